@@ -1,0 +1,180 @@
+//! A small element tree over quick-xml events, with a span on every element.
+//!
+//! CSDL is a few megabytes at most, so a tree is simpler to convert than a
+//! streaming state machine and costs little (see the `read_resolve` bench).
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::diagnostics::{Diagnostic, LineIndex, Span};
+
+/// One XML element: local name (prefix stripped), attributes in document
+/// order, children, concatenated text content and where it starts.
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Element>,
+    pub text: String,
+    pub span: Span,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Parses a whole document into its root element.
+///
+/// Accepts a UTF-8 byte-order mark and a missing XML declaration. A syntax
+/// error is returned as one diagnostic at the position where it was found.
+pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
+    let index = LineIndex::new(file, text);
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let mut reader = Reader::from_str(body);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    let err = |offset: usize, msg: String| {
+        Diagnostic::error("xml-syntax", Some(index.span(offset + bom)), msg)
+    };
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = reader
+            .read_event()
+            .map_err(|e| err(reader.error_position() as usize, format!("malformed XML: {e}")))?;
+        match event {
+            Event::Start(start) => {
+                let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
+                stack.push(el);
+            }
+            Event::Empty(start) => {
+                let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
+                attach(&mut stack, &mut root, el, || err(before, "more than one root element".into()))?;
+            }
+            Event::End(_) => {
+                let el = stack.pop().expect("quick-xml checks end names");
+                attach(&mut stack, &mut root, el, || err(before, "more than one root element".into()))?;
+            }
+            Event::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    let s = t
+                        .decode()
+                        .map_err(|e| err(before, format!("invalid text: {e}")))?;
+                    top.text.push_str(&unescape_text(&s).map_err(|m| err(before, m))?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(top) = stack.last_mut() {
+                    let name = r
+                        .decode()
+                        .map_err(|e| err(before, format!("invalid reference: {e}")))?;
+                    let s = unescape_text(&format!("&{name};")).map_err(|m| err(before, m))?;
+                    top.text.push_str(&s);
+                }
+            }
+            Event::CData(c) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&String::from_utf8_lossy(&c));
+                }
+            }
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(Diagnostic::error(
+            "xml-syntax",
+            Some(open.span.clone()),
+            format!("element <{}> is never closed", open.name),
+        ));
+    }
+    root.ok_or_else(|| err(0, "document has no root element".into()))
+}
+
+fn attach(
+    stack: &mut [Element],
+    root: &mut Option<Element>,
+    el: Element,
+    too_many: impl FnOnce() -> Diagnostic,
+) -> Result<(), Diagnostic> {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(el),
+        None if root.is_none() => *root = Some(el),
+        None => return Err(too_many()),
+    }
+    Ok(())
+}
+
+fn element(
+    start: &BytesStart<'_>,
+    span: Span,
+    err: &dyn Fn(usize, String) -> Diagnostic,
+    offset: usize,
+) -> Result<Element, Diagnostic> {
+    let name = local(start.name().as_ref());
+    let mut attrs = Vec::new();
+    for a in start.attributes() {
+        let a = a.map_err(|e| err(offset, format!("malformed attribute: {e}")))?;
+        let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+        let value = a
+            .unescape_value()
+            .map_err(|e| err(offset, format!("malformed attribute value: {e}")))?
+            .into_owned();
+        attrs.push((key, value));
+    }
+    Ok(Element {
+        name,
+        attrs,
+        children: Vec::new(),
+        text: String::new(),
+        span,
+    })
+}
+
+fn local(qname: &[u8]) -> String {
+    let s = String::from_utf8_lossy(qname);
+    match s.rfind(':') {
+        Some(i) => s[i + 1..].to_string(),
+        None => s.into_owned(),
+    }
+}
+
+fn unescape_text(s: &str) -> Result<String, String> {
+    quick_xml::escape::unescape(s)
+        .map(|c| c.into_owned())
+        .map_err(|e| format!("invalid escape: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_with_bom_and_no_declaration() {
+        let root = parse("t.xml", "\u{feff}<a x=\"1\">\n  <b>t&amp;u</b><c/></a>").unwrap();
+        assert_eq!(root.name, "a");
+        assert_eq!(root.attr("x"), Some("1"));
+        assert_eq!(root.children[0].text, "t&u");
+        assert_eq!(root.children[0].span.to_string(), "t.xml:2:3");
+        assert_eq!(root.children[1].name, "c");
+    }
+
+    #[test]
+    fn reports_mismatched_end_tag_with_position() {
+        let e = parse("t.xml", "<a>\n<b></c></a>").unwrap_err();
+        assert!(e.to_string().starts_with("t.xml:2:"), "{e}");
+        assert_eq!(e.code, "xml-syntax");
+    }
+
+    #[test]
+    fn reports_unclosed_root() {
+        let e = parse("t.xml", "<a>\n <b/>").unwrap_err();
+        assert_eq!(e.to_string(), "t.xml:1:1: error[xml-syntax]: element <a> is never closed");
+    }
+}

@@ -1,0 +1,201 @@
+//! The resolved model: full names, resolved type references, inheritance,
+//! attached annotations, and every problem found on the way.
+
+mod annotations;
+mod resolve;
+mod types;
+
+pub use annotations::{Deprecation, Documentation};
+pub use resolve::{load_file, load_str, resolve, LoadOptions};
+pub use types::*;
+
+use std::collections::HashMap;
+
+use crate::csdl::raw::{Annotation, StructuredKind};
+use crate::diagnostics::Diagnostics;
+
+/// A resolved CSDL model. Types are stored in a `Vec` indexed by [`TypeId`],
+/// in document order.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub namespaces: Vec<Namespace>,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+    pub containers: Vec<Container>,
+    pub terms: Vec<QualifiedName>,
+    /// External annotations whose target is not a type or a property
+    /// (containers, entity sets, operations...), kept as data: `(target, annotation)`.
+    pub other_annotations: Vec<(String, Annotation)>,
+    /// Warnings, and (unless loaded strictly) errors, found while loading.
+    pub diagnostics: Diagnostics,
+    index: HashMap<String, TypeId>,
+    aliases: HashMap<String, String>,
+}
+
+/// Counts per kind, as `inspect` prints them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub schemas: usize,
+    pub entity_types: usize,
+    pub complex_types: usize,
+    pub enum_types: usize,
+    pub enums_with_unknown_future_value: usize,
+    pub flags_enums: usize,
+    pub type_definitions: usize,
+    pub actions: usize,
+    pub functions: usize,
+    pub entity_sets: usize,
+    pub singletons: usize,
+    pub terms: usize,
+}
+
+impl Model {
+    pub fn get(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0 as usize]
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = TypeId> + '_ {
+        (0..self.types.len() as u32).map(TypeId)
+    }
+
+    /// Expands an alias (`graph.user` → `microsoft.graph.user`); full names pass through.
+    pub fn full_name(&self, name: &str) -> String {
+        let name = name.trim_start_matches('#');
+        match name.rsplit_once('.') {
+            Some((ns, local)) => match self.aliases.get(ns) {
+                Some(full) => format!("{full}.{local}"),
+                None => name.to_string(),
+            },
+            None => name.to_string(),
+        }
+    }
+
+    /// Finds a type by qualified name, alias-qualified name, or `#`-prefixed
+    /// `@odata.type` form.
+    pub fn lookup(&self, name: &str) -> Option<TypeId> {
+        self.index.get(&self.full_name(name)).copied()
+    }
+
+    /// The base types of `id`, nearest first. Stops at a cycle.
+    pub fn base_chain(&self, id: TypeId) -> Vec<TypeId> {
+        let mut chain = Vec::new();
+        let mut cur = self.get(id).structured().and_then(|s| s.base);
+        while let Some(b) = cur {
+            if b == id || chain.contains(&b) {
+                break;
+            }
+            chain.push(b);
+            cur = self.get(b).structured().and_then(|s| s.base);
+        }
+        chain
+    }
+
+    /// All structural properties, inherited first (root base's first), each
+    /// with the type that declares it.
+    pub fn properties(&self, id: TypeId) -> Vec<InheritedProperty<'_>> {
+        let mut chain = self.base_chain(id);
+        chain.reverse();
+        chain.push(id);
+        chain
+            .into_iter()
+            .filter_map(|t| self.get(t).structured().map(|s| (t, s)))
+            .flat_map(|(t, s)| {
+                s.properties.iter().map(move |property| InheritedProperty {
+                    property,
+                    declared_in: t,
+                })
+            })
+            .collect()
+    }
+
+    /// All navigation properties, inherited first, with their declaring type.
+    pub fn navigation(&self, id: TypeId) -> Vec<(&NavigationProperty, TypeId)> {
+        let mut chain = self.base_chain(id);
+        chain.reverse();
+        chain.push(id);
+        chain
+            .into_iter()
+            .filter_map(|t| self.get(t).structured().map(|s| (t, s)))
+            .flat_map(|(t, s)| s.navigation.iter().map(move |n| (n, t)))
+            .collect()
+    }
+
+    /// The key, from the nearest type in the chain that declares one.
+    pub fn key(&self, id: TypeId) -> Vec<String> {
+        std::iter::once(id)
+            .chain(self.base_chain(id))
+            .filter_map(|t| self.get(t).structured())
+            .find(|s| !s.key.is_empty())
+            .map(|s| s.key.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every subtype of `id`, transitively, in breadth-first then name order.
+    pub fn derived_transitive(&self, id: TypeId) -> Vec<TypeId> {
+        let mut out: Vec<TypeId> = Vec::new();
+        let mut queue = vec![id];
+        while let Some(t) = queue.pop() {
+            if let Some(s) = self.get(t).structured() {
+                for &d in &s.derived {
+                    if d != id && !out.contains(&d) {
+                        out.push(d);
+                        queue.push(d);
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| self.get(*a).name.cmp(&self.get(*b).name));
+        out
+    }
+
+    /// True when values of this type may carry a more derived `@odata.type`.
+    pub fn is_polymorphic(&self, id: TypeId) -> bool {
+        self.get(id)
+            .structured()
+            .is_some_and(|s| s.is_abstract || !s.derived.is_empty())
+    }
+
+    pub fn stats(&self) -> Stats {
+        let mut st = Stats {
+            schemas: self.namespaces.len(),
+            terms: self.terms.len(),
+            ..Default::default()
+        };
+        for t in &self.types {
+            match &t.kind {
+                TypeKind::Structured(s) if s.kind == StructuredKind::Entity => st.entity_types += 1,
+                TypeKind::Structured(_) => st.complex_types += 1,
+                TypeKind::Enum(e) => {
+                    st.enum_types += 1;
+                    st.flags_enums += e.is_flags as usize;
+                    st.enums_with_unknown_future_value += e.has_unknown_future_value() as usize;
+                }
+                TypeKind::Definition(_) => st.type_definitions += 1,
+            }
+        }
+        for op in &self.operations {
+            match op.kind {
+                crate::csdl::raw::OperationKind::Action => st.actions += 1,
+                crate::csdl::raw::OperationKind::Function => st.functions += 1,
+            }
+        }
+        for c in &self.containers {
+            for es in &c.entity_sets {
+                if es.singleton {
+                    st.singletons += 1;
+                } else {
+                    st.entity_sets += 1;
+                }
+            }
+        }
+        st
+    }
+
+    /// Bound operations whose binding parameter is `id` (or `Collection(id)`).
+    pub fn bound_operations(&self, id: TypeId) -> Vec<&Operation> {
+        self.operations
+            .iter()
+            .filter(|o| o.binding().is_some_and(|b| b.target == Target::Named(id)))
+            .collect()
+    }
+}

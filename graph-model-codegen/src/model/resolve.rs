@@ -1,0 +1,681 @@
+//! Raw documents → [`Model`]: registers names, resolves type references and
+//! inheritance, attaches annotations and validates, collecting all problems.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use super::types::*;
+use super::Model;
+use crate::csdl::raw::{self, Annotation, Document, OperationKind, StructuredKind};
+use crate::diagnostics::{Diagnostics, Span};
+
+/// How strictly to load.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Fail on any error-level diagnostic. Without it a partial model (one
+    /// that references types it does not contain) loads, and its errors stay in
+    /// [`Model::diagnostics`].
+    pub strict: bool,
+}
+
+/// Reads and resolves one CSDL text. `file` names it in diagnostics.
+pub fn load_str(file: &str, text: &str, opts: LoadOptions) -> Result<Model, Diagnostics> {
+    let (doc, diags) = crate::csdl::read(file, text)?;
+    let mut model = resolve(&[doc], opts)?;
+    let mut all = diags;
+    all.extend(std::mem::take(&mut model.diagnostics));
+    all.sort();
+    if opts.strict && all.has_errors() || all.errors().any(|d| d.code == "not-csdl") {
+        return Err(all);
+    }
+    model.diagnostics = all;
+    Ok(model)
+}
+
+/// Reads and resolves a CSDL file; I/O errors become a diagnostic naming the path.
+pub fn load_file(path: impl AsRef<Path>, opts: LoadOptions) -> Result<Model, Diagnostics> {
+    let path = path.as_ref();
+    let shown = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => load_str(&shown, &text, opts),
+        Err(e) => {
+            let mut d = Diagnostics::default();
+            d.error("io", None, format!("cannot read {shown}: {e}"));
+            Err(d)
+        }
+    }
+}
+
+/// Resolves one or more raw documents into one model.
+pub fn resolve(docs: &[Document], opts: LoadOptions) -> Result<Model, Diagnostics> {
+    let mut r = Resolver::default();
+    r.register(docs);
+    r.resolve_types(docs);
+    r.resolve_operations(docs);
+    r.resolve_containers(docs);
+    r.attach_annotations(docs);
+    r.link_derived();
+    r.validate_structure();
+    let mut model = r.model;
+    model.diagnostics = r.diags;
+    model.diagnostics.sort();
+    if opts.strict && model.diagnostics.has_errors() {
+        return Err(model.diagnostics);
+    }
+    Ok(model)
+}
+
+#[derive(Default)]
+struct Resolver {
+    model: Model,
+    diags: Diagnostics,
+}
+
+impl Resolver {
+    fn register(&mut self, docs: &[Document]) {
+        let mut alias_spans: HashMap<String, Span> = HashMap::new();
+        for doc in docs {
+            for include in doc.references.iter().flat_map(|r| &r.includes) {
+                if let Some(alias) = &include.alias {
+                    self.model.aliases.insert(alias.clone(), include.namespace.clone());
+                }
+            }
+            for s in &doc.schemas {
+                if let Some(alias) = &s.alias {
+                    if let Some(prev) = alias_spans.get(alias) {
+                        if self.model.aliases.get(alias) != Some(&s.namespace) {
+                            self.diags.error(
+                                "duplicate-alias",
+                                Some(&s.span),
+                                format!("alias `{alias}` is already used at {prev}"),
+                            );
+                        }
+                    }
+                    alias_spans.insert(alias.clone(), s.span.clone());
+                    self.model.aliases.insert(alias.clone(), s.namespace.clone());
+                }
+                if !self.model.namespaces.iter().any(|n| n.name == s.namespace) {
+                    self.model.namespaces.push(Namespace {
+                        name: s.namespace.clone(),
+                        alias: s.alias.clone(),
+                        span: s.span.clone(),
+                    });
+                }
+                let names = s
+                    .entity_types
+                    .iter()
+                    .chain(&s.complex_types)
+                    .map(|t| (&t.name, &t.span, placeholder_structured(t)))
+                    .chain(s.enum_types.iter().map(|e| (&e.name, &e.span, placeholder_enum(e))))
+                    .chain(
+                        s.type_definitions
+                            .iter()
+                            .map(|d| (&d.name, &d.span, placeholder_definition())),
+                    );
+                for (name, span, kind) in names {
+                    self.add_type(&s.namespace, name, span, kind);
+                }
+                for t in &s.terms {
+                    self.model.terms.push(QualifiedName {
+                        namespace: s.namespace.clone(),
+                        name: t.name.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn add_type(&mut self, ns: &str, name: &str, span: &Span, kind: TypeKind) {
+        let qn = QualifiedName {
+            namespace: ns.to_string(),
+            name: name.to_string(),
+        };
+        let full = qn.to_string();
+        if let Some(prev) = self.model.index.get(&full) {
+            let prev_span = self.model.get(*prev).span.clone();
+            self.diags.error(
+                "duplicate-name",
+                Some(span),
+                format!("`{full}` is already defined at {prev_span}"),
+            );
+            return;
+        }
+        let id = TypeId(self.model.types.len() as u32);
+        self.model.index.insert(full, id);
+        self.model.types.push(TypeDef {
+            name: qn,
+            kind,
+            annotations: Vec::new(),
+            span: span.clone(),
+        });
+    }
+
+    /// Resolves a written type (`graph.x`, `Collection(Edm.String)`...).
+    fn type_ref(&mut self, written: &str, span: &Span) -> TypeRef {
+        let trimmed = written.trim();
+        let (collection, inner) = match trimmed.strip_prefix("Collection(") {
+            Some(rest) => match rest.strip_suffix(')') {
+                Some(inner) if !inner.is_empty() && !inner.contains(['(', ')']) => (true, inner),
+                _ => {
+                    self.diags.error(
+                        "bad-collection",
+                        Some(span),
+                        format!("malformed collection type `{written}`: expected `Collection(Namespace.Type)`"),
+                    );
+                    return unresolved(written);
+                }
+            },
+            None if trimmed.contains(['(', ')']) => {
+                self.diags.error(
+                    "bad-collection",
+                    Some(span),
+                    format!("malformed type `{written}`: parentheses are only allowed as `Collection(...)`"),
+                );
+                return unresolved(written);
+            }
+            None => (false, trimmed),
+        };
+        let target = if let Some(edm) = inner.strip_prefix("Edm.") {
+            match Primitive::from_edm(edm) {
+                Some(p) => Target::Primitive(p),
+                None => {
+                    self.diags.error(
+                        "unknown-primitive",
+                        Some(span),
+                        format!("`{inner}` is not an Edm primitive type"),
+                    );
+                    Target::Unresolved(inner.to_string())
+                }
+            }
+        } else {
+            match self.model.lookup(inner) {
+                Some(id) => Target::Named(id),
+                None => {
+                    self.diags.error(
+                        "unresolved-type",
+                        Some(span),
+                        format!("type `{inner}` is not defined in the model"),
+                    );
+                    Target::Unresolved(inner.to_string())
+                }
+            }
+        };
+        TypeRef {
+            collection,
+            target,
+            written: written.to_string(),
+        }
+    }
+
+    fn id_of(&self, ns: &str, name: &str) -> Option<TypeId> {
+        self.model.index.get(&format!("{ns}.{name}")).copied()
+    }
+
+    fn resolve_types(&mut self, docs: &[Document]) {
+        for s in docs.iter().flat_map(|d| &d.schemas) {
+            for t in s.entity_types.iter().chain(&s.complex_types) {
+                self.resolve_structured(&s.namespace, t);
+            }
+            for e in &s.enum_types {
+                self.resolve_enum(&s.namespace, e);
+            }
+            for d in &s.type_definitions {
+                self.resolve_definition(&s.namespace, d);
+            }
+        }
+    }
+
+    fn resolve_structured(&mut self, ns: &str, t: &raw::StructuredType) {
+        let Some(id) = self.id_of(ns, &t.name) else {
+            return;
+        };
+        if self.model.get(id).span != t.span {
+            return; // a duplicate; the first definition wins
+        }
+        let base = t.base_type.as_ref().and_then(|b| {
+            let r = self.type_ref(b, &t.span);
+            match r.target {
+                Target::Named(bid) if !r.collection => {
+                    let bdef = self.model.get(bid);
+                    match bdef.structured() {
+                        Some(bs) if bs.kind == t.kind => Some(bid),
+                        _ => {
+                            let msg = format!(
+                                "base type `{b}` of {} `{}` is a {}",
+                                kind_word(t.kind),
+                                t.name,
+                                bdef.kind_name()
+                            );
+                            self.diags.error("base-kind-mismatch", Some(&t.span), msg);
+                            None
+                        }
+                    }
+                }
+                _ => None,
+            }
+        });
+        let properties: Vec<Property> = t
+            .properties
+            .iter()
+            .map(|p| Property {
+                name: p.name.clone(),
+                ty: self.type_ref(&p.type_name, &p.span),
+                nullable: p.nullable.unwrap_or(true),
+                default_value: p.default_value.clone(),
+                facets: p.facets.clone(),
+                annotations: p.annotations.clone(),
+                span: p.span.clone(),
+            })
+            .collect();
+        let navigation: Vec<NavigationProperty> = t
+            .navigation_properties
+            .iter()
+            .map(|n| NavigationProperty {
+                name: n.name.clone(),
+                ty: self.type_ref(&n.type_name, &n.span),
+                nullable: n.nullable.unwrap_or(true),
+                partner: n.partner.clone(),
+                contains_target: n.contains_target,
+                annotations: n.annotations.clone(),
+                span: n.span.clone(),
+            })
+            .collect();
+        for k in &t.key {
+            if !properties.iter().any(|p| p.name == k.name) {
+                self.diags.error(
+                    "unknown-key-property",
+                    Some(&k.span),
+                    format!("key property `{}` is not a property of `{}`", k.name, t.name),
+                );
+            }
+        }
+        let def = &mut self.model.types[id.0 as usize];
+        def.annotations = t.annotations.clone();
+        def.kind = TypeKind::Structured(Structured {
+            kind: t.kind,
+            is_abstract: t.is_abstract,
+            open_type: t.open_type,
+            has_stream: t.has_stream,
+            base,
+            key: t.key.iter().map(|k| k.name.clone()).collect(),
+            properties,
+            navigation,
+            derived: Vec::new(),
+        });
+    }
+
+    fn resolve_enum(&mut self, ns: &str, e: &raw::EnumType) {
+        let Some(id) = self.id_of(ns, &e.name) else {
+            return;
+        };
+        if self.model.get(id).span != e.span {
+            return;
+        }
+        let underlying = match e.underlying_type.as_deref() {
+            None => Primitive::Int32,
+            Some(u) => match u.strip_prefix("Edm.").and_then(Primitive::from_edm) {
+                Some(p @ (Primitive::Byte | Primitive::SByte | Primitive::Int16 | Primitive::Int32 | Primitive::Int64)) => p,
+                _ => {
+                    self.diags.error(
+                        "invalid-underlying-type",
+                        Some(&e.span),
+                        format!("enum `{}` has underlying type `{u}`; it must be Edm.Byte, Edm.SByte, Edm.Int16, Edm.Int32 or Edm.Int64", e.name),
+                    );
+                    Primitive::Int32
+                }
+            },
+        };
+        let mut seen: HashMap<&str, &Span> = HashMap::new();
+        let mut members = Vec::new();
+        for (i, m) in e.members.iter().enumerate() {
+            if let Some(prev) = seen.insert(&m.name, &m.span) {
+                self.diags.error(
+                    "duplicate-member",
+                    Some(&m.span),
+                    format!("enum `{}` already has a member `{}` (at {prev})", e.name, m.name),
+                );
+                continue;
+            }
+            let value = match m.value {
+                Some(v) => v,
+                None if e.is_flags => {
+                    self.diags.error(
+                        "flags-member-without-value",
+                        Some(&m.span),
+                        format!("member `{}` of flags enum `{}` needs a Value", m.name, e.name),
+                    );
+                    0
+                }
+                None => i as i64,
+            };
+            members.push(EnumMember {
+                name: m.name.clone(),
+                value,
+                annotations: m.annotations.clone(),
+                span: m.span.clone(),
+            });
+        }
+        let def = &mut self.model.types[id.0 as usize];
+        def.annotations = e.annotations.clone();
+        def.kind = TypeKind::Enum(Enum {
+            is_flags: e.is_flags,
+            underlying,
+            members,
+        });
+    }
+
+    fn resolve_definition(&mut self, ns: &str, d: &raw::TypeDefinition) {
+        let Some(id) = self.id_of(ns, &d.name) else {
+            return;
+        };
+        let underlying = match d.underlying_type.strip_prefix("Edm.").and_then(Primitive::from_edm) {
+            Some(p) => p,
+            None => {
+                self.diags.error(
+                    "unknown-primitive",
+                    Some(&d.span),
+                    format!("type definition `{}` must have a primitive underlying type, found `{}`", d.name, d.underlying_type),
+                );
+                Primitive::String
+            }
+        };
+        let def = &mut self.model.types[id.0 as usize];
+        def.annotations = d.annotations.clone();
+        def.kind = TypeKind::Definition(Definition {
+            underlying,
+            facets: d.facets.clone(),
+        });
+    }
+
+    fn resolve_operations(&mut self, docs: &[Document]) {
+        for s in docs.iter().flat_map(|d| &d.schemas) {
+            for op in &s.operations {
+                if op.is_bound && op.parameters.is_empty() {
+                    self.diags.error(
+                        "bound-without-parameter",
+                        Some(&op.span),
+                        format!("bound {} `{}` has no binding parameter", op_word(op.kind), op.name),
+                    );
+                }
+                if op.kind == OperationKind::Function && op.return_type.is_none() {
+                    self.diags.error(
+                        "function-without-return",
+                        Some(&op.span),
+                        format!("function `{}` has no ReturnType", op.name),
+                    );
+                }
+                let parameters = op
+                    .parameters
+                    .iter()
+                    .map(|p| Parameter {
+                        name: p.name.clone(),
+                        ty: self.type_ref(&p.type_name, &p.span),
+                        nullable: p.nullable.unwrap_or(true),
+                        span: p.span.clone(),
+                    })
+                    .collect();
+                let return_type = op
+                    .return_type
+                    .as_ref()
+                    .map(|r| (self.type_ref(&r.type_name, &r.span), r.nullable.unwrap_or(true)));
+                self.model.operations.push(Operation {
+                    kind: op.kind,
+                    name: QualifiedName {
+                        namespace: s.namespace.clone(),
+                        name: op.name.clone(),
+                    },
+                    is_bound: op.is_bound,
+                    is_composable: op.is_composable,
+                    entity_set_path: op.entity_set_path.clone(),
+                    parameters,
+                    return_type,
+                    annotations: op.annotations.clone(),
+                    span: op.span.clone(),
+                });
+            }
+        }
+    }
+
+    fn resolve_containers(&mut self, docs: &[Document]) {
+        for s in docs.iter().flat_map(|d| &d.schemas) {
+            for c in &s.containers {
+                let mut sets = Vec::new();
+                for (es, singleton) in c
+                    .entity_sets
+                    .iter()
+                    .map(|e| (e, false))
+                    .chain(c.singletons.iter().map(|e| (e, true)))
+                {
+                    let ty = self.type_ref(&es.type_name, &es.span);
+                    if let Target::Named(id) = ty.target {
+                        if !self.is_entity(id) {
+                            self.diags.error(
+                                "not-an-entity-type",
+                                Some(&es.span),
+                                format!("`{}` has type `{}`, which is not an entity type", es.name, es.type_name),
+                            );
+                        }
+                    }
+                    sets.push(EntitySet {
+                        name: es.name.clone(),
+                        ty,
+                        singleton,
+                        bindings: es.bindings.iter().map(|b| (b.path.clone(), b.target.clone())).collect(),
+                        annotations: es.annotations.clone(),
+                        span: es.span.clone(),
+                    });
+                }
+                self.model.containers.push(Container {
+                    name: QualifiedName {
+                        namespace: s.namespace.clone(),
+                        name: c.name.clone(),
+                    },
+                    entity_sets: sets,
+                    action_imports: c.action_imports.iter().map(|i| i.operation.clone()).collect(),
+                    function_imports: c.function_imports.iter().map(|i| i.operation.clone()).collect(),
+                    span: c.span.clone(),
+                });
+            }
+        }
+    }
+
+    fn is_entity(&self, id: TypeId) -> bool {
+        self.model
+            .get(id)
+            .structured()
+            .is_some_and(|s| s.kind == StructuredKind::Entity)
+    }
+
+    /// External `Annotations` blocks: a type target attaches to the type,
+    /// `Type/property` to the property; anything else is kept as data.
+    fn attach_annotations(&mut self, docs: &[Document]) {
+        for block in docs
+            .iter()
+            .flat_map(|d| &d.schemas)
+            .flat_map(|s| &s.annotations)
+        {
+            let with_q = |a: &Annotation| {
+                let mut a = a.clone();
+                if a.qualifier.is_none() {
+                    a.qualifier = block.qualifier.clone();
+                }
+                a
+            };
+            let (type_part, member) = match block.target.split_once('/') {
+                Some((t, m)) => (t, Some(m)),
+                None => (block.target.as_str(), None),
+            };
+            let found = if type_part.contains('(') {
+                None
+            } else {
+                self.model.lookup(type_part)
+            };
+            let Some(id) = found else {
+                for a in &block.annotations {
+                    self.model.other_annotations.push((block.target.clone(), with_q(a)));
+                }
+                continue;
+            };
+            let def = &mut self.model.types[id.0 as usize];
+            match (member, &mut def.kind) {
+                (None, _) => def.annotations.extend(block.annotations.iter().map(with_q)),
+                (Some(m), TypeKind::Structured(s)) => {
+                    if let Some(p) = s.properties.iter_mut().find(|p| p.name == m) {
+                        p.annotations.extend(block.annotations.iter().map(with_q));
+                    } else if let Some(n) = s.navigation.iter_mut().find(|n| n.name == m) {
+                        n.annotations.extend(block.annotations.iter().map(with_q));
+                    } else {
+                        self.diags.warning(
+                            "unresolved-annotation-target",
+                            Some(&block.span),
+                            format!("annotation target `{}`: `{type_part}` has no property `{m}`", block.target),
+                        );
+                    }
+                }
+                (Some(m), TypeKind::Enum(e)) => match e.members.iter_mut().find(|x| x.name == m) {
+                    Some(x) => x.annotations.extend(block.annotations.iter().map(with_q)),
+                    None => self.diags.warning(
+                        "unresolved-annotation-target",
+                        Some(&block.span),
+                        format!("annotation target `{}`: enum `{type_part}` has no member `{m}`", block.target),
+                    ),
+                },
+                (Some(_), TypeKind::Definition(_)) => {
+                    for a in &block.annotations {
+                        self.model.other_annotations.push((block.target.clone(), with_q(a)));
+                    }
+                }
+            }
+        }
+    }
+
+    fn link_derived(&mut self) {
+        let mut derived: BTreeMap<TypeId, Vec<TypeId>> = BTreeMap::new();
+        for id in self.model.ids() {
+            if let Some(b) = self.model.get(id).structured().and_then(|s| s.base) {
+                derived.entry(b).or_default().push(id);
+            }
+        }
+        for (base, mut kids) in derived {
+            kids.sort_by(|a, b| self.model.get(*a).name.cmp(&self.model.get(*b).name));
+            if let TypeKind::Structured(s) = &mut self.model.types[base.0 as usize].kind {
+                s.derived = kids;
+            }
+        }
+    }
+
+    /// Checks that need the whole model: cycles, property names repeated
+    /// along a base chain, navigation to non-entities.
+    fn validate_structure(&mut self) {
+        for id in self.model.ids() {
+            let def = self.model.get(id);
+            let Some(s) = def.structured() else { continue };
+            if self.has_cycle(id) {
+                self.diags.error(
+                    "inheritance-cycle",
+                    Some(&def.span),
+                    format!("`{}` inherits from itself", def.name),
+                );
+                continue;
+            }
+            let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
+            let props = self.model.properties(id);
+            let navs = self.model.navigation(id);
+            let members = props
+                .iter()
+                .map(|p| (p.property.name.as_str(), &p.property.span, p.declared_in))
+                .chain(navs.iter().map(|(n, t)| (n.name.as_str(), &n.span, *t)));
+            for (name, span, declared_in) in members {
+                if let Some((prev, prev_in)) = seen.insert(name, (span, declared_in)) {
+                    // Report once, on the declaring type.
+                    if declared_in == id {
+                        let origin = if prev_in == id { "" } else { " (inherited)" };
+                        self.diags.error(
+                            "duplicate-property",
+                            Some(span),
+                            format!("`{}` already has a property `{name}`{origin} at {prev}", def.name.name),
+                        );
+                    }
+                }
+            }
+            for n in &s.navigation {
+                if let Target::Named(t) = n.ty.target {
+                    if !self.is_entity(t) {
+                        self.diags.error(
+                            "navigation-not-entity",
+                            Some(&n.span),
+                            format!("navigation property `{}` has type `{}`, which is not an entity type", n.name, n.ty.written),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn has_cycle(&self, id: TypeId) -> bool {
+        let mut cur = self.model.get(id).structured().and_then(|s| s.base);
+        let mut steps = 0;
+        while let Some(b) = cur {
+            if b == id {
+                return true;
+            }
+            steps += 1;
+            if steps > self.model.types.len() {
+                return false; // a cycle further up; reported on its members
+            }
+            cur = self.model.get(b).structured().and_then(|s| s.base);
+        }
+        false
+    }
+}
+
+fn unresolved(written: &str) -> TypeRef {
+    TypeRef {
+        collection: false,
+        target: Target::Unresolved(written.to_string()),
+        written: written.to_string(),
+    }
+}
+
+fn kind_word(k: StructuredKind) -> &'static str {
+    match k {
+        StructuredKind::Entity => "entity type",
+        StructuredKind::Complex => "complex type",
+    }
+}
+
+fn op_word(k: OperationKind) -> &'static str {
+    match k {
+        OperationKind::Action => "action",
+        OperationKind::Function => "function",
+    }
+}
+
+fn placeholder_structured(t: &raw::StructuredType) -> TypeKind {
+    TypeKind::Structured(Structured {
+        kind: t.kind,
+        is_abstract: t.is_abstract,
+        open_type: t.open_type,
+        has_stream: t.has_stream,
+        base: None,
+        key: Vec::new(),
+        properties: Vec::new(),
+        navigation: Vec::new(),
+        derived: Vec::new(),
+    })
+}
+
+fn placeholder_enum(e: &raw::EnumType) -> TypeKind {
+    TypeKind::Enum(Enum {
+        is_flags: e.is_flags,
+        underlying: Primitive::Int32,
+        members: Vec::new(),
+    })
+}
+
+fn placeholder_definition() -> TypeKind {
+    TypeKind::Definition(Definition {
+        underlying: Primitive::String,
+        facets: Default::default(),
+    })
+}
