@@ -101,7 +101,7 @@ impl Resolver {
                         span: s.span.clone(),
                     });
                 }
-                let names = s
+                let mut names: Vec<_> = s
                     .entity_types
                     .iter()
                     .chain(&s.complex_types)
@@ -111,7 +111,10 @@ impl Resolver {
                         s.type_definitions
                             .iter()
                             .map(|d| (&d.name, &d.span, placeholder_definition())),
-                    );
+                    )
+                    .collect();
+                // Document order, so "already defined" points at the earlier one.
+                names.sort_by_key(|(_, span, _)| (span.line, span.col));
                 for (name, span, kind) in names {
                     self.add_type(&s.namespace, name, span, kind);
                 }
