@@ -1,0 +1,208 @@
+//! `Edm.DateTimeOffset`, `Edm.Date`, `Edm.TimeOfDay`.
+
+use std::cmp::Ordering;
+
+use super::{digits, expect, text_primitive};
+
+fn is_leap(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if is_leap(y) => 29,
+        _ => 28,
+    }
+}
+
+/// `YYYY-MM-DD`; returns (year, month, day).
+fn date_part(b: &[u8], pos: &mut usize) -> Result<(u32, u32, u32), &'static str> {
+    let y = digits(b, pos, 4)?;
+    expect(b, pos, b'-')?;
+    let m = digits(b, pos, 2)?;
+    expect(b, pos, b'-')?;
+    let d = digits(b, pos, 2)?;
+    if !(1..=12).contains(&m) {
+        return Err("month out of range");
+    }
+    if d == 0 || d > days_in_month(y, m) {
+        return Err("day out of range for the month");
+    }
+    Ok((y, m, d))
+}
+
+/// `HH:MM[:SS[.fffffff]]`; returns (seconds of day, nanoseconds).
+fn time_part(b: &[u8], pos: &mut usize, seconds_required: bool) -> Result<(u32, u32), &'static str> {
+    let h = digits(b, pos, 2)?;
+    expect(b, pos, b':')?;
+    let mi = digits(b, pos, 2)?;
+    let mut s = 0;
+    let mut nanos = 0;
+    if b.get(*pos) == Some(&b':') || seconds_required {
+        expect(b, pos, b':')?;
+        s = digits(b, pos, 2)?;
+        if b.get(*pos) == Some(&b'.') {
+            *pos += 1;
+            let start = *pos;
+            while b.get(*pos).is_some_and(u8::is_ascii_digit) {
+                *pos += 1;
+            }
+            let n = *pos - start;
+            if n == 0 || n > 12 {
+                return Err("fractional seconds need 1 to 12 digits");
+            }
+            let frac = &b[start..start + n.min(9)];
+            nanos = frac.iter().fold(0u32, |a, d| a * 10 + (d - b'0') as u32) * 10u32.pow(9 - n.min(9) as u32);
+        }
+    }
+    if h > 23 || mi > 59 || s > 59 {
+        return Err("time out of range");
+    }
+    Ok((h * 3600 + mi * 60 + s, nanos))
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
+    let y = y as i64 - (m <= 2) as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Parses a DateTimeOffset into (unix seconds, nanoseconds).
+fn instant(text: &str) -> Result<(i64, u32), &'static str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    let (y, m, d) = date_part(b, &mut pos)?;
+    if !matches!(b.get(pos), Some(b'T') | Some(b't')) {
+        return Err("expected `T` between date and time");
+    }
+    pos += 1;
+    let (secs, nanos) = time_part(b, &mut pos, false)?;
+    let offset: i64 = match b.get(pos) {
+        Some(b'Z') | Some(b'z') => {
+            pos += 1;
+            0
+        }
+        Some(&sign @ (b'+' | b'-')) => {
+            pos += 1;
+            let oh = digits(b, &mut pos, 2)? as i64;
+            expect(b, &mut pos, b':')?;
+            let om = digits(b, &mut pos, 2)? as i64;
+            if oh > 23 || om > 59 {
+                return Err("offset out of range");
+            }
+            let o = oh * 3600 + om * 60;
+            if sign == b'-' {
+                -o
+            } else {
+                o
+            }
+        }
+        _ => return Err("expected `Z` or an offset like `+01:00`"),
+    };
+    if pos != b.len() {
+        return Err("unexpected text after the offset");
+    }
+    Ok((days_from_civil(y, m, d) * 86_400 + secs as i64 - offset, nanos))
+}
+
+text_primitive!(
+    /// `Edm.DateTimeOffset`: `2024-03-06T01:35:12.1234567Z`. Keeps the exact
+    /// text (fraction digits, `Z` or offset); compares and orders by instant.
+    DateTimeOffset,
+    "DateTimeOffset",
+    instant
+);
+
+impl DateTimeOffset {
+    /// Seconds since the Unix epoch and the nanosecond part.
+    pub fn unix(&self) -> (i64, u32) {
+        instant(&self.0).expect("validated when constructed")
+    }
+
+    /// Compares instants (`2024-01-01T01:00:00+01:00` equals `2024-01-01T00:00:00Z`).
+    pub fn cmp_instant(&self, other: &Self) -> Ordering {
+        self.unix().cmp(&other.unix())
+    }
+}
+
+impl PartialOrd for DateTimeOffset {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DateTimeOffset {
+    /// By instant, then by text so that the order is total and agrees with `Eq`.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.cmp_instant(other).then_with(|| self.0.cmp(&other.0))
+    }
+}
+
+fn date(text: &str) -> Result<(), &'static str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    date_part(b, &mut pos)?;
+    if pos != b.len() {
+        return Err("unexpected text after the date");
+    }
+    Ok(())
+}
+
+text_primitive!(
+    /// `Edm.Date`: `2024-03-06`.
+    Date,
+    "Date",
+    date
+);
+
+fn time_of_day(text: &str) -> Result<(), &'static str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    time_part(b, &mut pos, false)?;
+    if pos != b.len() {
+        return Err("unexpected text after the time");
+    }
+    Ok(())
+}
+
+text_primitive!(
+    /// `Edm.TimeOfDay`: `13:45:00.0000000`.
+    TimeOfDay,
+    "TimeOfDay",
+    time_of_day
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seven_fraction_digits_round_trip_and_order() {
+        let a = DateTimeOffset::parse("2026-03-24T21:34:57.1713709Z").unwrap();
+        assert_eq!(a.as_str(), "2026-03-24T21:34:57.1713709Z");
+        assert_eq!(a.unix().1, 171_370_900);
+        let b = DateTimeOffset::parse("2026-03-24T22:34:57.1713709+01:00").unwrap();
+        assert_eq!(a.cmp_instant(&b), Ordering::Equal);
+        assert_ne!(a, b, "different texts are different values");
+        let c = DateTimeOffset::parse("2026-03-24T21:34:57Z").unwrap();
+        assert!(c < a);
+    }
+
+    #[test]
+    fn rejects_bad_dates() {
+        for bad in ["2024-02-30T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01", "2024-01-01T00:00:00", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00.Z"] {
+            assert!(DateTimeOffset::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2023-02-29").is_err());
+        assert!(TimeOfDay::parse("13:45:00.0000000").is_ok());
+        assert!(TimeOfDay::parse("25:00").is_err());
+    }
+}

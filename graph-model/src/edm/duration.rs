@@ -1,0 +1,78 @@
+//! `Edm.Duration`: ISO 8601 durations as Graph writes them (`PT1H30M`, `P1D`, `-P2DT0.5S`).
+
+use super::text_primitive;
+
+/// Validates `[-]P[nY][nM][nW][nD][T[nH][nM][n[.n]S]]` with at least one part.
+fn duration(text: &str) -> Result<(), &'static str> {
+    let rest = text.strip_prefix('-').unwrap_or(text);
+    let rest = rest.strip_prefix('P').ok_or("must start with `P`")?;
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => {
+            if t.is_empty() {
+                return Err("`T` must be followed by hours, minutes or seconds");
+            }
+            (d, Some(t))
+        }
+        None => (rest, None),
+    };
+    let mut parts = 0;
+    parts += units(date, "YMWD", false)?;
+    if let Some(t) = time {
+        parts += units(t, "HMS", true)?;
+    }
+    if parts == 0 {
+        return Err("no duration parts");
+    }
+    Ok(())
+}
+
+/// Counts `<number><unit>` groups, units in the given order; only the last
+/// (seconds) may have a fraction.
+fn units(s: &str, order: &str, fraction_on_last: bool) -> Result<usize, &'static str> {
+    let mut count = 0;
+    let mut allowed = order;
+    let mut num = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() || c == '.' {
+            num.push(c);
+            continue;
+        }
+        let at = allowed.find(c).ok_or("unit out of order or unknown")?;
+        if num.is_empty() || num.starts_with('.') || num.ends_with('.') {
+            return Err("each unit needs a number");
+        }
+        let is_last = fraction_on_last && c == 'S';
+        if num.contains('.') && !is_last {
+            return Err("only seconds may have a fraction");
+        }
+        allowed = &allowed[at + 1..];
+        num.clear();
+        count += 1;
+    }
+    if !num.is_empty() {
+        return Err("number without a unit");
+    }
+    Ok(count)
+}
+
+text_primitive!(
+    /// `Edm.Duration`, kept as written.
+    Duration,
+    "Duration",
+    duration
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_graph_forms_and_rejects_garbage() {
+        for ok in ["PT1H", "P1D", "PT0S", "-P2DT0.5S", "P14D", "PT1H30M", "P1Y2M3DT4H5M6.789S"] {
+            assert!(Duration::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "P", "PT", "1H", "PT1.5H", "PTH", "PT1S1M", "P1X"] {
+            assert!(Duration::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Exact Edm primitives. Each keeps its wire text, so a value read from JSON
+//! is written back byte for byte, and is validated when it is read.
+
+mod datetime;
+mod duration;
+mod numbers;
+mod text;
+
+pub use datetime::{Date, DateTimeOffset, TimeOfDay};
+pub use duration::Duration;
+pub use numbers::{Decimal, Double, Int64};
+pub use text::{Binary, Guid};
+
+/// Why a primitive's text was rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub type_name: &'static str,
+    pub text: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` is not a valid Edm.{}: {}", self.text, self.type_name, self.reason)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A primitive kept as its validated wire text.
+macro_rules! text_primitive {
+    ($(#[$m:meta])* $name:ident, $edm:literal, $check:path) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates `text`.
+            pub fn parse(text: &str) -> Result<Self, $crate::edm::ParseError> {
+                $check(text).map_err(|reason| $crate::edm::ParseError {
+                    type_name: $edm,
+                    text: text.to_string(),
+                    reason: reason.to_string(),
+                })?;
+                Ok(Self(text.to_string()))
+            }
+
+            /// The exact wire text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::edm::ParseError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Self::parse(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use text_primitive;
+
+/// Reads exactly `n` ASCII digits at `*pos`.
+pub(crate) fn digits(b: &[u8], pos: &mut usize, n: usize) -> Result<u32, &'static str> {
+    let s = b.get(*pos..*pos + n).ok_or("too short")?;
+    if !s.iter().all(u8::is_ascii_digit) {
+        return Err("expected a digit");
+    }
+    *pos += n;
+    Ok(s.iter().fold(0, |a, d| a * 10 + (d - b'0') as u32))
+}
+
+pub(crate) fn expect(b: &[u8], pos: &mut usize, c: u8) -> Result<(), &'static str> {
+    if b.get(*pos) == Some(&c) {
+        *pos += 1;
+        Ok(())
+    } else {
+        Err("unexpected character")
+    }
+}

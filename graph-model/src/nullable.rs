@@ -1,0 +1,77 @@
+//! [`Nullable`]: the three states of a nullable OData property.
+
+/// A nullable property: absent from the payload, explicitly `null`, or a value.
+///
+/// Serialization writes back exactly what was read: an absent property stays
+/// absent, `null` stays `null`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Nullable<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<T> Nullable<T> {
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Nullable::Absent)
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Nullable::Null)
+    }
+
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Nullable::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn value_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Nullable::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn into_option(self) -> Option<T> {
+        match self {
+            Nullable::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn as_ref(&self) -> Nullable<&T> {
+        match self {
+            Nullable::Absent => Nullable::Absent,
+            Nullable::Null => Nullable::Null,
+            Nullable::Value(v) => Nullable::Value(v),
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Nullable<U> {
+        match self {
+            Nullable::Absent => Nullable::Absent,
+            Nullable::Null => Nullable::Null,
+            Nullable::Value(v) => Nullable::Value(f(v)),
+        }
+    }
+}
+
+impl<T> From<T> for Nullable<T> {
+    fn from(v: T) -> Self {
+        Nullable::Value(v)
+    }
+}
+
+impl<T> From<Option<T>> for Nullable<T> {
+    /// `None` becomes an explicit `null`.
+    fn from(v: Option<T>) -> Self {
+        match v {
+            Some(v) => Nullable::Value(v),
+            None => Nullable::Null,
+        }
+    }
+}

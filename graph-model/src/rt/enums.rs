@@ -1,0 +1,62 @@
+//! Open enums: known members plus any other string, kept verbatim.
+
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// Implemented by every generated enum.
+pub trait WireEnum: Sized + Clone {
+    /// The qualified CSDL name.
+    const TYPE_NAME: &'static str;
+    /// Member names as they appear on the wire, in model order.
+    const MEMBERS: &'static [&'static str];
+    /// Member values (`Value` in CSDL), parallel to `MEMBERS`.
+    const VALUES: &'static [i64];
+
+    /// The known member at `index` of [`WireEnum::MEMBERS`].
+    fn from_index(index: usize) -> Self;
+    /// A string that is not a member, kept as it was.
+    fn from_other(text: String) -> Self;
+    /// Index into [`WireEnum::MEMBERS`], or `None` for an unknown value.
+    fn index(&self) -> Option<usize>;
+    /// The unknown string, for an unknown value.
+    fn other(&self) -> Option<&str>;
+
+    /// The wire text.
+    fn as_str(&self) -> &str {
+        match self.index() {
+            Some(i) => Self::MEMBERS[i],
+            None => self.other().unwrap_or_default(),
+        }
+    }
+
+    /// Parses exactly; anything else becomes the unknown variant.
+    fn from_wire(text: &str) -> Self {
+        match Self::MEMBERS.iter().position(|m| *m == text) {
+            Some(i) => Self::from_index(i),
+            None => Self::from_other(text.to_string()),
+        }
+    }
+
+    /// For an unknown value that differs from a member only in ASCII case
+    /// (`"Active"` for `active`), that member.
+    fn case_insensitive_match(&self) -> Option<Self> {
+        let text = self.other()?;
+        Self::MEMBERS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(text))
+            .map(Self::from_index)
+    }
+
+    /// The CSDL `Value` of a known member.
+    fn value(&self) -> Option<i64> {
+        self.index().map(|i| Self::VALUES[i])
+    }
+}
+
+pub fn de_enum<'de, D: Deserializer<'de>, E: WireEnum>(d: D) -> Result<E, D::Error> {
+    let s = String::deserialize(d)?;
+    Ok(E::from_wire(&s))
+}
+
+pub fn ser_enum<S: Serializer, E: WireEnum>(e: &E, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(e.as_str())
+}

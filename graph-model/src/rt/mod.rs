@@ -1,0 +1,17 @@
+//! Runtime support for generated code. Generated types implement the small
+//! traits here and forward serde to shared generic functions, so each type
+//! costs a `match` and a few calls instead of a full derive expansion.
+//!
+//! Not a stable API for hand-written code.
+
+mod enums;
+mod poly;
+mod structs;
+
+pub use enums::{de_enum, ser_enum, WireEnum};
+pub use poly::{de_poly, normalize_type_name, Polymorphic, UnknownSubtype};
+pub use structs::{de_struct, field, ser_field, ser_struct, ser_typed, Slot, Struct};
+
+/// Properties that are not in the model and instance annotations
+/// (`@odata.*`, `prop@odata.type`), kept in document order.
+pub type Extra = serde_json::Map<String, serde_json::Value>;

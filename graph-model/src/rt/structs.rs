@@ -1,0 +1,145 @@
+//! Structured types: one generic visitor, one generic serializer.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserializer, Serialize, Serializer};
+
+use super::Extra;
+use crate::Nullable;
+
+/// Implemented by every generated struct.
+pub trait Struct: Default {
+    /// The qualified CSDL name, e.g. `microsoft.graph.entity`.
+    const TYPE_NAME: &'static str;
+
+    /// Reads the value of `key` into its field. Returns `Ok(false)` when the
+    /// key is not a property of the type (it then goes to [`Struct::extra_mut`]).
+    fn de_field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+
+    /// Writes every present field, in model order.
+    fn ser_fields<S: SerializeMap>(&self, map: &mut S) -> Result<(), S::Error>;
+
+    fn extra(&self) -> &Extra;
+    fn extra_mut(&mut self) -> &mut Extra;
+}
+
+/// A field slot: `Option<T>` (non-nullable: absent or value) or
+/// [`Nullable<T>`] (absent, null or value).
+pub trait Slot {
+    fn is_absent(&self) -> bool;
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error>
+    where
+        Self: Sized;
+}
+
+impl<T: DeserializeOwned> Slot for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+        // Non-nullable: `null` is an error, not "absent".
+        let v: Option<T> = map.next_value()?;
+        match v {
+            Some(v) => Ok(Some(v)),
+            None => Err(de::Error::custom("null for a property that is not nullable")),
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Slot for Nullable<T> {
+    fn is_absent(&self) -> bool {
+        Nullable::is_absent(self)
+    }
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+        let v: Option<T> = map.next_value()?;
+        Ok(match v {
+            Some(v) => Nullable::Value(v),
+            None => Nullable::Null,
+        })
+    }
+}
+
+/// Reads one field; a key repeated in the same object is an error (nothing
+/// is silently overwritten).
+pub fn field<'de, A: MapAccess<'de>, T: Slot>(map: &mut A, slot: &mut T, key: &str) -> Result<(), A::Error> {
+    if !slot.is_absent() {
+        return Err(de::Error::custom(format_args!("duplicate property `{key}`")));
+    }
+    *slot = T::read(map)?;
+    Ok(())
+}
+
+struct StructVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Struct> Visitor<'de> for StructVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a JSON object of type {}", T::TYPE_NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut out = T::default();
+        while let Some(key) = map.next_key::<String>()? {
+            if !out.de_field(&key, &mut map)? {
+                let value: serde_json::Value = map.next_value()?;
+                if out.extra_mut().insert(key.clone(), value).is_some() {
+                    return Err(de::Error::custom(format_args!("duplicate property `{key}`")));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Error> {
+    d.deserialize_map(StructVisitor(PhantomData))
+}
+
+/// Writes a field unless it is absent.
+pub fn ser_field<S: SerializeMap, T: Serialize>(map: &mut S, key: &str, value: &Option<T>) -> Result<(), S::Error> {
+    match value {
+        Some(v) => map.serialize_entry(key, v),
+        None => Ok(()),
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Value(v) => v.serialize(s),
+            _ => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
+    /// A bare `Nullable<T>` outside a struct: `null` or a value.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.into())
+    }
+}
+
+/// Writes the struct: model fields, then extra properties.
+pub fn ser_struct<S: Serializer, T: Struct>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+    ser_typed(value, None, s)
+}
+
+/// Like [`ser_struct`], but writes `@odata.type` first when `odata_type` is
+/// given and the value does not carry one of its own.
+pub fn ser_typed<S: Serializer, T: Struct>(value: &T, odata_type: Option<&str>, s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(None)?;
+    if let Some(t) = odata_type {
+        if !value.extra().contains_key("@odata.type") {
+            map.serialize_entry("@odata.type", t)?;
+        }
+    }
+    value.ser_fields(&mut map)?;
+    for (k, v) in value.extra() {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
