@@ -4,12 +4,18 @@
 //! source spans, and generates exact Rust types from it.
 //!
 //! The pipeline: [`csdl::read`] (XML → raw tree) → [`model::resolve`]
-//! (names, inheritance, annotations, validation).
+//! (names, inheritance, annotations, validation) → [`rust::plan`] (names,
+//! closure, boxing) → [`emit`] (tokens → `prettyplease` → files). The
+//! [`Builder`] drives it from `build.rs`; the CLI drives it from a shell.
 
+mod builder;
 pub mod csdl;
 pub mod diagnostics;
 pub mod inspect;
+pub mod emit;
 pub mod model;
+pub mod rust;
 
+pub use builder::{Builder, Error};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 pub use model::{load_file, load_str, LoadOptions, Model};

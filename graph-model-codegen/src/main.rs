@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use graph_model_codegen::{inspect, load_file, LoadOptions};
+use graph_model_codegen::{inspect, load_file, Builder, LoadOptions};
 
 #[derive(Parser)]
 #[command(name = "graph-model-codegen", version, about)]
@@ -26,10 +26,75 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Generate Rust types from a CSDL file into a directory.
+    Generate {
+        /// A CSDL `$metadata` file.
+        file: PathBuf,
+        /// Root types; their closure is generated (repeatable).
+        #[arg(long = "root", required_unless_present = "all")]
+        roots: Vec<String>,
+        /// Generate every type in the file.
+        #[arg(long, conflicts_with = "roots")]
+        all: bool,
+        /// Include navigation properties as fields.
+        #[arg(long)]
+        navigation: bool,
+        /// Output directory (gets `mod.rs` and one file per namespace).
+        #[arg(long)]
+        out: PathBuf,
+        /// Path of the runtime crate in generated code.
+        #[arg(long, default_value = "::graph_model")]
+        runtime: String,
+        /// Refuse a model with errors.
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Generate {
+            file,
+            roots,
+            all,
+            navigation,
+            out,
+            runtime,
+            strict,
+        } => {
+            let builder = roots
+                .into_iter()
+                .fold(Builder::new(), Builder::root)
+                .input(&file)
+                .all(all)
+                .navigation(navigation)
+                .runtime(runtime)
+                .strict(strict)
+                .out_dir(&out);
+            let started = std::time::Instant::now();
+            match builder.generate() {
+                Ok((model, paths)) => {
+                    let warnings = model.diagnostics.len();
+                    let lines: usize = paths
+                        .iter()
+                        .filter_map(|p| std::fs::read_to_string(p).ok())
+                        .map(|t| t.lines().count())
+                        .sum();
+                    eprintln!(
+                        "generated {} files, {lines} lines into {} in {:.2?} ({warnings} model diagnostics)",
+                        paths.len(),
+                        out.display(),
+                        started.elapsed()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprint!("{e}");
+                    eprintln!();
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Inspect {
             file,
             type_name,

@@ -5,11 +5,23 @@
 
 extern crate self as graph_model;
 
+mod collection;
 pub mod edm;
+pub mod lenient_json;
 mod flags;
 mod nullable;
 pub mod rt;
 
+pub use collection::Collection;
 pub use flags::Flags;
 pub use nullable::Nullable;
 pub use rt::{Extra, UnknownSubtype};
+
+/// The generated model types, one module per CSDL namespace
+/// (`microsoft.graph` → `microsoft::graph`).
+pub mod generated {
+    include!(concat!(env!("OUT_DIR"), "/graph/mod.rs"));
+}
+
+/// The `microsoft.graph` namespace of the bundled model.
+pub use generated::microsoft::graph;

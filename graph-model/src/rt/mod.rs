@@ -15,3 +15,11 @@ pub use structs::{de_struct, field, ser_field, ser_struct, ser_typed, Slot, Stru
 /// Properties that are not in the model and instance annotations
 /// (`@odata.*`, `prop@odata.type`), kept in document order.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+pub use serde;
+pub use serde_json;
+
+/// Deserializes a generated type from a buffered JSON object.
+pub fn from_object<T: serde::de::DeserializeOwned>(object: Extra) -> Result<T, serde_json::Error> {
+    serde_json::from_value(serde_json::Value::Object(object))
+}

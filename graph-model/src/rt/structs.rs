@@ -99,11 +99,12 @@ pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Err
     d.deserialize_map(StructVisitor(PhantomData))
 }
 
-/// Writes a field unless it is absent.
-pub fn ser_field<S: SerializeMap, T: Serialize>(map: &mut S, key: &str, value: &Option<T>) -> Result<(), S::Error> {
-    match value {
-        Some(v) => map.serialize_entry(key, v),
-        None => Ok(()),
+/// Writes a field unless it is absent (`null` is written as `null`).
+pub fn ser_field<S: SerializeMap, T: Slot + Serialize>(map: &mut S, key: &str, value: &T) -> Result<(), S::Error> {
+    if value.is_absent() {
+        Ok(())
+    } else {
+        map.serialize_entry(key, value)
     }
 }
 

@@ -1,0 +1,170 @@
+//! The library front end: a `Config`-style builder used by `build.rs` files
+//! and by the CLI.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostics;
+use crate::emit::{self, EmitOptions, File};
+use crate::model::{load_file, LoadOptions, Model, TypeId};
+use crate::rust::closure::closure;
+use crate::rust::plan::{plan, PlanOptions};
+
+/// Generates Rust types from a CSDL file.
+///
+/// ```no_run
+/// graph_model_codegen::Builder::new()
+///     .input("metadata.xml")
+///     .root("microsoft.graph.customDataProvidedResourceUploadSession")
+///     .navigation(true)
+///     .out_dir(std::env::var("OUT_DIR").unwrap())
+///     .generate()
+///     .unwrap();
+/// ```
+#[derive(Clone, Debug)]
+pub struct Builder {
+    input: Option<PathBuf>,
+    roots: Vec<String>,
+    all: bool,
+    navigation: bool,
+    runtime: String,
+    out_dir: Option<PathBuf>,
+    strict: bool,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self {
+            input: None,
+            roots: Vec::new(),
+            all: false,
+            navigation: false,
+            runtime: "::graph_model".into(),
+            out_dir: None,
+            strict: false,
+        }
+    }
+}
+
+/// Why generation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no input file: call Builder::input")]
+    NoInput,
+    #[error("no output directory: call Builder::out_dir")]
+    NoOutDir,
+    #[error("no roots: call Builder::root or Builder::all")]
+    NoRoots,
+    #[error("{0}")]
+    Model(Diagnostics),
+    #[error("unknown root type `{0}`")]
+    UnknownRoot(String),
+    #[error("{0}")]
+    Emit(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The CSDL `$metadata` file.
+    pub fn input(mut self, path: impl AsRef<Path>) -> Self {
+        self.input = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds a root type (qualified or alias-qualified name).
+    pub fn root(mut self, name: impl Into<String>) -> Self {
+        self.roots.push(name.into());
+        self
+    }
+
+    /// Generates every type of the model.
+    pub fn all(mut self, all: bool) -> Self {
+        self.all = all;
+        self
+    }
+
+    /// Includes navigation properties as fields (and their types in the closure).
+    pub fn navigation(mut self, on: bool) -> Self {
+        self.navigation = on;
+        self
+    }
+
+    /// The runtime crate's path in generated code (default `::graph_model`).
+    pub fn runtime(mut self, path: impl Into<String>) -> Self {
+        self.runtime = path.into();
+        self
+    }
+
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Refuses a model with errors (by default a partial model generates,
+    /// with unresolved types as `serde_json::Value`).
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = on;
+        self
+    }
+
+    /// Loads the input and renders files in memory.
+    pub fn render(&self) -> Result<(Model, Vec<File>), Error> {
+        let input = self.input.as_ref().ok_or(Error::NoInput)?;
+        let model = load_file(input, LoadOptions { strict: self.strict }).map_err(Error::Model)?;
+        let files = self.render_model(&model, &file_name(input))?;
+        Ok((model, files))
+    }
+
+    /// Renders files for an already loaded model.
+    pub fn render_model(&self, model: &Model, source: &str) -> Result<Vec<File>, Error> {
+        let roots: Vec<TypeId> = if self.all {
+            model.ids().collect()
+        } else {
+            if self.roots.is_empty() {
+                return Err(Error::NoRoots);
+            }
+            self.roots
+                .iter()
+                .map(|r| model.lookup(r).ok_or_else(|| Error::UnknownRoot(r.clone())))
+                .collect::<Result<_, _>>()?
+        };
+        let types = closure(model, &roots, self.navigation);
+        let plan = plan(model, &types, PlanOptions { navigation: self.navigation });
+        emit::render(
+            &plan,
+            &EmitOptions {
+                runtime: self.runtime.clone(),
+                source: source.to_string(),
+            },
+        )
+        .map_err(Error::Emit)
+    }
+
+    /// Renders and writes the files; a file whose contents did not change is
+    /// not rewritten. Returns the model and the paths written.
+    pub fn generate(&self) -> Result<(Model, Vec<PathBuf>), Error> {
+        let out = self.out_dir.as_ref().ok_or(Error::NoOutDir)?;
+        let (model, files) = self.render()?;
+        std::fs::create_dir_all(out).map_err(|source| Error::Io { path: out.clone(), source })?;
+        let mut written = Vec::new();
+        for f in files {
+            let path = out.join(&f.name);
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(f.contents.as_str()) {
+                std::fs::write(&path, &f.contents).map_err(|source| Error::Io { path: path.clone(), source })?;
+            }
+            written.push(path);
+        }
+        Ok((model, written))
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}

@@ -1,0 +1,84 @@
+//! Open enums: one variant per member, and one that keeps any other string.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::tokens::{deprecated, docs, ident, Cx};
+use crate::rust::plan::Enum;
+
+pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
+    let rt = cx.rt;
+    let name = ident(&e.path.name);
+    let other = ident(&e.other_variant);
+    let doc = docs(&e.doc, &[format!("CSDL: `{}`. Open: a value the model does not list is kept in [`Self::{}`].", e.csdl_name, e.other_variant)]);
+    let dep = deprecated(&e.deprecated);
+    let variants = e.variants.iter().map(|v| {
+        let vname = ident(&v.rust_name);
+        let vdoc = docs(&v.doc, &[format!("`{}` = {}", v.wire, v.value)]);
+        quote!(#vdoc #vname,)
+    });
+    let wires = e.variants.iter().map(|v| &v.wire);
+    let values = e.variants.iter().map(|v| v.value);
+    let from_index = e.variants.iter().enumerate().map(|(i, v)| {
+        let vname = ident(&v.rust_name);
+        quote!(#i => Self::#vname,)
+    });
+    let index = e.variants.iter().enumerate().map(|(i, v)| {
+        let vname = ident(&v.rust_name);
+        quote!(Self::#vname => Some(#i),)
+    });
+    let csdl = &e.csdl_name;
+    quote! {
+        #doc
+        #dep
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants)*
+            /// A value that is not a member of the model's enum, exactly as received.
+            #other(String),
+        }
+
+        impl #rt::rt::WireEnum for #name {
+            const TYPE_NAME: &'static str = #csdl;
+            const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+            const VALUES: &'static [i64] = &[#(#values),*];
+
+            fn from_index(index: usize) -> Self {
+                match index {
+                    #(#from_index)*
+                    _ => Self::#other(String::new()),
+                }
+            }
+
+            fn from_other(text: String) -> Self {
+                Self::#other(text)
+            }
+
+            fn index(&self) -> Option<usize> {
+                match self {
+                    #(#index)*
+                    Self::#other(_) => None,
+                }
+            }
+
+            fn other(&self) -> Option<&str> {
+                match self {
+                    Self::#other(s) => Some(s),
+                    _ => None,
+                }
+            }
+        }
+
+        impl #rt::rt::serde::Serialize for #name {
+            fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                #rt::rt::ser_enum(self, s)
+            }
+        }
+
+        impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #rt::rt::de_enum(d)
+            }
+        }
+    }
+}

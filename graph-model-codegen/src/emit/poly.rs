@@ -1,0 +1,88 @@
+//! `…Any` enums: dispatch on `@odata.type` to the declared type or one of its
+//! subtypes, keeping an unknown subtype whole.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::tokens::{ident, Cx};
+use crate::rust::plan::Poly;
+
+pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
+    let rt = cx.rt;
+    let name = ident(&p.path.name);
+    let base_ty = cx.path(&p.base);
+    let base = ident(&p.base_variant);
+    let unknown = ident(&p.unknown_variant);
+    let csdl = &p.csdl_name;
+    let doc = format!(
+        " A `{csdl}` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias)."
+    );
+    let variants = p.variants.iter().map(|v| {
+        let vname = ident(&v.rust_name);
+        let ty = cx.path(&v.ty);
+        let vdoc = format!(" `@odata.type`: `#{}`", v.csdl_name);
+        quote!(#[doc = #vdoc] #vname(#ty),)
+    });
+    let arms = p.variants.iter().map(|v| {
+        let vname = ident(&v.rust_name);
+        let n = &v.csdl_name;
+        quote!(Some(#n) => #rt::rt::from_object(object).map(Self::#vname),)
+    });
+    let ser_arms = p.variants.iter().map(|v| {
+        let vname = ident(&v.rust_name);
+        let t = format!("#{}", v.csdl_name);
+        quote!(Self::#vname(v) => #rt::rt::ser_typed(v, Some(#t), s),)
+    });
+    let alias_pairs = aliases.iter().map(|(a, n)| quote!((#a, #n)));
+    quote! {
+        #[doc = #doc]
+        ///
+        /// Without `@odata.type` (or with the declared type's own name) the value is
+        /// read as the declared type. An `@odata.type` the model does not know is
+        /// kept whole in the unknown variant and written back unchanged.
+        #[allow(deprecated, clippy::large_enum_variant)]
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #name {
+            /// No `@odata.type`, or the declared type itself.
+            #base(#base_ty),
+            #(#variants)*
+            /// An `@odata.type` the model does not have.
+            #unknown(#rt::UnknownSubtype),
+        }
+
+        impl Default for #name {
+            fn default() -> Self {
+                Self::#base(Default::default())
+            }
+        }
+
+        impl #rt::rt::Polymorphic for #name {
+            const BASE: &'static str = #csdl;
+            const ALIASES: &'static [(&'static str, &'static str)] = &[#(#alias_pairs),*];
+
+            fn from_object(type_name: Option<&str>, object: #rt::Extra) -> Result<Self, #rt::rt::serde_json::Error> {
+                match type_name {
+                    None | Some(#csdl) => #rt::rt::from_object(object).map(Self::#base),
+                    #(#arms)*
+                    Some(_) => Ok(Self::#unknown(#rt::UnknownSubtype::new(object))),
+                }
+            }
+        }
+
+        impl #rt::rt::serde::Serialize for #name {
+            fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Self::#base(v) => #rt::rt::serde::Serialize::serialize(v, s),
+                    #(#ser_arms)*
+                    Self::#unknown(v) => #rt::rt::serde::Serialize::serialize(v, s),
+                }
+            }
+        }
+
+        impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #rt::rt::de_poly(d)
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Structured types: a struct with every property (inherited ones included),
+//! the extra-properties map, and compact serde impls over the runtime.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::tokens::{deprecated, docs, ident, Cx};
+use crate::rust::plan::Struct;
+
+pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
+    let rt = cx.rt;
+    let name = ident(&s.path.name);
+    let mut notes = vec![format!("CSDL: `{}`{}.", s.csdl_name, if s.is_abstract { " (abstract)" } else { "" })];
+    if s.is_abstract {
+        notes.push("Abstract: this struct holds a value that arrived without a more derived `@odata.type`.".into());
+    }
+    let doc = docs(&s.doc, &notes);
+    let dep = deprecated(&s.deprecated);
+    let extra = ident(&s.extra_field);
+    let fields = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let inner = cx.ty(&f.ty);
+        let ty = if f.nullable {
+            quote!(#rt::Nullable<#inner>)
+        } else {
+            quote!(Option<#inner>)
+        };
+        let json = &f.json_name;
+        let kind = if f.navigation { "Navigation property" } else { "Property" };
+        let state = if f.nullable { "nullable: absent, `null` or a value" } else { "not nullable: absent or a value" };
+        let fdoc = docs(&f.doc, &[format!("{kind} `{json}` ({state}).")]);
+        let fdep = deprecated(&f.deprecated);
+        quote! {
+            #fdoc
+            #fdep
+            pub #fname: #ty,
+        }
+    });
+    let de_arms = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let json = &f.json_name;
+        quote!(#json => #rt::rt::field(map, &mut self.#fname, key)?,)
+    });
+    let ser = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let json = &f.json_name;
+        quote!(#rt::rt::ser_field(map, #json, &self.#fname)?;)
+    });
+    let csdl = &s.csdl_name;
+    let de_body = if s.fields.is_empty() {
+        quote! {
+            let _ = (key, map);
+            Ok(false)
+        }
+    } else {
+        quote! {
+            match key {
+                #(#de_arms)*
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    };
+    let ser_body = if s.fields.is_empty() {
+        quote!(let _ = map;)
+    } else {
+        quote!(#(#ser)*)
+    };
+    quote! {
+        #doc
+        #dep
+        #[allow(deprecated)]
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct #name {
+            #(#fields)*
+            /// Properties not in the model and instance annotations, in the order read.
+            pub #extra: #rt::Extra,
+        }
+
+        #[allow(deprecated)]
+        impl #rt::rt::Struct for #name {
+            const TYPE_NAME: &'static str = #csdl;
+
+            fn de_field<'de, A: #rt::rt::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+                #de_body
+            }
+
+            fn ser_fields<S: #rt::rt::serde::ser::SerializeMap>(&self, map: &mut S) -> Result<(), S::Error> {
+                #ser_body
+                Ok(())
+            }
+
+            fn extra(&self) -> &#rt::Extra {
+                &self.#extra
+            }
+
+            fn extra_mut(&mut self) -> &mut #rt::Extra {
+                &mut self.#extra
+            }
+        }
+
+        #[allow(deprecated)]
+        impl #rt::rt::serde::Serialize for #name {
+            fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                #rt::rt::ser_struct(self, s)
+            }
+        }
+
+        #[allow(deprecated)]
+        impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #rt::rt::de_struct(d)
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Shared token helpers: identifiers, relative paths, field types, docs.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{Deprecation, Documentation, Primitive};
+use crate::rust::plan::{Path, RustType};
+
+/// An identifier, raw (`r#type`) when the name says so.
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => format_ident!("{}", name),
+    }
+}
+
+/// Context for rendering one module.
+pub struct Cx<'a> {
+    /// The runtime crate path, e.g. `::graph_model`.
+    pub rt: &'a TokenStream,
+    pub module: &'a [String],
+}
+
+impl Cx<'_> {
+    /// A path to `target`, relative to the current module (`super::x::Y`).
+    pub fn path(&self, target: &Path) -> TokenStream {
+        let common = self
+            .module
+            .iter()
+            .zip(&target.module)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let supers = (common..self.module.len()).map(|_| quote!(super::));
+        let downs = target.module[common..].iter().map(|m| {
+            let m = ident(m);
+            quote!(#m::)
+        });
+        let name = ident(&target.name);
+        quote!(#(#supers)* #(#downs)* #name)
+    }
+
+    pub fn ty(&self, t: &RustType) -> TokenStream {
+        let rt = self.rt;
+        match t {
+            RustType::Primitive(p) => primitive(rt, *p),
+            RustType::Named(p) => self.path(p),
+            RustType::Flags(p) => {
+                let p = self.path(p);
+                quote!(#rt::Flags<#p>)
+            }
+            RustType::Vec(inner) => {
+                let inner = self.ty(inner);
+                quote!(Vec<#inner>)
+            }
+            RustType::Box(inner) => {
+                let inner = self.ty(inner);
+                quote!(Box<#inner>)
+            }
+            RustType::Json => quote!(#rt::rt::serde_json::Value),
+        }
+    }
+}
+
+fn primitive(rt: &TokenStream, p: Primitive) -> TokenStream {
+    use Primitive::*;
+    match p {
+        String => quote!(String),
+        Boolean => quote!(bool),
+        Byte => quote!(u8),
+        SByte => quote!(i8),
+        Int16 => quote!(i16),
+        Int32 => quote!(i32),
+        Int64 => quote!(#rt::edm::Int64),
+        Single | Double => quote!(#rt::edm::Double),
+        Decimal => quote!(#rt::edm::Decimal),
+        Guid => quote!(#rt::edm::Guid),
+        Binary => quote!(#rt::edm::Binary),
+        Date => quote!(#rt::edm::Date),
+        DateTimeOffset => quote!(#rt::edm::DateTimeOffset),
+        TimeOfDay => quote!(#rt::edm::TimeOfDay),
+        Duration => quote!(#rt::edm::Duration),
+        Stream | Untyped | Geo | Abstract => quote!(#rt::rt::serde_json::Value),
+    }
+}
+
+/// `#[doc]` lines from a description, plus extra lines.
+pub fn docs(doc: &Documentation, extra: &[String]) -> TokenStream {
+    let mut lines: Vec<String> = Vec::new();
+    for text in [&doc.description, &doc.long_description].into_iter().flatten() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(text.lines().map(|l| format!(" {}", l.trim_end())));
+    }
+    if !extra.is_empty() && !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.extend(extra.iter().map(|l| format!(" {l}")));
+    quote!(#(#[doc = #lines])*)
+}
+
+pub fn deprecated(d: &Option<Deprecation>) -> TokenStream {
+    match d {
+        Some(d) => {
+            let note = d.note();
+            quote!(#[deprecated(note = #note)])
+        }
+        None => quote!(),
+    }
+}

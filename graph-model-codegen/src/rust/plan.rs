@@ -1,0 +1,460 @@
+//! The Rust plan: an IR between the model and the emitted code. Every type
+//! gets its Rust name and module here, every field its name, type and boxing;
+//! emitters only render it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::naming::{self, Scope};
+use crate::model::{Deprecation, Documentation, Model, Primitive, Target, TypeId, TypeKind, TypeRef};
+
+/// A reference to a generated type: module path and name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path {
+    pub module: Vec<String>,
+    pub name: String,
+}
+
+/// The Rust type of a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RustType {
+    Primitive(Primitive),
+    /// A generated struct, enum or polymorphic enum.
+    Named(Path),
+    /// A flags enum: `Flags<Member>`.
+    Flags(Path),
+    Vec(Box<RustType>),
+    Box(Box<RustType>),
+    /// Anything the model cannot type: `serde_json::Value`.
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub rust_name: String,
+    pub json_name: String,
+    pub ty: RustType,
+    /// `Nullable<T>` (three states) instead of `Option<T>` (absent or value).
+    pub nullable: bool,
+    pub doc: Documentation,
+    pub deprecated: Option<Deprecation>,
+    pub navigation: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Struct {
+    pub id: TypeId,
+    pub path: Path,
+    pub csdl_name: String,
+    pub doc: Documentation,
+    pub deprecated: Option<Deprecation>,
+    pub is_abstract: bool,
+    pub fields: Vec<Field>,
+    /// Name of the field holding extra properties and annotations.
+    pub extra_field: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Variant {
+    pub rust_name: String,
+    pub wire: String,
+    pub value: i64,
+    pub doc: Documentation,
+}
+
+#[derive(Clone, Debug)]
+pub struct Enum {
+    pub path: Path,
+    pub csdl_name: String,
+    pub doc: Documentation,
+    pub deprecated: Option<Deprecation>,
+    pub variants: Vec<Variant>,
+    /// The variant that keeps a value the model does not know.
+    pub other_variant: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PolyVariant {
+    pub rust_name: String,
+    /// Qualified CSDL name matched against `@odata.type`.
+    pub csdl_name: String,
+    pub ty: Path,
+}
+
+/// `…Any`: dispatch on `@odata.type` for a polymorphic type.
+#[derive(Clone, Debug)]
+pub struct Poly {
+    pub path: Path,
+    pub csdl_name: String,
+    /// The declared type's own struct (used without `@odata.type`).
+    pub base: Path,
+    pub base_variant: String,
+    pub variants: Vec<PolyVariant>,
+    pub unknown_variant: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Alias {
+    pub path: Path,
+    pub csdl_name: String,
+    pub doc: Documentation,
+    pub ty: RustType,
+}
+
+#[derive(Clone, Debug)]
+pub enum Item {
+    Struct(Struct),
+    Enum(Enum),
+    Poly(Poly),
+    Alias(Alias),
+}
+
+impl Item {
+    pub fn path(&self) -> &Path {
+        match self {
+            Item::Struct(s) => &s.path,
+            Item::Enum(e) => &e.path,
+            Item::Poly(p) => &p.path,
+            Item::Alias(a) => &a.path,
+        }
+    }
+}
+
+/// All items, by module, in name order.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Module path → (namespace, items sorted by Rust name).
+    pub modules: BTreeMap<Vec<String>, (String, Vec<Item>)>,
+    /// `(alias, namespace)` pairs, for `@odata.type` matching.
+    pub aliases: Vec<(String, String)>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PlanOptions {
+    pub navigation: bool,
+}
+
+/// Plans the given types (usually a [`super::closure::closure`]).
+pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan {
+    let names = assign_names(model, types);
+    let poly: BTreeSet<TypeId> = types.iter().copied().filter(|&t| model.is_polymorphic(t)).collect();
+    let boxed = BoxAnalysis::new(model, types, &poly, opts.navigation);
+    let mut plan = Plan {
+        aliases: model
+            .namespaces
+            .iter()
+            .filter_map(|n| Some((n.alias.clone()?, n.name.clone())))
+            .collect(),
+        ..Default::default()
+    };
+    plan.aliases.sort();
+    let cx = Cx { model, names: &names, poly: &poly, types };
+    for &id in types {
+        let def = model.get(id);
+        let path = names.own[&id].clone();
+        let csdl_name = def.name.to_string();
+        let doc = Documentation::of(&def.annotations);
+        let deprecated = Deprecation::of(&def.annotations);
+        let mut items = Vec::new();
+        match &def.kind {
+            TypeKind::Structured(s) => {
+                let mut fields_src: Vec<(&str, &TypeRef, bool, &[crate::csdl::raw::Annotation], bool)> = model
+                    .properties(id)
+                    .iter()
+                    .map(|p| (p.property.name.as_str(), &p.property.ty, p.property.nullable, &p.property.annotations[..], false))
+                    .collect();
+                if opts.navigation {
+                    fields_src.extend(
+                        model
+                            .navigation(id)
+                            .iter()
+                            .map(|(n, _)| (n.name.as_str(), &n.ty, n.nullable || n.ty.collection, &n.annotations[..], true)),
+                    );
+                }
+                let json: Vec<&str> = fields_src.iter().map(|f| f.0).collect();
+                let mut extra_scope = Scope::new();
+                for n in json.iter().map(|j| naming::snake(j)) {
+                    extra_scope.reserve(&n);
+                }
+                let extra_field = extra_scope.unique("extra".to_string());
+                let rust_names = naming::field_names(&json, &[&extra_field]);
+                let fields = fields_src
+                    .iter()
+                    .zip(rust_names)
+                    .map(|((json_name, ty, nullable, ann, nav), rust_name)| {
+                        let mut rt = cx.rust_type(ty);
+                        if boxed.needs_box(id, ty) {
+                            rt = RustType::Box(Box::new(rt));
+                        }
+                        Field {
+                            rust_name,
+                            json_name: json_name.to_string(),
+                            ty: rt,
+                            nullable: *nullable,
+                            doc: Documentation::of(ann),
+                            deprecated: Deprecation::of(ann),
+                            navigation: *nav,
+                        }
+                    })
+                    .collect();
+                items.push(Item::Struct(Struct {
+                    id,
+                    path: path.clone(),
+                    csdl_name: csdl_name.clone(),
+                    doc,
+                    deprecated,
+                    is_abstract: s.is_abstract,
+                    fields,
+                    extra_field,
+                }));
+                if poly.contains(&id) {
+                    items.push(Item::Poly(cx.poly(id, &path)));
+                }
+            }
+            TypeKind::Enum(e) => {
+                let mut scope = Scope::new();
+                let variants: Vec<Variant> = e
+                    .members
+                    .iter()
+                    .map(|m| Variant {
+                        rust_name: scope.unique(naming::pascal(&m.name)),
+                        wire: m.name.clone(),
+                        value: m.value,
+                        doc: Documentation::of(&m.annotations),
+                    })
+                    .collect();
+                let other_variant = scope.unique("Other".to_string());
+                items.push(Item::Enum(Enum {
+                    path,
+                    csdl_name,
+                    doc,
+                    deprecated,
+                    variants,
+                    other_variant,
+                }));
+            }
+            TypeKind::Definition(d) => items.push(Item::Alias(Alias {
+                path,
+                csdl_name,
+                doc,
+                ty: RustType::Primitive(d.underlying),
+            })),
+        }
+        let entry = plan
+            .modules
+            .entry(names.own[&id].module.clone())
+            .or_insert_with(|| (def.name.namespace.clone(), Vec::new()));
+        entry.1.extend(items);
+    }
+    for (_, items) in plan.modules.values_mut() {
+        items.sort_by(|a, b| a.path().name.cmp(&b.path().name));
+    }
+    plan
+}
+
+struct Names {
+    own: HashMap<TypeId, Path>,
+    any: HashMap<TypeId, Path>,
+}
+
+/// Type names per module: struct/enum names first (in CSDL name order, so the
+/// result does not depend on closure order), then `…Any` names.
+fn assign_names(model: &Model, types: &BTreeSet<TypeId>) -> Names {
+    let mut by_module: BTreeMap<Vec<String>, Vec<TypeId>> = BTreeMap::new();
+    for &id in types {
+        by_module
+            .entry(naming::module_path(&model.get(id).name.namespace))
+            .or_default()
+            .push(id);
+    }
+    let mut names = Names {
+        own: HashMap::new(),
+        any: HashMap::new(),
+    };
+    for (module, mut ids) in by_module {
+        ids.sort_by(|a, b| model.get(*a).name.name.cmp(&model.get(*b).name.name));
+        let mut scope = Scope::new();
+        for &id in &ids {
+            let name = scope.unique(naming::pascal(&model.get(id).name.name));
+            names.own.insert(id, Path { module: module.clone(), name });
+        }
+        for &id in &ids {
+            if model.is_polymorphic(id) {
+                let name = scope.unique(format!("{}Any", names.own[&id].name));
+                names.any.insert(id, Path { module: module.clone(), name });
+            }
+        }
+    }
+    names
+}
+
+struct Cx<'a> {
+    model: &'a Model,
+    names: &'a Names,
+    poly: &'a BTreeSet<TypeId>,
+    types: &'a BTreeSet<TypeId>,
+}
+
+impl Cx<'_> {
+    fn rust_type(&self, t: &TypeRef) -> RustType {
+        let inner = match &t.target {
+            Target::Primitive(p) => RustType::Primitive(*p),
+            Target::Unresolved(_) => RustType::Json,
+            Target::Named(id) if !self.types.contains(id) => RustType::Json,
+            Target::Named(id) => match &self.model.get(*id).kind {
+                TypeKind::Enum(e) if e.is_flags => RustType::Flags(self.names.own[id].clone()),
+                TypeKind::Structured(_) if self.poly.contains(id) => RustType::Named(self.names.any[id].clone()),
+                _ => RustType::Named(self.names.own[id].clone()),
+            },
+        };
+        if t.collection {
+            RustType::Vec(Box::new(inner))
+        } else {
+            inner
+        }
+    }
+
+    fn poly(&self, id: TypeId, base: &Path) -> Poly {
+        let mut scope = Scope::new();
+        let base_variant = scope.unique("Base".to_string());
+        let unknown_variant = scope.unique("Unknown".to_string());
+        let variants = self
+            .model
+            .derived_transitive(id)
+            .into_iter()
+            .filter(|d| self.types.contains(d))
+            .map(|d| PolyVariant {
+                rust_name: scope.unique(self.names.own[&d].name.clone()),
+                csdl_name: self.model.get(d).name.to_string(),
+                ty: self.names.own[&d].clone(),
+            })
+            .collect();
+        Poly {
+            path: self.names.any[&id].clone(),
+            csdl_name: self.model.get(id).name.to_string(),
+            base: base.clone(),
+            base_variant,
+            variants,
+            unknown_variant,
+        }
+    }
+}
+
+/// Decides which single-valued fields must be boxed: those whose type can
+/// contain the owning type again by value (same strongly connected component).
+struct BoxAnalysis {
+    component: HashMap<TypeId, usize>,
+    /// For each type, the types a single-valued field of it holds by value.
+    edges_of_target: HashMap<TypeId, Vec<TypeId>>,
+}
+
+impl BoxAnalysis {
+    fn new(model: &Model, types: &BTreeSet<TypeId>, poly: &BTreeSet<TypeId>, navigation: bool) -> Self {
+        // A field of type T holds T, and for a polymorphic T every subtype.
+        let mut edges_of_target: HashMap<TypeId, Vec<TypeId>> = HashMap::new();
+        for &t in types {
+            let mut held = vec![t];
+            if poly.contains(&t) {
+                held.extend(model.derived_transitive(t).into_iter().filter(|d| types.contains(d)));
+            }
+            edges_of_target.insert(t, held);
+        }
+        let mut graph: BTreeMap<TypeId, Vec<TypeId>> = BTreeMap::new();
+        for &id in types {
+            let mut out = Vec::new();
+            let mut refs: Vec<&TypeRef> = model.properties(id).iter().map(|p| &p.property.ty).collect();
+            let navs = model.navigation(id);
+            if navigation {
+                refs.extend(navs.iter().map(|(n, _)| &n.ty));
+            }
+            for r in refs {
+                if let (false, Target::Named(t)) = (r.collection, &r.target) {
+                    if let Some(held) = edges_of_target.get(t) {
+                        if model.get(*t).structured().is_some() {
+                            out.extend(held.iter().copied());
+                        }
+                    }
+                }
+            }
+            // A polymorphic enum holds each subtype by value.
+            if poly.contains(&id) {
+                out.extend(edges_of_target[&id].iter().copied().filter(|&d| d != id));
+            }
+            graph.insert(id, out);
+        }
+        Self {
+            component: tarjan(&graph),
+            edges_of_target,
+        }
+    }
+
+    fn needs_box(&self, owner: TypeId, ty: &TypeRef) -> bool {
+        if ty.collection {
+            return false;
+        }
+        let Target::Named(t) = &ty.target else { return false };
+        let Some(held) = self.edges_of_target.get(t) else { return false };
+        let Some(own) = self.component.get(&owner) else { return false };
+        held.iter().any(|h| h == &owner || self.component.get(h) == Some(own))
+    }
+}
+
+/// Strongly connected components (iterative Tarjan); returns a component
+/// number per node.
+fn tarjan(graph: &BTreeMap<TypeId, Vec<TypeId>>) -> HashMap<TypeId, usize> {
+    let mut index: HashMap<TypeId, usize> = HashMap::new();
+    let mut low: HashMap<TypeId, usize> = HashMap::new();
+    let mut on_stack: BTreeSet<TypeId> = BTreeSet::new();
+    let mut stack: Vec<TypeId> = Vec::new();
+    let mut comp: HashMap<TypeId, usize> = HashMap::new();
+    let mut next = 0;
+    let mut ncomp = 0;
+    for &start in graph.keys() {
+        if index.contains_key(&start) {
+            continue;
+        }
+        let mut call: Vec<(TypeId, usize)> = vec![(start, 0)];
+        index.insert(start, next);
+        low.insert(start, next);
+        next += 1;
+        stack.push(start);
+        on_stack.insert(start);
+        while let Some(&mut (v, ref mut i)) = call.last_mut() {
+            let succ = graph.get(&v).map(Vec::as_slice).unwrap_or(&[]);
+            if *i < succ.len() {
+                let w = succ[*i];
+                *i += 1;
+                if !graph.contains_key(&w) {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = index.entry(w) {
+                    e.insert(next);
+                    low.insert(w, next);
+                    next += 1;
+                    stack.push(w);
+                    on_stack.insert(w);
+                    call.push((w, 0));
+                } else if on_stack.contains(&w) {
+                    let lw = index[&w].min(low[&v]);
+                    low.insert(v, lw);
+                }
+            } else {
+                call.pop();
+                if let Some(&(parent, _)) = call.last() {
+                    let lp = low[&parent].min(low[&v]);
+                    low.insert(parent, lp);
+                }
+                if low[&v] == index[&v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack.remove(&w);
+                        comp.insert(w, ncomp);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    ncomp += 1;
+                }
+            }
+        }
+    }
+    comp
+}
