@@ -38,7 +38,10 @@ fn main() {
             for line in e.to_string().lines() {
                 println!("cargo:warning={line}");
             }
-            panic!("graph-model: cannot generate types from {}", input.display());
+            panic!(
+                "graph-model: cannot generate types from {}",
+                input.display()
+            );
         }
     }
 }

@@ -7,7 +7,10 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 fn metadata() -> Option<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/metadata/v1.0.xml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/metadata/v1.0.xml"
+    );
     match std::fs::read_to_string(path) {
         Ok(t) => Some(t),
         Err(_) => {
@@ -34,7 +37,9 @@ fn bench(c: &mut Criterion) {
     let Some(text) = metadata() else { return };
     let mut g = c.benchmark_group("v1.0.xml");
     g.sample_size(20);
-    g.bench_function("quick-xml event scan (baseline)", |b| b.iter(|| scan(black_box(&text))));
+    g.bench_function("quick-xml event scan (baseline)", |b| {
+        b.iter(|| scan(black_box(&text)))
+    });
     g.bench_function("read + resolve", |b| {
         b.iter(|| load_str("v1.0.xml", black_box(&text), LoadOptions::default()).unwrap())
     });

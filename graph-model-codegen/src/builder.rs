@@ -29,6 +29,7 @@ pub struct Builder {
     runtime: String,
     out_dir: Option<PathBuf>,
     strict: bool,
+    rustfmt: bool,
 }
 
 impl Default for Builder {
@@ -41,6 +42,7 @@ impl Default for Builder {
             runtime: "::graph_model".into(),
             out_dir: None,
             strict: false,
+            rustfmt: true,
         }
     }
 }
@@ -114,10 +116,22 @@ impl Builder {
         self
     }
 
+    /// Formats the output with rustfmt when it can be run (default on).
+    pub fn rustfmt(mut self, on: bool) -> Self {
+        self.rustfmt = on;
+        self
+    }
+
     /// Loads the input and renders files in memory.
     pub fn render(&self) -> Result<(Model, Vec<File>), Error> {
         let input = self.input.as_ref().ok_or(Error::NoInput)?;
-        let model = load_file(input, LoadOptions { strict: self.strict }).map_err(Error::Model)?;
+        let model = load_file(
+            input,
+            LoadOptions {
+                strict: self.strict,
+            },
+        )
+        .map_err(Error::Model)?;
         let files = self.render_model(&model, &file_name(input))?;
         Ok((model, files))
     }
@@ -136,12 +150,19 @@ impl Builder {
                 .collect::<Result<_, _>>()?
         };
         let types = closure(model, &roots, self.navigation);
-        let plan = plan(model, &types, PlanOptions { navigation: self.navigation });
+        let plan = plan(
+            model,
+            &types,
+            PlanOptions {
+                navigation: self.navigation,
+            },
+        );
         emit::render(
             &plan,
             &EmitOptions {
                 runtime: self.runtime.clone(),
                 source: source.to_string(),
+                rustfmt: self.rustfmt,
             },
         )
         .map_err(Error::Emit)
@@ -152,12 +173,18 @@ impl Builder {
     pub fn generate(&self) -> Result<(Model, Vec<PathBuf>), Error> {
         let out = self.out_dir.as_ref().ok_or(Error::NoOutDir)?;
         let (model, files) = self.render()?;
-        std::fs::create_dir_all(out).map_err(|source| Error::Io { path: out.clone(), source })?;
+        std::fs::create_dir_all(out).map_err(|source| Error::Io {
+            path: out.clone(),
+            source,
+        })?;
         let mut written = Vec::new();
         for f in files {
             let path = out.join(&f.name);
             if std::fs::read_to_string(&path).ok().as_deref() != Some(f.contents.as_str()) {
-                std::fs::write(&path, &f.contents).map_err(|source| Error::Io { path: path.clone(), source })?;
+                std::fs::write(&path, &f.contents).map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
             }
             written.push(path);
         }
@@ -166,5 +193,7 @@ impl Builder {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -140,9 +140,7 @@ impl Diagnostics {
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
+        self.items.iter().filter(|d| d.severity == Severity::Error)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -160,7 +158,8 @@ impl Diagnostics {
     /// Sorts by position so output is stable regardless of discovery order.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.span, a.severity, a.code, &a.message).cmp(&(&b.span, b.severity, b.code, &b.message))
+            (&a.span, a.severity, a.code, &a.message)
+                .cmp(&(&b.span, b.severity, b.code, &b.message))
         });
     }
 }
@@ -201,6 +200,9 @@ mod tests {
     fn diagnostic_renders_like_a_compiler() {
         let idx = LineIndex::new("m.xml", "x\n  y");
         let d = Diagnostic::error("unresolved-type", Some(idx.span(4)), "no type `a.b`");
-        assert_eq!(d.to_string(), "m.xml:2:3: error[unresolved-type]: no type `a.b`");
+        assert_eq!(
+            d.to_string(),
+            "m.xml:2:3: error[unresolved-type]: no type `a.b`"
+        );
     }
 }

@@ -15,7 +15,10 @@ pub fn summary(model: &Model) -> String {
         ("entity types", st.entity_types),
         ("complex types", st.complex_types),
         ("enum types", st.enum_types),
-        ("  with unknownFutureValue", st.enums_with_unknown_future_value),
+        (
+            "  with unknownFutureValue",
+            st.enums_with_unknown_future_value,
+        ),
         ("  flags", st.flags_enums),
         ("type definitions", st.type_definitions),
         ("actions", st.actions),
@@ -24,7 +27,10 @@ pub fn summary(model: &Model) -> String {
         ("singletons", st.singletons),
         ("terms", st.terms),
         ("errors", model.diagnostics.errors().count()),
-        ("warnings", model.diagnostics.len() - model.diagnostics.errors().count()),
+        (
+            "warnings",
+            model.diagnostics.len() - model.diagnostics.errors().count(),
+        ),
     ];
     for (k, v) in rows {
         let _ = writeln!(out, "{k:<28}{v}");
@@ -49,7 +55,10 @@ fn expr(e: &Expr) -> String {
     match e {
         Expr::Constant { kind, text } => format!("{kind} {text:?}"),
         Expr::Path { kind, path } => format!("{kind} {path}"),
-        Expr::Collection(items) => format!("[{}]", items.iter().map(expr).collect::<Vec<_>>().join(", ")),
+        Expr::Collection(items) => format!(
+            "[{}]",
+            items.iter().map(expr).collect::<Vec<_>>().join(", ")
+        ),
         Expr::Record { properties, .. } => format!(
             "{{{}}}",
             properties
@@ -93,7 +102,15 @@ pub fn describe(model: &Model, id: TypeId) -> String {
                 .iter()
                 .map(|b| model.get(*b).name.to_string())
                 .collect();
-            let _ = writeln!(out, "  base chain: {}", if chain.is_empty() { "(none)".into() } else { chain.join(" -> ") });
+            let _ = writeln!(
+                out,
+                "  base chain: {}",
+                if chain.is_empty() {
+                    "(none)".into()
+                } else {
+                    chain.join(" -> ")
+                }
+            );
             if s.kind == StructuredKind::Entity {
                 let _ = writeln!(out, "  key: {}", model.key(id).join(", "));
             }
@@ -106,7 +123,12 @@ pub fn describe(model: &Model, id: TypeId) -> String {
                     format!("  (from {})", model.get(p.declared_in).name)
                 };
                 let null = if pr.nullable { "" } else { " not null" };
-                let _ = writeln!(out, "    {}: {}{null}{origin}", pr.name, type_ref(model, &pr.ty));
+                let _ = writeln!(
+                    out,
+                    "    {}: {}{null}{origin}",
+                    pr.name,
+                    type_ref(model, &pr.ty)
+                );
             }
             let navs = model.navigation(id);
             if !navs.is_empty() {
@@ -118,7 +140,12 @@ pub fn describe(model: &Model, id: TypeId) -> String {
                         format!("  (from {})", model.get(from).name)
                     };
                     let contained = if n.contains_target { " contained" } else { "" };
-                    let _ = writeln!(out, "    {}: {}{contained}{origin}", n.name, type_ref(model, &n.ty));
+                    let _ = writeln!(
+                        out,
+                        "    {}: {}{contained}{origin}",
+                        n.name,
+                        type_ref(model, &n.ty)
+                    );
                 }
             }
             let derived: Vec<String> = model
@@ -126,14 +153,30 @@ pub fn describe(model: &Model, id: TypeId) -> String {
                 .iter()
                 .map(|d| model.get(*d).name.to_string())
                 .collect();
-            let _ = writeln!(out, "  derived types: {}", if derived.is_empty() { "(none)".into() } else { derived.join(", ") });
-            let ops: Vec<String> = model.bound_operations(id).iter().map(|o| o.name.to_string()).collect();
+            let _ = writeln!(
+                out,
+                "  derived types: {}",
+                if derived.is_empty() {
+                    "(none)".into()
+                } else {
+                    derived.join(", ")
+                }
+            );
+            let ops: Vec<String> = model
+                .bound_operations(id)
+                .iter()
+                .map(|o| o.name.to_string())
+                .collect();
             if !ops.is_empty() {
                 let _ = writeln!(out, "  bound operations: {}", ops.join(", "));
             }
         }
         TypeKind::Enum(e) => {
-            let _ = writeln!(out, "  flags: {}, underlying: Edm.{:?}", e.is_flags, e.underlying);
+            let _ = writeln!(
+                out,
+                "  flags: {}, underlying: Edm.{:?}",
+                e.is_flags, e.underlying
+            );
             for m in &e.members {
                 let _ = writeln!(out, "    {} = {}", m.name, m.value);
             }

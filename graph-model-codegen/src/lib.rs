@@ -11,8 +11,8 @@
 mod builder;
 pub mod csdl;
 pub mod diagnostics;
-pub mod inspect;
 pub mod emit;
+pub mod inspect;
 pub mod model;
 pub mod rust;
 

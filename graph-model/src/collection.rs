@@ -42,7 +42,11 @@ impl<T> Collection<T> {
 impl<T: DeserializeOwned + Serialize> Struct for Collection<T> {
     const TYPE_NAME: &'static str = "Collection";
 
-    fn de_field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn de_field<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
         match key {
             "@odata.context" => rt::field(map, &mut self.context, key)?,
             "@odata.count" => rt::field(map, &mut self.count, key)?,

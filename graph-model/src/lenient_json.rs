@@ -69,7 +69,10 @@ mod tests {
     fn removes_trailing_commas_outside_strings() {
         let (t, r) = strip_trailing_commas("{\n  \"a\": [1, 2,],\n  \"s\": \",}\",\n}");
         assert_eq!(t, "{\n  \"a\": [1, 2],\n  \"s\": \",}\"\n}");
-        assert_eq!(r.iter().map(|r| (r.line, r.col)).collect::<Vec<_>>(), [(2, 13), (3, 12)]);
+        assert_eq!(
+            r.iter().map(|r| (r.line, r.col)).collect::<Vec<_>>(),
+            [(2, 13), (3, 12)]
+        );
         let (t, r) = strip_trailing_commas(r#"{"a": "x\",}"}"#);
         assert_eq!(t, r#"{"a": "x\",}"}"#);
         assert!(r.is_empty());

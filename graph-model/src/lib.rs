@@ -7,8 +7,8 @@ extern crate self as graph_model;
 
 mod collection;
 pub mod edm;
-pub mod lenient_json;
 mod flags;
+pub mod lenient_json;
 mod nullable;
 pub mod rt;
 

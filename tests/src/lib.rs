@@ -13,7 +13,9 @@ pub fn workspace_root() -> PathBuf {
 
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 /// `../shared/<rel>` beside the project root, or `None` (with a message on
@@ -23,7 +25,10 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} is not present (../shared is needed beside the project root)", p.display());
+        eprintln!(
+            "skipping: {} is not present (../shared is needed beside the project root)",
+            p.display()
+        );
         None
     }
 }

@@ -20,7 +20,11 @@ fn each_fixture_reports_exactly_its_expected_diagnostics() {
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 20, "expected at least 20 fixtures, found {}", files.len());
+    assert!(
+        files.len() >= 20,
+        "expected at least 20 fixtures, found {}",
+        files.len()
+    );
     let mut codes = std::collections::BTreeSet::new();
     let mut failures = Vec::new();
     for path in files {
@@ -28,7 +32,12 @@ fn each_fixture_reports_exactly_its_expected_diagnostics() {
         let text = std::fs::read_to_string(&path).unwrap();
         let diags = diagnostics_of(&name, &text);
         assert!(!diags.is_empty(), "{name}: no diagnostics at all");
-        codes.extend(diags.iter().filter(|d| d.severity == Severity::Error).map(|d| d.code));
+        codes.extend(
+            diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.code),
+        );
         let got = diags.to_string();
         let expected_path = path.with_extension("expected");
         if updating() {
@@ -59,7 +68,8 @@ fn strict_mode_turns_errors_into_failure_and_lenient_keeps_the_model() {
 fn arbitrary_bytes_never_panic() {
     // Truncations of a valid document at every 7th byte: each must give a
     // diagnostic or a model, never a panic.
-    let text = std::fs::read_to_string(fixture("csdl-negative/duplicate-inherited-property.xml")).unwrap();
+    let text =
+        std::fs::read_to_string(fixture("csdl-negative/duplicate-inherited-property.xml")).unwrap();
     for cut in (0..text.len()).step_by(7) {
         if !text.is_char_boundary(cut) {
             continue;

@@ -33,7 +33,9 @@ fn v1_0_counts_and_no_errors() {
 
 #[test]
 fn v1_0_clean_with_bom_and_no_declaration() {
-    let Some(m) = load("v1.0-clean.xml") else { return };
+    let Some(m) = load("v1.0-clean.xml") else {
+        return;
+    };
     assert_eq!(counts(&m.stats()), [1182, 1780, 861, 629, 64, 857, 324]);
     assert_eq!(m.diagnostics.errors().count(), 0, "{}", m.diagnostics);
     // Four external annotations in the clean file target navigation
@@ -44,14 +46,18 @@ fn v1_0_clean_with_bom_and_no_declaration() {
 
 #[test]
 fn beta_usnat_counts() {
-    let Some(m) = load("beta-USNat.xml") else { return };
+    let Some(m) = load("beta-USNat.xml") else {
+        return;
+    };
     assert_eq!(counts(&m.stats()), [722, 1044, 479, 362, 56, 705, 251]);
     assert_eq!(m.diagnostics.len(), 0, "{}", m.diagnostics);
 }
 
 #[test]
 fn excerpt_is_partial_and_loads_leniently_but_not_strictly() {
-    let Some(path) = shared("metadata/seed-closure-excerpt.xml") else { return };
+    let Some(path) = shared("metadata/seed-closure-excerpt.xml") else {
+        return;
+    };
     let m = load_file(&path, LoadOptions::default()).unwrap();
     assert_eq!(counts(&m.stats()), [8, 19, 3, 3, 0, 0, 0]);
     assert_eq!(m.diagnostics.errors().count(), 22);
@@ -73,9 +79,17 @@ fn excerpt_is_partial_and_loads_leniently_but_not_strictly() {
 fn upload_session_resolved_facts() {
     for file in ["v1.0.xml", "seed-closure-excerpt.xml"] {
         let Some(m) = load(file) else { return };
-        let id = m.lookup("microsoft.graph.customDataProvidedResourceUploadSession").unwrap();
-        assert_eq!(m.lookup("graph.customDataProvidedResourceUploadSession"), Some(id));
-        assert_eq!(m.lookup("#microsoft.graph.customDataProvidedResourceUploadSession"), Some(id));
+        let id = m
+            .lookup("microsoft.graph.customDataProvidedResourceUploadSession")
+            .unwrap();
+        assert_eq!(
+            m.lookup("graph.customDataProvidedResourceUploadSession"),
+            Some(id)
+        );
+        assert_eq!(
+            m.lookup("#microsoft.graph.customDataProvidedResourceUploadSession"),
+            Some(id)
+        );
         let s = m.get(id).structured().unwrap();
         assert!(s.is_abstract);
         assert_eq!(s.kind, StructuredKind::Entity);
@@ -86,16 +100,39 @@ fn upload_session_resolved_facts() {
         assert_eq!(props[0].property.name, "id");
         assert_eq!(props[0].declared_in, entity);
         let names: Vec<_> = props.iter().map(|p| p.property.name.as_str()).collect();
-        assert_eq!(names, ["id", "createdDateTime", "data", "isUploadDone", "referenceId", "stats", "status"]);
-        let (files, _) = m.navigation(id).into_iter().find(|(n, _)| n.name == "files").unwrap();
-        let file_ty = m.lookup("microsoft.graph.customDataProvidedResourceFile").unwrap();
+        assert_eq!(
+            names,
+            [
+                "id",
+                "createdDateTime",
+                "data",
+                "isUploadDone",
+                "referenceId",
+                "stats",
+                "status"
+            ]
+        );
+        let (files, _) = m
+            .navigation(id)
+            .into_iter()
+            .find(|(n, _)| n.name == "files")
+            .unwrap();
+        let file_ty = m
+            .lookup("microsoft.graph.customDataProvidedResourceFile")
+            .unwrap();
         assert!(files.ty.collection);
         assert_eq!(files.ty.target, Target::Named(file_ty));
         // `data` resolves through the customDataProvidedResourcePayloads alias.
         let data = props.iter().find(|p| p.property.name == "data").unwrap();
-        let payload = m.lookup("microsoft.graph.customDataProvidedResourcePayloads.data").unwrap();
+        let payload = m
+            .lookup("microsoft.graph.customDataProvidedResourcePayloads.data")
+            .unwrap();
         assert_eq!(data.property.ty.target, Target::Named(payload));
-        let derived: Vec<String> = m.derived_transitive(payload).iter().map(|d| m.get(*d).name.to_string()).collect();
+        let derived: Vec<String> = m
+            .derived_transitive(payload)
+            .iter()
+            .map(|d| m.get(*d).name.to_string())
+            .collect();
         assert_eq!(
             derived,
             [
@@ -104,11 +141,29 @@ fn upload_session_resolved_facts() {
                 "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
             ]
         );
-        let status = m.lookup("graph.customDataProvidedResourceUploadStatus").unwrap();
-        let TypeKind::Enum(e) = &m.get(status).kind else { panic!() };
-        let members: Vec<_> = e.members.iter().map(|x| (x.name.as_str(), x.value)).collect();
-        assert_eq!(members, [("active", 0), ("complete", 1), ("expired", 2), ("unknownFutureValue", 3)]);
-        let stats = m.lookup("graph.customDataProvidedResourceUploadStats").unwrap();
+        let status = m
+            .lookup("graph.customDataProvidedResourceUploadStatus")
+            .unwrap();
+        let TypeKind::Enum(e) = &m.get(status).kind else {
+            panic!()
+        };
+        let members: Vec<_> = e
+            .members
+            .iter()
+            .map(|x| (x.name.as_str(), x.value))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("active", 0),
+                ("complete", 1),
+                ("expired", 2),
+                ("unknownFutureValue", 3)
+            ]
+        );
+        let stats = m
+            .lookup("graph.customDataProvidedResourceUploadStats")
+            .unwrap();
         let total = &m.properties(stats)[1].property;
         assert_eq!(total.ty.target, Target::Primitive(Primitive::Int64));
         assert!(!total.nullable);
@@ -118,8 +173,14 @@ fn upload_session_resolved_facts() {
 #[test]
 fn v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes() {
     let Some(m) = load("v1.0.xml") else { return };
-    let id = m.lookup("graph.customDataProvidedResourceUploadSession").unwrap();
-    let ops: Vec<String> = m.bound_operations(id).iter().map(|o| o.name.to_string()).collect();
+    let id = m
+        .lookup("graph.customDataProvidedResourceUploadSession")
+        .unwrap();
+    let ops: Vec<String> = m
+        .bound_operations(id)
+        .iter()
+        .map(|o| o.name.to_string())
+        .collect();
     assert_eq!(ops, ["microsoft.graph.uploadFile"]);
     let entity = m.lookup("graph.entity").unwrap();
     let all = m.derived_transitive(entity).len();

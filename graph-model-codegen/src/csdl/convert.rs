@@ -31,7 +31,10 @@ impl Ctx<'_> {
         self.diags.warning(
             "unknown-element",
             Some(&child.span),
-            format!("<{}> is not expected inside <{}>; ignored", child.name, parent.name),
+            format!(
+                "<{}> is not expected inside <{}>; ignored",
+                child.name, parent.name
+            ),
         );
     }
 
@@ -203,7 +206,10 @@ fn schema(cx: &mut Ctx, el: &Element) -> Option<Schema> {
 }
 
 fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<StructuredType> {
-    cx.check_attrs(el, &["Name", "BaseType", "Abstract", "OpenType", "HasStream"]);
+    cx.check_attrs(
+        el,
+        &["Name", "BaseType", "Abstract", "OpenType", "HasStream"],
+    );
     let name = cx.required(el, "Name")?;
     let mut t = StructuredType {
         kind,
@@ -252,7 +258,10 @@ fn with_facets<'a>(names: &[&'a str]) -> Vec<&'a str> {
 }
 
 fn property(cx: &mut Ctx, el: &Element) -> Option<Property> {
-    cx.check_attrs(el, &with_facets(&["Name", "Type", "Nullable", "DefaultValue"]));
+    cx.check_attrs(
+        el,
+        &with_facets(&["Name", "Type", "Nullable", "DefaultValue"]),
+    );
     let name = cx.required(el, "Name")?;
     let type_name = cx.required(el, "Type")?;
     Some(Property {
@@ -267,7 +276,10 @@ fn property(cx: &mut Ctx, el: &Element) -> Option<Property> {
 }
 
 fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
-    cx.check_attrs(el, &["Name", "Type", "Nullable", "Partner", "ContainsTarget"]);
+    cx.check_attrs(
+        el,
+        &["Name", "Type", "Nullable", "Partner", "ContainsTarget"],
+    );
     let name = cx.required(el, "Name")?;
     let type_name = cx.required(el, "Type")?;
     let mut annotations = Vec::new();
@@ -347,7 +359,14 @@ fn type_definition(cx: &mut Ctx, el: &Element) -> Option<TypeDefinition> {
 fn term(cx: &mut Ctx, el: &Element) -> Option<Term> {
     cx.check_attrs(
         el,
-        &with_facets(&["Name", "Type", "BaseTerm", "AppliesTo", "DefaultValue", "Nullable"]),
+        &with_facets(&[
+            "Name",
+            "Type",
+            "BaseTerm",
+            "AppliesTo",
+            "DefaultValue",
+            "Nullable",
+        ]),
     );
     Some(Term {
         name: cx.required(el, "Name")?,
@@ -382,7 +401,8 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
         match c.name.as_str() {
             "Parameter" => {
                 cx.check_attrs(c, &with_facets(&["Name", "Type", "Nullable"]));
-                let (Some(name), Some(type_name)) = (cx.required(c, "Name"), cx.required(c, "Type"))
+                let (Some(name), Some(type_name)) =
+                    (cx.required(c, "Name"), cx.required(c, "Type"))
                 else {
                     continue;
                 };
@@ -438,7 +458,10 @@ fn container(cx: &mut Ctx, el: &Element) -> Option<EntityContainer> {
 }
 
 fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> {
-    cx.check_attrs(el, &["Name", type_attr, "IncludeInServiceDocument", "Nullable"]);
+    cx.check_attrs(
+        el,
+        &["Name", type_attr, "IncludeInServiceDocument", "Nullable"],
+    );
     let mut es = EntitySet {
         name: cx.required(el, "Name")?,
         type_name: cx.required(el, type_attr)?,
@@ -450,7 +473,9 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
         match c.name.as_str() {
             "NavigationPropertyBinding" => {
                 cx.check_attrs(c, &["Path", "Target"]);
-                if let (Some(path), Some(target)) = (cx.required(c, "Path"), cx.required(c, "Target")) {
+                if let (Some(path), Some(target)) =
+                    (cx.required(c, "Path"), cx.required(c, "Target"))
+                {
                     es.bindings.push(NavigationPropertyBinding {
                         path,
                         target,
@@ -466,7 +491,10 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
 }
 
 fn import(cx: &mut Ctx, el: &Element, op_attr: &str) -> Option<OperationImport> {
-    cx.check_attrs(el, &["Name", op_attr, "EntitySet", "IncludeInServiceDocument"]);
+    cx.check_attrs(
+        el,
+        &["Name", op_attr, "EntitySet", "IncludeInServiceDocument"],
+    );
     Some(OperationImport {
         name: cx.required(el, "Name")?,
         operation: cx.required(el, op_attr)?,

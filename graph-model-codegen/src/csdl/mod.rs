@@ -1,7 +1,7 @@
 //! Reading CSDL XML into the raw tree ([`raw::Document`]), with spans.
 
-pub mod raw;
 mod convert;
+pub mod raw;
 mod xml;
 
 pub use xml::{parse as parse_xml, Element};

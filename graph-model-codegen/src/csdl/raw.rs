@@ -244,9 +244,15 @@ pub struct Annotation {
 pub enum Expr {
     /// `String`, `Bool`, `Int`, `Float`, `Decimal`, `Date`, `DateTimeOffset`,
     /// `Duration`, `Guid`, `Binary`, `TimeOfDay`, `EnumMember`: kind and text.
-    Constant { kind: String, text: String },
+    Constant {
+        kind: String,
+        text: String,
+    },
     /// `Path`, `PropertyPath`, `NavigationPropertyPath`, `AnnotationPath`, ...
-    Path { kind: String, path: String },
+    Path {
+        kind: String,
+        path: String,
+    },
     Collection(Vec<Expr>),
     Record {
         type_name: Option<String>,
@@ -255,7 +261,10 @@ pub enum Expr {
     },
     Null,
     /// Any other dynamic expression (`Apply`, `If`, `LabeledElement`, ...) kept by name.
-    Other { name: String, text: String },
+    Other {
+        name: String,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -45,9 +45,12 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
     };
     loop {
         let before = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| err(reader.error_position() as usize, format!("malformed XML: {e}")))?;
+        let event = reader.read_event().map_err(|e| {
+            err(
+                reader.error_position() as usize,
+                format!("malformed XML: {e}"),
+            )
+        })?;
         match event {
             Event::Start(start) => {
                 let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
@@ -55,18 +58,23 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
             }
             Event::Empty(start) => {
                 let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
-                attach(&mut stack, &mut root, el, || err(before, "more than one root element".into()))?;
+                attach(&mut stack, &mut root, el, || {
+                    err(before, "more than one root element".into())
+                })?;
             }
             Event::End(_) => {
                 let el = stack.pop().expect("quick-xml checks end names");
-                attach(&mut stack, &mut root, el, || err(before, "more than one root element".into()))?;
+                attach(&mut stack, &mut root, el, || {
+                    err(before, "more than one root element".into())
+                })?;
             }
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
                     let s = t
                         .decode()
                         .map_err(|e| err(before, format!("invalid text: {e}")))?;
-                    top.text.push_str(&unescape_text(&s).map_err(|m| err(before, m))?);
+                    top.text
+                        .push_str(&unescape_text(&s).map_err(|m| err(before, m))?);
                 }
             }
             Event::GeneralRef(r) => {
@@ -175,6 +183,9 @@ mod tests {
     #[test]
     fn reports_unclosed_root() {
         let e = parse("t.xml", "<a>\n <b/>").unwrap_err();
-        assert_eq!(e.to_string(), "t.xml:1:1: error[xml-syntax]: element <a> is never closed");
+        assert_eq!(
+            e.to_string(),
+            "t.xml:1:1: error[xml-syntax]: element <a> is never closed"
+        );
     }
 }

@@ -10,7 +10,13 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
     let rt = cx.rt;
     let name = ident(&e.path.name);
     let other = ident(&e.other_variant);
-    let doc = docs(&e.doc, &[format!("CSDL: `{}`. Open: a value the model does not list is kept in [`Self::{}`].", e.csdl_name, e.other_variant)]);
+    let doc = docs(
+        &e.doc,
+        &[format!(
+            "CSDL: `{}`. Open: a value the model does not list is kept in [`Self::{}`].",
+            e.csdl_name, e.other_variant
+        )],
+    );
     let dep = deprecated(&e.deprecated);
     let variants = e.variants.iter().map(|v| {
         let vname = ident(&v.rust_name);
@@ -28,9 +34,38 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
         quote!(Self::#vname => Some(#i),)
     });
     let csdl = &e.csdl_name;
+    // An enum without members has only the open variant: no other arms.
+    let (from_index_body, other_body) = if e.variants.is_empty() {
+        (
+            quote! {
+                let _ = index;
+                Self::#other(String::new())
+            },
+            quote! {
+                let Self::#other(s) = self;
+                Some(s)
+            },
+        )
+    } else {
+        (
+            quote! {
+                match index {
+                    #(#from_index)*
+                    _ => Self::#other(String::new()),
+                }
+            },
+            quote! {
+                match self {
+                    Self::#other(s) => Some(s),
+                    _ => None,
+                }
+            },
+        )
+    };
     quote! {
         #doc
         #dep
+        #[allow(deprecated)]
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#variants)*
@@ -38,16 +73,14 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
             #other(String),
         }
 
+        #[allow(deprecated)]
         impl #rt::rt::WireEnum for #name {
             const TYPE_NAME: &'static str = #csdl;
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
             const VALUES: &'static [i64] = &[#(#values),*];
 
             fn from_index(index: usize) -> Self {
-                match index {
-                    #(#from_index)*
-                    _ => Self::#other(String::new()),
-                }
+                #from_index_body
             }
 
             fn from_other(text: String) -> Self {
@@ -62,19 +95,18 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
             }
 
             fn other(&self) -> Option<&str> {
-                match self {
-                    Self::#other(s) => Some(s),
-                    _ => None,
-                }
+                #other_body
             }
         }
 
+        #[allow(deprecated)]
         impl #rt::rt::serde::Serialize for #name {
             fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 #rt::rt::ser_enum(self, s)
             }
         }
 
+        #[allow(deprecated)]
         impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
             fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 #rt::rt::de_enum(d)

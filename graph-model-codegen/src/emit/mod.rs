@@ -25,6 +25,10 @@ pub struct EmitOptions {
     /// Shown in the `@generated` header (a file name, not a full path, so
     /// output does not depend on where the input lives).
     pub source: String,
+    /// Pass the output through `rustfmt` (from `$RUSTFMT` or `PATH`) so it
+    /// is rustfmt-clean; when rustfmt cannot be run, the `prettyplease`
+    /// output is kept.
+    pub rustfmt: bool,
 }
 
 /// One generated file: name relative to the output directory, and contents.
@@ -39,7 +43,8 @@ fn header(source: &str) -> String {
 }
 
 fn pretty(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     Ok(prettyplease::unparse(&file))
 }
 
@@ -59,21 +64,57 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
             Item::Alias(a) => {
                 let name = ident(&a.path.name);
                 let ty = cx.ty(&a.ty);
-                let doc = tokens::docs(&a.doc, &[format!("CSDL type definition `{}`.", a.csdl_name)]);
+                let doc = tokens::docs(
+                    &a.doc,
+                    &[format!("CSDL type definition `{}`.", a.csdl_name)],
+                );
                 quote!(#doc pub type #name = #ty;)
             }
         });
         let text = pretty(quote!(#(#body)*))?;
         files.push(File {
             name: format!("{namespace}.rs"),
-            contents: header(&opts.source) + &text,
+            contents: finish(opts, header(&opts.source) + &text),
         });
     }
     files.push(File {
         name: ROOT_FILE.to_string(),
-        contents: header(&opts.source) + &pretty(root(plan))?,
+        contents: finish(opts, header(&opts.source) + &pretty(root(plan))?),
     });
     Ok(files)
+}
+
+fn finish(opts: &EmitOptions, text: String) -> String {
+    if opts.rustfmt {
+        rustfmt(&text).unwrap_or(text)
+    } else {
+        text
+    }
+}
+
+/// Formats with rustfmt through stdin/stdout; `None` if it cannot run or fails.
+fn rustfmt(text: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let bin = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+    let mut child = Command::new(bin)
+        .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = text.to_string();
+    // Write on another thread so a large output cannot deadlock the pipes.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    if out.status.success() {
+        String::from_utf8(out.stdout).ok()
+    } else {
+        None
+    }
 }
 
 /// Module tree node: its own file (if a namespace maps here) and children.

@@ -50,12 +50,14 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
             #unknown(#rt::UnknownSubtype),
         }
 
+        #[allow(deprecated)]
         impl Default for #name {
             fn default() -> Self {
                 Self::#base(Default::default())
             }
         }
 
+        #[allow(deprecated)]
         impl #rt::rt::Polymorphic for #name {
             const BASE: &'static str = #csdl;
             const ALIASES: &'static [(&'static str, &'static str)] = &[#(#alias_pairs),*];
@@ -69,6 +71,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
             }
         }
 
+        #[allow(deprecated)]
         impl #rt::rt::serde::Serialize for #name {
             fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 match self {
@@ -79,6 +82,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
             }
         }
 
+        #[allow(deprecated)]
         impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
             fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 #rt::rt::de_poly(d)

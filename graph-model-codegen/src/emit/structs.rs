@@ -10,7 +10,11 @@ use crate::rust::plan::Struct;
 pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
     let rt = cx.rt;
     let name = ident(&s.path.name);
-    let mut notes = vec![format!("CSDL: `{}`{}.", s.csdl_name, if s.is_abstract { " (abstract)" } else { "" })];
+    let mut notes = vec![format!(
+        "CSDL: `{}`{}.",
+        s.csdl_name,
+        if s.is_abstract { " (abstract)" } else { "" }
+    )];
     if s.is_abstract {
         notes.push("Abstract: this struct holds a value that arrived without a more derived `@odata.type`.".into());
     }
@@ -26,8 +30,16 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
             quote!(Option<#inner>)
         };
         let json = &f.json_name;
-        let kind = if f.navigation { "Navigation property" } else { "Property" };
-        let state = if f.nullable { "nullable: absent, `null` or a value" } else { "not nullable: absent or a value" };
+        let kind = if f.navigation {
+            "Navigation property"
+        } else {
+            "Property"
+        };
+        let state = if f.nullable {
+            "nullable: absent, `null` or a value"
+        } else {
+            "not nullable: absent or a value"
+        };
         let fdoc = docs(&f.doc, &[format!("{kind} `{json}` ({state}).")]);
         let fdep = deprecated(&f.deprecated);
         quote! {

@@ -86,7 +86,10 @@ fn primitive(rt: &TokenStream, p: Primitive) -> TokenStream {
 /// `#[doc]` lines from a description, plus extra lines.
 pub fn docs(doc: &Documentation, extra: &[String]) -> TokenStream {
     let mut lines: Vec<String> = Vec::new();
-    for text in [&doc.description, &doc.long_description].into_iter().flatten() {
+    for text in [&doc.description, &doc.long_description]
+        .into_iter()
+        .flatten()
+    {
         if !lines.is_empty() {
             lines.push(String::new());
         }

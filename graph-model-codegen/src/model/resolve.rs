@@ -77,7 +77,9 @@ impl Resolver {
         for doc in docs {
             for include in doc.references.iter().flat_map(|r| &r.includes) {
                 if let Some(alias) = &include.alias {
-                    self.model.aliases.insert(alias.clone(), include.namespace.clone());
+                    self.model
+                        .aliases
+                        .insert(alias.clone(), include.namespace.clone());
                 }
             }
             for s in &doc.schemas {
@@ -92,7 +94,9 @@ impl Resolver {
                         }
                     }
                     alias_spans.insert(alias.clone(), s.span.clone());
-                    self.model.aliases.insert(alias.clone(), s.namespace.clone());
+                    self.model
+                        .aliases
+                        .insert(alias.clone(), s.namespace.clone());
                 }
                 if !self.model.namespaces.iter().any(|n| n.name == s.namespace) {
                     self.model.namespaces.push(Namespace {
@@ -106,7 +110,11 @@ impl Resolver {
                     .iter()
                     .chain(&s.complex_types)
                     .map(|t| (&t.name, &t.span, placeholder_structured(t)))
-                    .chain(s.enum_types.iter().map(|e| (&e.name, &e.span, placeholder_enum(e))))
+                    .chain(
+                        s.enum_types
+                            .iter()
+                            .map(|e| (&e.name, &e.span, placeholder_enum(e))),
+                    )
                     .chain(
                         s.type_definitions
                             .iter()
@@ -288,7 +296,10 @@ impl Resolver {
                 self.diags.error(
                     "unknown-key-property",
                     Some(&k.span),
-                    format!("key property `{}` is not a property of `{}`", k.name, t.name),
+                    format!(
+                        "key property `{}` is not a property of `{}`",
+                        k.name, t.name
+                    ),
                 );
             }
         }
@@ -317,7 +328,13 @@ impl Resolver {
         let underlying = match e.underlying_type.as_deref() {
             None => Primitive::Int32,
             Some(u) => match u.strip_prefix("Edm.").and_then(Primitive::from_edm) {
-                Some(p @ (Primitive::Byte | Primitive::SByte | Primitive::Int16 | Primitive::Int32 | Primitive::Int64)) => p,
+                Some(
+                    p @ (Primitive::Byte
+                    | Primitive::SByte
+                    | Primitive::Int16
+                    | Primitive::Int32
+                    | Primitive::Int64),
+                ) => p,
                 _ => {
                     self.diags.error(
                         "invalid-underlying-type",
@@ -335,7 +352,10 @@ impl Resolver {
                 self.diags.error(
                     "duplicate-member",
                     Some(&m.span),
-                    format!("enum `{}` already has a member `{}` (at {prev})", e.name, m.name),
+                    format!(
+                        "enum `{}` already has a member `{}` (at {prev})",
+                        e.name, m.name
+                    ),
                 );
                 continue;
             }
@@ -345,7 +365,10 @@ impl Resolver {
                     self.diags.error(
                         "flags-member-without-value",
                         Some(&m.span),
-                        format!("member `{}` of flags enum `{}` needs a Value", m.name, e.name),
+                        format!(
+                            "member `{}` of flags enum `{}` needs a Value",
+                            m.name, e.name
+                        ),
                     );
                     0
                 }
@@ -371,13 +394,20 @@ impl Resolver {
         let Some(id) = self.id_of(ns, &d.name) else {
             return;
         };
-        let underlying = match d.underlying_type.strip_prefix("Edm.").and_then(Primitive::from_edm) {
+        let underlying = match d
+            .underlying_type
+            .strip_prefix("Edm.")
+            .and_then(Primitive::from_edm)
+        {
             Some(p) => p,
             None => {
                 self.diags.error(
                     "unknown-primitive",
                     Some(&d.span),
-                    format!("type definition `{}` must have a primitive underlying type, found `{}`", d.name, d.underlying_type),
+                    format!(
+                        "type definition `{}` must have a primitive underlying type, found `{}`",
+                        d.name, d.underlying_type
+                    ),
                 );
                 Primitive::String
             }
@@ -397,7 +427,11 @@ impl Resolver {
                     self.diags.error(
                         "bound-without-parameter",
                         Some(&op.span),
-                        format!("bound {} `{}` has no binding parameter", op_word(op.kind), op.name),
+                        format!(
+                            "bound {} `{}` has no binding parameter",
+                            op_word(op.kind),
+                            op.name
+                        ),
                     );
                 }
                 if op.kind == OperationKind::Function && op.return_type.is_none() {
@@ -417,10 +451,12 @@ impl Resolver {
                         span: p.span.clone(),
                     })
                     .collect();
-                let return_type = op
-                    .return_type
-                    .as_ref()
-                    .map(|r| (self.type_ref(&r.type_name, &r.span), r.nullable.unwrap_or(true)));
+                let return_type = op.return_type.as_ref().map(|r| {
+                    (
+                        self.type_ref(&r.type_name, &r.span),
+                        r.nullable.unwrap_or(true),
+                    )
+                });
                 self.model.operations.push(Operation {
                     kind: op.kind,
                     name: QualifiedName {
@@ -455,7 +491,10 @@ impl Resolver {
                             self.diags.error(
                                 "not-an-entity-type",
                                 Some(&es.span),
-                                format!("`{}` has type `{}`, which is not an entity type", es.name, es.type_name),
+                                format!(
+                                    "`{}` has type `{}`, which is not an entity type",
+                                    es.name, es.type_name
+                                ),
                             );
                         }
                     }
@@ -463,7 +502,11 @@ impl Resolver {
                         name: es.name.clone(),
                         ty,
                         singleton,
-                        bindings: es.bindings.iter().map(|b| (b.path.clone(), b.target.clone())).collect(),
+                        bindings: es
+                            .bindings
+                            .iter()
+                            .map(|b| (b.path.clone(), b.target.clone()))
+                            .collect(),
                         annotations: es.annotations.clone(),
                         span: es.span.clone(),
                     });
@@ -474,8 +517,16 @@ impl Resolver {
                         name: c.name.clone(),
                     },
                     entity_sets: sets,
-                    action_imports: c.action_imports.iter().map(|i| i.operation.clone()).collect(),
-                    function_imports: c.function_imports.iter().map(|i| i.operation.clone()).collect(),
+                    action_imports: c
+                        .action_imports
+                        .iter()
+                        .map(|i| i.operation.clone())
+                        .collect(),
+                    function_imports: c
+                        .function_imports
+                        .iter()
+                        .map(|i| i.operation.clone())
+                        .collect(),
                     span: c.span.clone(),
                 });
             }
@@ -515,7 +566,9 @@ impl Resolver {
             };
             let Some(id) = found else {
                 for a in &block.annotations {
-                    self.model.other_annotations.push((block.target.clone(), with_q(a)));
+                    self.model
+                        .other_annotations
+                        .push((block.target.clone(), with_q(a)));
                 }
                 continue;
             };
@@ -531,7 +584,10 @@ impl Resolver {
                         self.diags.warning(
                             "unresolved-annotation-target",
                             Some(&block.span),
-                            format!("annotation target `{}`: `{type_part}` has no property `{m}`", block.target),
+                            format!(
+                                "annotation target `{}`: `{type_part}` has no property `{m}`",
+                                block.target
+                            ),
                         );
                     }
                 }
@@ -540,12 +596,17 @@ impl Resolver {
                     None => self.diags.warning(
                         "unresolved-annotation-target",
                         Some(&block.span),
-                        format!("annotation target `{}`: enum `{type_part}` has no member `{m}`", block.target),
+                        format!(
+                            "annotation target `{}`: enum `{type_part}` has no member `{m}`",
+                            block.target
+                        ),
                     ),
                 },
                 (Some(_), TypeKind::Definition(_)) => {
                     for a in &block.annotations {
-                        self.model.other_annotations.push((block.target.clone(), with_q(a)));
+                        self.model
+                            .other_annotations
+                            .push((block.target.clone(), with_q(a)));
                     }
                 }
             }
@@ -596,7 +657,10 @@ impl Resolver {
                         self.diags.error(
                             "duplicate-property",
                             Some(span),
-                            format!("`{}` already has a property `{name}`{origin} at {prev}", def.name.name),
+                            format!(
+                                "`{}` already has a property `{name}`{origin} at {prev}",
+                                def.name.name
+                            ),
                         );
                     }
                 }

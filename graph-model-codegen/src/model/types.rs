@@ -74,8 +74,13 @@ impl Primitive {
             "Stream" => Stream,
             "Untyped" => Untyped,
             n if n.starts_with("Geography") || n.starts_with("Geometry") => Geo,
-            "PrimitiveType" | "ComplexType" | "EntityType" | "AnnotationPath"
-            | "PropertyPath" | "NavigationPropertyPath" | "AnyPropertyPath"
+            "PrimitiveType"
+            | "ComplexType"
+            | "EntityType"
+            | "AnnotationPath"
+            | "PropertyPath"
+            | "NavigationPropertyPath"
+            | "AnyPropertyPath"
             | "ModelElementPath" => Abstract,
             _ => return None,
         })

@@ -23,7 +23,12 @@ pub fn closure(model: &Model, roots: &[TypeId], navigation: bool) -> BTreeSet<Ty
             .filter_map(|p| named(&p.property.ty.target))
             .collect();
         if navigation {
-            next.extend(model.navigation(id).iter().filter_map(|(n, _)| named(&n.ty.target)));
+            next.extend(
+                model
+                    .navigation(id)
+                    .iter()
+                    .filter_map(|(n, _)| named(&n.ty.target)),
+            );
         }
         if model.is_polymorphic(id) {
             next.extend(model.derived_transitive(id));

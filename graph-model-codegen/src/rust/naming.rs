@@ -5,10 +5,11 @@ use std::collections::HashSet;
 
 /// Keywords that can be written as raw identifiers (`r#type`).
 const RAW_OK: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false", "fn", "for",
-    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct",
-    "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "gen",
-    "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+    "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where", "while",
+    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing `_`.
@@ -40,7 +41,10 @@ fn words(name: &str) -> Vec<String> {
         if c.is_ascii_uppercase() && !cur.is_empty() {
             let prev = chars[i - 1];
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
                 flush(&mut cur, &mut out);
             }
         }
@@ -126,7 +130,11 @@ impl Scope {
             return candidate;
         }
         let base = unraw(&candidate).to_string();
-        let sep = if base.starts_with(|c: char| c.is_ascii_uppercase()) { "" } else { "_" };
+        let sep = if base.starts_with(|c: char| c.is_ascii_uppercase()) || base.ends_with('_') {
+            ""
+        } else {
+            "_"
+        };
         (2..)
             .map(|n| format!("{base}{sep}{n}"))
             .find(|n| self.taken.insert(n.clone()))
@@ -194,7 +202,10 @@ mod tests {
 
     #[test]
     fn pascal_case_and_leading_digits() {
-        assert_eq!(pascal("customDataProvidedResourceUploadSession"), "CustomDataProvidedResourceUploadSession");
+        assert_eq!(
+            pascal("customDataProvidedResourceUploadSession"),
+            "CustomDataProvidedResourceUploadSession"
+        );
         assert_eq!(pascal("unknownFutureValue"), "UnknownFutureValue");
         assert_eq!(pascal("iOSDevice"), "IOSDevice");
         assert_eq!(pascal("3dModel"), "T3dModel");
@@ -209,12 +220,18 @@ mod tests {
 
     #[test]
     fn collisions_after_case_conversion() {
-        assert_eq!(field_names(&["queryString", "query_string"], &["extra"]), ["query_string_2", "query_string"]);
+        assert_eq!(
+            field_names(&["queryString", "query_string"], &["extra"]),
+            ["query_string_2", "query_string"]
+        );
         assert_eq!(
             field_names(&["remoteControlSoftware", "remote_Control_Software"], &[]),
             ["remote_control_software", "remote_control_software_2"]
         );
-        assert_eq!(field_names(&["extra", "type"], &["extra"]), ["extra_2", "r#type"]);
+        assert_eq!(
+            field_names(&["extra", "type"], &["extra"]),
+            ["extra_2", "r#type"]
+        );
         let mut s = Scope::new();
         assert_eq!(s.unique("Foo".into()), "Foo");
         assert_eq!(s.unique("Foo".into()), "Foo2");
@@ -222,7 +239,13 @@ mod tests {
 
     #[test]
     fn modules() {
-        assert_eq!(module_path("microsoft.graph.identityGovernance"), ["microsoft", "graph", "identity_governance"]);
-        assert_eq!(module_path("microsoft.graph.callRecords"), ["microsoft", "graph", "call_records"]);
+        assert_eq!(
+            module_path("microsoft.graph.identityGovernance"),
+            ["microsoft", "graph", "identity_governance"]
+        );
+        assert_eq!(
+            module_path("microsoft.graph.callRecords"),
+            ["microsoft", "graph", "call_records"]
+        );
     }
 }

@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::naming::{self, Scope};
-use crate::model::{Deprecation, Documentation, Model, Primitive, Target, TypeId, TypeKind, TypeRef};
+use crate::model::{
+    Deprecation, Documentation, Model, Primitive, Target, TypeId, TypeKind, TypeRef,
+};
 
 /// A reference to a generated type: module path and name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,7 +138,11 @@ pub struct PlanOptions {
 /// Plans the given types (usually a [`super::closure::closure`]).
 pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan {
     let names = assign_names(model, types);
-    let poly: BTreeSet<TypeId> = types.iter().copied().filter(|&t| model.is_polymorphic(t)).collect();
+    let poly: BTreeSet<TypeId> = types
+        .iter()
+        .copied()
+        .filter(|&t| model.is_polymorphic(t))
+        .collect();
     let boxed = BoxAnalysis::new(model, types, &poly, opts.navigation);
     let mut plan = Plan {
         aliases: model
@@ -147,7 +153,12 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         ..Default::default()
     };
     plan.aliases.sort();
-    let cx = Cx { model, names: &names, poly: &poly, types };
+    let cx = Cx {
+        model,
+        names: &names,
+        poly: &poly,
+        types,
+    };
     for &id in types {
         let def = model.get(id);
         let path = names.own[&id].clone();
@@ -157,18 +168,35 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         let mut items = Vec::new();
         match &def.kind {
             TypeKind::Structured(s) => {
-                let mut fields_src: Vec<(&str, &TypeRef, bool, &[crate::csdl::raw::Annotation], bool)> = model
+                let mut fields_src: Vec<(
+                    &str,
+                    &TypeRef,
+                    bool,
+                    &[crate::csdl::raw::Annotation],
+                    bool,
+                )> = model
                     .properties(id)
                     .iter()
-                    .map(|p| (p.property.name.as_str(), &p.property.ty, p.property.nullable, &p.property.annotations[..], false))
+                    .map(|p| {
+                        (
+                            p.property.name.as_str(),
+                            &p.property.ty,
+                            p.property.nullable,
+                            &p.property.annotations[..],
+                            false,
+                        )
+                    })
                     .collect();
                 if opts.navigation {
-                    fields_src.extend(
-                        model
-                            .navigation(id)
-                            .iter()
-                            .map(|(n, _)| (n.name.as_str(), &n.ty, n.nullable || n.ty.collection, &n.annotations[..], true)),
-                    );
+                    fields_src.extend(model.navigation(id).iter().map(|(n, _)| {
+                        (
+                            n.name.as_str(),
+                            &n.ty,
+                            n.nullable || n.ty.collection,
+                            &n.annotations[..],
+                            true,
+                        )
+                    }));
                 }
                 let json: Vec<&str> = fields_src.iter().map(|f| f.0).collect();
                 let mut extra_scope = Scope::new();
@@ -275,12 +303,24 @@ fn assign_names(model: &Model, types: &BTreeSet<TypeId>) -> Names {
         let mut scope = Scope::new();
         for &id in &ids {
             let name = scope.unique(naming::pascal(&model.get(id).name.name));
-            names.own.insert(id, Path { module: module.clone(), name });
+            names.own.insert(
+                id,
+                Path {
+                    module: module.clone(),
+                    name,
+                },
+            );
         }
         for &id in &ids {
             if model.is_polymorphic(id) {
                 let name = scope.unique(format!("{}Any", names.own[&id].name));
-                names.any.insert(id, Path { module: module.clone(), name });
+                names.any.insert(
+                    id,
+                    Path {
+                        module: module.clone(),
+                        name,
+                    },
+                );
             }
         }
     }
@@ -302,7 +342,9 @@ impl Cx<'_> {
             Target::Named(id) if !self.types.contains(id) => RustType::Json,
             Target::Named(id) => match &self.model.get(*id).kind {
                 TypeKind::Enum(e) if e.is_flags => RustType::Flags(self.names.own[id].clone()),
-                TypeKind::Structured(_) if self.poly.contains(id) => RustType::Named(self.names.any[id].clone()),
+                TypeKind::Structured(_) if self.poly.contains(id) => {
+                    RustType::Named(self.names.any[id].clone())
+                }
                 _ => RustType::Named(self.names.own[id].clone()),
             },
         };
@@ -323,7 +365,21 @@ impl Cx<'_> {
             .into_iter()
             .filter(|d| self.types.contains(d))
             .map(|d| PolyVariant {
-                rust_name: scope.unique(self.names.own[&d].name.clone()),
+                rust_name: {
+                    // Same name from another namespace: qualify with its last segment.
+                    let own = &self.names.own[&d];
+                    let name = if scope.is_taken(&own.name) && own.module != base.module {
+                        let ns = own
+                            .module
+                            .last()
+                            .map(|m| naming::pascal(m))
+                            .unwrap_or_default();
+                        format!("{ns}{}", own.name)
+                    } else {
+                        own.name.clone()
+                    };
+                    scope.unique(name)
+                },
                 csdl_name: self.model.get(d).name.to_string(),
                 ty: self.names.own[&d].clone(),
             })
@@ -348,20 +404,34 @@ struct BoxAnalysis {
 }
 
 impl BoxAnalysis {
-    fn new(model: &Model, types: &BTreeSet<TypeId>, poly: &BTreeSet<TypeId>, navigation: bool) -> Self {
+    fn new(
+        model: &Model,
+        types: &BTreeSet<TypeId>,
+        poly: &BTreeSet<TypeId>,
+        navigation: bool,
+    ) -> Self {
         // A field of type T holds T, and for a polymorphic T every subtype.
         let mut edges_of_target: HashMap<TypeId, Vec<TypeId>> = HashMap::new();
         for &t in types {
             let mut held = vec![t];
             if poly.contains(&t) {
-                held.extend(model.derived_transitive(t).into_iter().filter(|d| types.contains(d)));
+                held.extend(
+                    model
+                        .derived_transitive(t)
+                        .into_iter()
+                        .filter(|d| types.contains(d)),
+                );
             }
             edges_of_target.insert(t, held);
         }
         let mut graph: BTreeMap<TypeId, Vec<TypeId>> = BTreeMap::new();
         for &id in types {
             let mut out = Vec::new();
-            let mut refs: Vec<&TypeRef> = model.properties(id).iter().map(|p| &p.property.ty).collect();
+            let mut refs: Vec<&TypeRef> = model
+                .properties(id)
+                .iter()
+                .map(|p| &p.property.ty)
+                .collect();
             let navs = model.navigation(id);
             if navigation {
                 refs.extend(navs.iter().map(|(n, _)| &n.ty));
@@ -391,10 +461,17 @@ impl BoxAnalysis {
         if ty.collection {
             return false;
         }
-        let Target::Named(t) = &ty.target else { return false };
-        let Some(held) = self.edges_of_target.get(t) else { return false };
-        let Some(own) = self.component.get(&owner) else { return false };
-        held.iter().any(|h| h == &owner || self.component.get(h) == Some(own))
+        let Target::Named(t) = &ty.target else {
+            return false;
+        };
+        let Some(held) = self.edges_of_target.get(t) else {
+            return false;
+        };
+        let Some(own) = self.component.get(&owner) else {
+            return false;
+        };
+        held.iter()
+            .any(|h| h == &owner || self.component.get(h) == Some(own))
     }
 }
 

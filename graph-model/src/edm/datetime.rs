@@ -34,7 +34,11 @@ fn date_part(b: &[u8], pos: &mut usize) -> Result<(u32, u32, u32), &'static str>
 }
 
 /// `HH:MM[:SS[.fffffff]]`; returns (seconds of day, nanoseconds).
-fn time_part(b: &[u8], pos: &mut usize, seconds_required: bool) -> Result<(u32, u32), &'static str> {
+fn time_part(
+    b: &[u8],
+    pos: &mut usize,
+    seconds_required: bool,
+) -> Result<(u32, u32), &'static str> {
     let h = digits(b, pos, 2)?;
     expect(b, pos, b':')?;
     let mi = digits(b, pos, 2)?;
@@ -54,7 +58,8 @@ fn time_part(b: &[u8], pos: &mut usize, seconds_required: bool) -> Result<(u32, 
                 return Err("fractional seconds need 1 to 12 digits");
             }
             let frac = &b[start..start + n.min(9)];
-            nanos = frac.iter().fold(0u32, |a, d| a * 10 + (d - b'0') as u32) * 10u32.pow(9 - n.min(9) as u32);
+            nanos = frac.iter().fold(0u32, |a, d| a * 10 + (d - b'0') as u32)
+                * 10u32.pow(9 - n.min(9) as u32);
         }
     }
     if h > 23 || mi > 59 || s > 59 {
@@ -109,7 +114,10 @@ fn instant(text: &str) -> Result<(i64, u32), &'static str> {
     if pos != b.len() {
         return Err("unexpected text after the offset");
     }
-    Ok((days_from_civil(y, m, d) * 86_400 + secs as i64 - offset, nanos))
+    Ok((
+        days_from_civil(y, m, d) * 86_400 + secs as i64 - offset,
+        nanos,
+    ))
 }
 
 text_primitive!(
@@ -197,7 +205,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_dates() {
-        for bad in ["2024-02-30T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01", "2024-01-01T00:00:00", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00.Z"] {
+        for bad in [
+            "2024-02-30T00:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-01-01",
+            "2024-01-01T00:00:00",
+            "2024-01-01T24:00:00Z",
+            "2024-01-01T00:00:00.Z",
+        ] {
             assert!(DateTimeOffset::parse(bad).is_err(), "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_ok());

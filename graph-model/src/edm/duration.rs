@@ -68,7 +68,15 @@ mod tests {
 
     #[test]
     fn accepts_graph_forms_and_rejects_garbage() {
-        for ok in ["PT1H", "P1D", "PT0S", "-P2DT0.5S", "P14D", "PT1H30M", "P1Y2M3DT4H5M6.789S"] {
+        for ok in [
+            "PT1H",
+            "P1D",
+            "PT0S",
+            "-P2DT0.5S",
+            "P14D",
+            "PT1H30M",
+            "P1Y2M3DT4H5M6.789S",
+        ] {
             assert!(Duration::parse(ok).is_ok(), "{ok}");
         }
         for bad in ["", "P", "PT", "1H", "PT1.5H", "PTH", "PT1S1M", "P1X"] {

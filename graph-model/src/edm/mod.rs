@@ -21,7 +21,11 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "`{}` is not a valid Edm.{}: {}", self.text, self.type_name, self.reason)
+        write!(
+            f,
+            "`{}` is not a valid Edm.{}: {}",
+            self.text, self.type_name, self.reason
+        )
     }
 }
 

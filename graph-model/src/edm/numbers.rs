@@ -23,7 +23,9 @@ fn read<'de, D: Deserializer<'de>>(d: D) -> Result<(String, Form), D::Error> {
     match Value::deserialize(d)? {
         Value::Number(n) => Ok((n.to_string(), Form::Number)),
         Value::String(s) => Ok((s, Form::String)),
-        other => Err(D::Error::custom(format_args!("expected a number or a numeric string, found {other}"))),
+        other => Err(D::Error::custom(format_args!(
+            "expected a number or a numeric string, found {other}"
+        ))),
     }
 }
 
@@ -154,11 +156,20 @@ impl Decimal {
         let digits: String = format!("{int}{frac}");
         let point = int.len() as i64 + exp;
         let (int, frac) = if point <= 0 {
-            (String::new(), format!("{}{digits}", "0".repeat((-point) as usize)))
+            (
+                String::new(),
+                format!("{}{digits}", "0".repeat((-point) as usize)),
+            )
         } else if point as usize >= digits.len() {
-            (format!("{digits}{}", "0".repeat(point as usize - digits.len())), String::new())
+            (
+                format!("{digits}{}", "0".repeat(point as usize - digits.len())),
+                String::new(),
+            )
         } else {
-            (digits[..point as usize].to_string(), digits[point as usize..].to_string())
+            (
+                digits[..point as usize].to_string(),
+                digits[point as usize..].to_string(),
+            )
         };
         let int_digits = int.trim_start_matches('0').len() as u32;
         let scale = frac.trim_end_matches('0').len() as u32;
@@ -198,7 +209,12 @@ mod tests {
             let v: Int64 = serde_json::from_str(json).unwrap();
             assert_eq!(serde_json::to_string(&v).unwrap(), json);
         }
-        for json in ["1.50", "0.1000000000000000055511151231257827", "\"3.14\"", "1e-7"] {
+        for json in [
+            "1.50",
+            "0.1000000000000000055511151231257827",
+            "\"3.14\"",
+            "1e-7",
+        ] {
             let v: Decimal = serde_json::from_str(json).unwrap();
             assert_eq!(serde_json::to_string(&v).unwrap(), json);
         }
@@ -212,15 +228,33 @@ mod tests {
         assert!(serde_json::from_str::<Int64>("9223372036854775808").is_err());
         assert!(serde_json::from_str::<Int64>("1.5").is_err());
         assert!(serde_json::from_str::<Double>("\"infinity\"").is_err());
-        assert!(Double::parse("INF").is_err(), "INF is only valid as a string");
+        assert!(
+            Double::parse("INF").is_err(),
+            "INF is only valid as a string"
+        );
     }
 
     #[test]
     fn decimal_precision_and_scale() {
-        assert_eq!(Decimal::parse("123.45").unwrap().precision_and_scale(), (5, 2));
-        assert_eq!(Decimal::parse("-0.001").unwrap().precision_and_scale(), (3, 3));
-        assert_eq!(Decimal::parse("1e-7").unwrap().precision_and_scale(), (7, 7));
-        assert_eq!(Decimal::parse("1.50").unwrap().precision_and_scale(), (2, 1));
-        assert_eq!(Decimal::parse("12e2").unwrap().precision_and_scale(), (4, 0));
+        assert_eq!(
+            Decimal::parse("123.45").unwrap().precision_and_scale(),
+            (5, 2)
+        );
+        assert_eq!(
+            Decimal::parse("-0.001").unwrap().precision_and_scale(),
+            (3, 3)
+        );
+        assert_eq!(
+            Decimal::parse("1e-7").unwrap().precision_and_scale(),
+            (7, 7)
+        );
+        assert_eq!(
+            Decimal::parse("1.50").unwrap().precision_and_scale(),
+            (2, 1)
+        );
+        assert_eq!(
+            Decimal::parse("12e2").unwrap().precision_and_scale(),
+            (4, 0)
+        );
     }
 }

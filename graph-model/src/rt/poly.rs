@@ -34,7 +34,9 @@ pub fn de_poly<'de, D: Deserializer<'de>, P: Polymorphic>(d: D) -> Result<P, D::
         None => None,
         Some(serde_json::Value::String(s)) => Some(normalize_type_name(s, P::ALIASES)),
         Some(other) => {
-            return Err(D::Error::custom(format_args!("`@odata.type` must be a string, found {other}")))
+            return Err(D::Error::custom(format_args!(
+                "`@odata.type` must be a string, found {other}"
+            )))
         }
     };
     P::from_object(name.as_deref(), object).map_err(D::Error::custom)

@@ -17,7 +17,11 @@ pub trait Struct: Default {
 
     /// Reads the value of `key` into its field. Returns `Ok(false)` when the
     /// key is not a property of the type (it then goes to [`Struct::extra_mut`]).
-    fn de_field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    fn de_field<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
 
     /// Writes every present field, in model order.
     fn ser_fields<S: SerializeMap>(&self, map: &mut S) -> Result<(), S::Error>;
@@ -44,7 +48,9 @@ impl<T: DeserializeOwned> Slot for Option<T> {
         let v: Option<T> = map.next_value()?;
         match v {
             Some(v) => Ok(Some(v)),
-            None => Err(de::Error::custom("null for a property that is not nullable")),
+            None => Err(de::Error::custom(
+                "null for a property that is not nullable",
+            )),
         }
     }
 }
@@ -64,9 +70,15 @@ impl<T: DeserializeOwned> Slot for Nullable<T> {
 
 /// Reads one field; a key repeated in the same object is an error (nothing
 /// is silently overwritten).
-pub fn field<'de, A: MapAccess<'de>, T: Slot>(map: &mut A, slot: &mut T, key: &str) -> Result<(), A::Error> {
+pub fn field<'de, A: MapAccess<'de>, T: Slot>(
+    map: &mut A,
+    slot: &mut T,
+    key: &str,
+) -> Result<(), A::Error> {
     if !slot.is_absent() {
-        return Err(de::Error::custom(format_args!("duplicate property `{key}`")));
+        return Err(de::Error::custom(format_args!(
+            "duplicate property `{key}`"
+        )));
     }
     *slot = T::read(map)?;
     Ok(())
@@ -87,7 +99,9 @@ impl<'de, T: Struct> Visitor<'de> for StructVisitor<T> {
             if !out.de_field(&key, &mut map)? {
                 let value: serde_json::Value = map.next_value()?;
                 if out.extra_mut().insert(key.clone(), value).is_some() {
-                    return Err(de::Error::custom(format_args!("duplicate property `{key}`")));
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate property `{key}`"
+                    )));
                 }
             }
         }
@@ -100,7 +114,11 @@ pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Err
 }
 
 /// Writes a field unless it is absent (`null` is written as `null`).
-pub fn ser_field<S: SerializeMap, T: Slot + Serialize>(map: &mut S, key: &str, value: &T) -> Result<(), S::Error> {
+pub fn ser_field<S: SerializeMap, T: Slot + Serialize>(
+    map: &mut S,
+    key: &str,
+    value: &T,
+) -> Result<(), S::Error> {
     if value.is_absent() {
         Ok(())
     } else {
@@ -131,7 +149,11 @@ pub fn ser_struct<S: Serializer, T: Struct>(value: &T, s: S) -> Result<S::Ok, S:
 
 /// Like [`ser_struct`], but writes `@odata.type` first when `odata_type` is
 /// given and the value does not carry one of its own.
-pub fn ser_typed<S: Serializer, T: Struct>(value: &T, odata_type: Option<&str>, s: S) -> Result<S::Ok, S::Error> {
+pub fn ser_typed<S: Serializer, T: Struct>(
+    value: &T,
+    odata_type: Option<&str>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     let mut map = s.serialize_map(None)?;
     if let Some(t) = odata_type {
         if !value.extra().contains_key("@odata.type") {
