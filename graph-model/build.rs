@@ -30,6 +30,8 @@ fn main() {
         .generate();
     match result {
         Ok((model, _)) => {
+            // The same CSDL, for run-time validation against the model the types came from.
+            std::fs::copy(&input, out.join("model.xml")).expect("copy the CSDL into OUT_DIR");
             for d in model.diagnostics.iter() {
                 println!("cargo:warning={d}");
             }

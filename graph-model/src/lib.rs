@@ -6,9 +6,13 @@
 extern crate self as graph_model;
 
 mod collection;
+pub mod conformance;
 pub mod edm;
 mod flags;
 pub mod lenient_json;
+pub mod odata_path;
+pub mod samples;
+pub mod validate;
 mod nullable;
 pub mod rt;
 

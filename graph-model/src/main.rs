@@ -1,1 +1,124 @@
-fn main() {}
+//! `graph-model`: validate Graph JSON against a model, and check
+//! documentation samples for conformance.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use graph_model::conformance::{self, Checked, Summary};
+use graph_model::samples::{read_jsonl, read_markdown, read_plain, Sample};
+use graph_model::validate::{bundled_model, validate_dynamic, Mode};
+use graph_model_codegen::{load_file, LoadOptions, Model};
+
+#[derive(Parser)]
+#[command(name = "graph-model", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate one JSON payload; prints `pointer: severity[kind]: message`,
+    /// exits 1 when there is an error.
+    Validate {
+        /// CSDL to validate against (default: the bundled model).
+        #[arg(long)]
+        metadata: Option<PathBuf>,
+        /// Qualified type name, e.g. microsoft.graph.customDataProvidedResourceUploadSession.
+        #[arg(long = "type")]
+        type_name: String,
+        /// The payload is a collection response (`{"value": [...]}`).
+        #[arg(long)]
+        collection: bool,
+        /// Every deviation is an error.
+        #[arg(long)]
+        strict: bool,
+        payload: PathBuf,
+    },
+    /// Check documentation samples (Markdown pages, plain-text pages, or
+    /// doc-samples .jsonl files) and write a Markdown and JSON report.
+    Conformance {
+        /// CSDL to check against (default: the bundled model).
+        #[arg(long)]
+        metadata: Option<PathBuf>,
+        /// Sample files.
+        #[arg(long, required = true, num_args = 1..)]
+        samples: Vec<PathBuf>,
+        /// Where to write report.md and report.json.
+        #[arg(long, default_value = "target/conformance")]
+        out: PathBuf,
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn load(metadata: &Option<PathBuf>) -> Result<Model, String> {
+    match metadata {
+        None => Ok(bundled_model().clone()),
+        Some(p) => load_file(p, LoadOptions::default()).map_err(|d| d.to_string()),
+    }
+}
+
+/// Reads a sample file in whichever of the three formats it is.
+pub fn read_samples(path: &Path) -> Result<Vec<Sample>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.ends_with(".jsonl") {
+        read_jsonl(&name, &text)
+    } else if text.contains("\"blockType\"") {
+        Ok(read_markdown(&name, &text))
+    } else {
+        Ok(read_plain(&name, &text))
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cmd: Command) -> Result<ExitCode, String> {
+    match cmd {
+        Command::Validate { metadata, type_name, collection, strict, payload } => {
+            let model = load(&metadata)?;
+            let text = std::fs::read_to_string(&payload).map_err(|e| format!("cannot read {}: {e}", payload.display()))?;
+            let mode = if strict { Mode::Strict } else { Mode::Lenient };
+            let report = validate_dynamic(&model, &type_name, collection, &text, mode)?;
+            for f in &report.findings {
+                println!("{}:{f}", payload.display());
+            }
+            Ok(if report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Conformance { metadata, samples, out, strict } => {
+            let model = load(&metadata)?;
+            let mode = if strict { Mode::Strict } else { Mode::Lenient };
+            let mut sets: Vec<(String, Vec<Checked>)> = Vec::new();
+            for path in &samples {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let results = read_samples(path)?.iter().map(|s| conformance::check(&model, s, mode)).collect();
+                sets.push((name, results));
+            }
+            std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+            let md = conformance::markdown(&sets);
+            std::fs::write(out.join("report.md"), &md).map_err(|e| e.to_string())?;
+            let json = serde_json::json!({
+                "sets": sets.iter().map(|(n, r)| serde_json::json!({"samples": n, "summary": Summary::of(r), "blocks": r})).collect::<Vec<_>>(),
+            });
+            let json = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+            std::fs::write(out.join("report.json"), json).map_err(|e| e.to_string())?;
+            println!("| samples | blocks | checked | exact round-trip | blocks with findings, by kind | not checkable, by reason |");
+            println!("|---|---|---|---|---|---|");
+            for (name, results) in &sets {
+                println!("{}", Summary::of(results).markdown_row(name));
+            }
+            println!("\nreport: {} and report.json", out.join("report.md").display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

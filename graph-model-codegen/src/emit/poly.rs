@@ -72,6 +72,11 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
         }
 
         #[allow(deprecated)]
+        impl #rt::rt::GraphType for #name {
+            const TYPE_NAME: &'static str = #csdl;
+        }
+
+        #[allow(deprecated)]
         impl #rt::rt::serde::Serialize for #name {
             fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 match self {

@@ -8,7 +8,7 @@ mod text;
 
 pub use datetime::{Date, DateTimeOffset, TimeOfDay};
 pub use duration::Duration;
-pub use numbers::{Decimal, Double, Int64};
+pub use numbers::{Decimal, Double, Form, Int64};
 pub use text::{Binary, Guid};
 
 /// Why a primitive's text was rejected.

@@ -12,6 +12,18 @@ pub use enums::{de_enum, ser_enum, WireEnum};
 pub use poly::{de_poly, normalize_type_name, Polymorphic, UnknownSubtype};
 pub use structs::{de_struct, field, ser_field, ser_struct, ser_typed, Slot, Struct};
 
+/// A generated type's place in the model: its qualified CSDL name, and
+/// whether it is a collection envelope.
+pub trait GraphType {
+    const TYPE_NAME: &'static str;
+    const COLLECTION: bool = false;
+}
+
+impl<T: GraphType> GraphType for crate::Collection<T> {
+    const TYPE_NAME: &'static str = T::TYPE_NAME;
+    const COLLECTION: bool = true;
+}
+
 /// Properties that are not in the model and instance annotations
 /// (`@odata.*`, `prop@odata.type`), kept in document order.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

@@ -1,0 +1,107 @@
+//! Code samples from Graph documentation: annotated Markdown pages, plain
+//! text pages, and the `doc-samples` JSON Lines corpus, reduced to one shape.
+
+mod http;
+mod jsonl;
+mod markdown;
+mod plain;
+
+pub use jsonl::read_jsonl;
+pub use markdown::read_markdown;
+pub use plain::read_plain;
+
+use serde_json::Value;
+
+/// The kind of a documentation block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BlockType {
+    Request,
+    Response,
+    Resource,
+    Example,
+}
+
+impl BlockType {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "request" => Self::Request,
+            "response" => Self::Response,
+            "resource" => Self::Resource,
+            "example" => Self::Example,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Request => "request",
+            Self::Response => "response",
+            Self::Resource => "resource",
+            Self::Example => "example",
+        }
+    }
+}
+
+/// One code block with what is known about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sample {
+    /// `<source>#<n>`: where the block comes from.
+    pub id: String,
+    pub block_type: BlockType,
+    /// The parsed `<!-- {...} -->` annotation, if the page has one.
+    pub annotation: Option<Value>,
+    /// Request line parts, for requests.
+    pub method: Option<String>,
+    pub url: Option<String>,
+    /// Status code, for responses.
+    pub status: Option<u16>,
+    pub headers: Vec<(String, String)>,
+    /// Body text, verbatim; `None` when the block has none.
+    pub body: Option<String>,
+    /// For a response: the request block that precedes it on the same page.
+    pub request_url: Option<String>,
+    pub request_method: Option<String>,
+}
+
+impl Sample {
+    /// The annotation's string value for `key`.
+    pub fn annotation_str(&self, key: &str) -> Option<&str> {
+        self.annotation.as_ref()?.get(key)?.as_str()
+    }
+
+    /// The annotation's boolean value for `key` (`true` also as a string).
+    pub fn annotation_bool(&self, key: &str) -> bool {
+        match self.annotation.as_ref().and_then(|a| a.get(key)) {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+            _ => false,
+        }
+    }
+
+    /// Content-Type header value, lower-cased.
+    pub fn content_type(&self) -> Option<String> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+            .map(|(_, v)| v.to_ascii_lowercase())
+    }
+}
+
+/// Links each response to the nearest preceding request of the same page.
+pub(crate) fn link_requests(samples: &mut [Sample]) {
+    let mut last: Option<(String, String)> = None;
+    for s in samples.iter_mut() {
+        match s.block_type {
+            BlockType::Request => {
+                last = s.url.clone().zip(s.method.clone()).map(|(u, m)| (u, m));
+            }
+            BlockType::Response if s.request_url.is_none() => {
+                if let Some((u, m)) = &last {
+                    s.request_url = Some(u.clone());
+                    s.request_method = Some(m.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Findings: what validation reports, each at a JSON pointer.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// What kind of problem a finding is. The kebab-case name is stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The text is not JSON (even after lenient repairs).
+    InvalidJson,
+    /// A trailing comma, removed by the lenient reader.
+    TrailingComma,
+    /// A key repeated in one object (a JSON reader would lose one value).
+    DuplicateKey,
+    /// Wrong JSON type for the property (string where a number belongs...).
+    WrongJsonType,
+    /// A property the (non-open) type does not declare. Kept.
+    NotInModel,
+    /// An enum string the model does not list. Kept.
+    UnknownEnumValue,
+    /// An enum string that differs from a member only in case (`"Active"`). Kept.
+    EnumCaseMismatch,
+    /// `@odata.type` names a type the model does not have. Kept whole.
+    UnknownOdataType,
+    /// `@odata.type` names a type that does not derive from the declared one.
+    IncompatibleOdataType,
+    /// A value of an abstract type without `@odata.type`.
+    AbstractWithoutOdataType,
+    /// `null` where the model says the property is not nullable.
+    Nullability,
+    /// A primitive whose text is not valid for its Edm type (date, guid, int64 range, decimal precision...).
+    MalformedPrimitive,
+    /// The typed model could not read the value.
+    TypedDecode,
+    /// Reading into the typed model and writing back changed or lost something.
+    RoundTripDifference,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::InvalidJson => "invalid-json",
+            Kind::TrailingComma => "trailing-comma",
+            Kind::DuplicateKey => "duplicate-key",
+            Kind::WrongJsonType => "wrong-json-type",
+            Kind::NotInModel => "not-in-model",
+            Kind::UnknownEnumValue => "unknown-enum-value",
+            Kind::EnumCaseMismatch => "enum-case-mismatch",
+            Kind::UnknownOdataType => "unknown-odata-type",
+            Kind::IncompatibleOdataType => "incompatible-odata-type",
+            Kind::AbstractWithoutOdataType => "abstract-without-odata-type",
+            Kind::Nullability => "nullability",
+            Kind::MalformedPrimitive => "malformed-primitive",
+            Kind::TypedDecode => "typed-decode",
+            Kind::RoundTripDifference => "round-trip-difference",
+        }
+    }
+
+    /// Kinds that real Graph payloads and their documentation produce and
+    /// that lose nothing: warnings when lenient, errors when strict.
+    pub fn is_tolerated_when_lenient(self) -> bool {
+        matches!(
+            self,
+            Kind::TrailingComma
+                | Kind::NotInModel
+                | Kind::UnknownEnumValue
+                | Kind::EnumCaseMismatch
+                | Kind::UnknownOdataType
+                | Kind::AbstractWithoutOdataType
+        )
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// How strictly to judge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Accept what Graph and its docs produce, as warnings.
+    #[default]
+    Lenient,
+    /// Every deviation from the model is an error.
+    Strict,
+}
+
+/// One problem at one place.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    /// RFC 6901 JSON pointer (`/value/0/status`); `""` is the whole document.
+    pub pointer: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let sev = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{p}: {sev}[{}]: {}", self.kind, self.message)
+    }
+}
+
+/// All findings for one payload.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn push(&mut self, mode: Mode, pointer: &str, kind: Kind, message: impl Into<String>) {
+        let severity = if mode == Mode::Lenient && kind.is_tolerated_when_lenient() {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.findings.push(Finding {
+            pointer: pointer.to_string(),
+            kind,
+            severity,
+            message: message.into(),
+        });
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    pub fn kinds(&self) -> Vec<Kind> {
+        self.findings.iter().map(|f| f.kind).collect()
+    }
+
+    /// Sorted, for comparisons that must not depend on discovery order.
+    pub fn sorted(mut self) -> Self {
+        self.findings.sort();
+        self
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for x in &self.findings {
+            writeln!(f, "{x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Appends one reference token to a pointer, escaping `~` and `/`.
+pub fn child(pointer: &str, token: &str) -> String {
+    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+}

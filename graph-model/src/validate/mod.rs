@@ -1,0 +1,75 @@
+//! Validation of Graph JSON payloads, with findings at JSON pointers.
+//!
+//! Two ways in, one engine:
+//! * [`validate_dynamic`]: against any resolved model, by qualified type name
+//!   (a `$metadata` file loaded at run time; nothing compiled).
+//! * [`validate_typed`]: against a generated type `T`; runs the same model
+//!   checks with the model `T` was generated from, then reads the payload into
+//!   `T`, writes it back, and reports every difference.
+
+mod finding;
+mod json;
+mod model_check;
+mod roundtrip;
+
+pub use finding::{child, Finding, Kind, Mode, Report, Severity};
+
+use std::sync::OnceLock;
+
+use graph_model_codegen::{LoadOptions, Model};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::rt::GraphType;
+use model_check::{structured_type, Checker};
+
+/// The model the bundled types were generated from.
+pub fn bundled_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let text = include_str!(concat!(env!("OUT_DIR"), "/graph/model.xml"));
+        graph_model_codegen::load_str("bundled metadata", text, LoadOptions::default())
+            .expect("the bundled metadata was loaded by build.rs already")
+    })
+}
+
+/// Checks `text` as a `type_name` (or, with `collection`, a collection
+/// response of it) against `model`. Errs only when `type_name` is not a
+/// structured type of the model.
+pub fn validate_dynamic(model: &Model, type_name: &str, collection: bool, text: &str, mode: Mode) -> Result<Report, String> {
+    let id = structured_type(model, type_name)?;
+    let mut report = Report::default();
+    if let Some(value) = json::read(text, mode, &mut report) {
+        Checker { model, mode, report: &mut report }.document(id, collection, &value);
+    }
+    Ok(report)
+}
+
+/// Checks `text` as a `T`: the model checks of [`validate_dynamic`] against
+/// [`bundled_model`], then the typed round trip.
+pub fn validate_typed<T: GraphType + DeserializeOwned + Serialize>(text: &str, mode: Mode) -> Report {
+    validate_typed_with::<T>(bundled_model(), text, mode)
+}
+
+/// [`validate_typed`] against the model `T` was generated from.
+pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(model: &Model, text: &str, mode: Mode) -> Report {
+    let mut report = Report::default();
+    let Some(value) = json::read(text, mode, &mut report) else {
+        return report;
+    };
+    match structured_type(model, T::TYPE_NAME) {
+        Ok(id) => Checker { model, mode, report: &mut report }.document(id, T::COLLECTION, &value),
+        Err(e) => report.push(mode, "", Kind::TypedDecode, e),
+    }
+    roundtrip::check::<T>(&value, mode, &mut report);
+    report
+}
+
+/// Reads `text` leniently (trailing commas) into a `T`, with the findings.
+pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(text: &str, mode: Mode) -> (Option<T>, Report) {
+    let report = validate_typed::<T>(text, mode);
+    let mut ignore = Report::default();
+    let value: Option<Value> = json::read(text, mode, &mut ignore);
+    (value.and_then(|v| serde_json::from_value(v).ok()), report)
+}
