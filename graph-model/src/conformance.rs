@@ -21,7 +21,10 @@ pub enum Outcome {
     /// Checked, with findings.
     Findings { report: Report },
     /// Not checked; `reason` is a category, `detail` says more.
-    NotCheckable { reason: &'static str, detail: String },
+    NotCheckable {
+        reason: &'static str,
+        detail: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -36,8 +39,14 @@ pub struct Checked {
     pub outcome: Outcome,
 }
 
-fn not_checkable(reason: &'static str, detail: impl Into<String>) -> Result<(String, bool, &'static str), Outcome> {
-    Err(Outcome::NotCheckable { reason, detail: detail.into() })
+fn not_checkable(
+    reason: &'static str,
+    detail: impl Into<String>,
+) -> Result<(String, bool, &'static str), Outcome> {
+    Err(Outcome::NotCheckable {
+        reason,
+        detail: detail.into(),
+    })
 }
 
 /// The type of a block: `(qualified name, collection, how it was found)`.
@@ -46,20 +55,33 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
         return not_checkable("no body", "the block has no body");
     };
     if s.block_type == BlockType::Resource {
-        return not_checkable("placeholder resource block", "resource blocks show types as placeholder strings, not instance data");
+        return not_checkable(
+            "placeholder resource block",
+            "resource blocks show types as placeholder strings, not instance data",
+        );
     }
     let looks_json = body.trim_start().starts_with(['{', '[']);
     let json_header = s.content_type().is_none_or(|c| c.contains("json"));
     if !looks_json || !json_header {
-        return not_checkable("non-JSON content", format!("content type {}", s.content_type().unwrap_or_else(|| "not given".into())));
+        return not_checkable(
+            "non-JSON content",
+            format!(
+                "content type {}",
+                s.content_type().unwrap_or_else(|| "not given".into())
+            ),
+        );
     }
     let is_request = s.method.is_some();
     if !is_request {
         if let Some(t) = s.annotation_str("@odata.type") {
             if model.lookup(t).is_none() {
-                return not_checkable("type absent from the metadata", format!("`{t}` is not in the model"));
+                return not_checkable(
+                    "type absent from the metadata",
+                    format!("`{t}` is not in the model"),
+                );
             }
-            let collection = s.annotation_bool("isCollection") || looks_like_collection(model, t, body);
+            let collection =
+                s.annotation_bool("isCollection") || looks_like_collection(model, t, body);
             return Ok((t.to_string(), collection, "annotation"));
         }
     }
@@ -69,7 +91,10 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
         (s.request_url.clone(), s.request_method.clone())
     };
     let Some(url) = url else {
-        return not_checkable("type unknown", "no @odata.type annotation and no request URL");
+        return not_checkable(
+            "type unknown",
+            "no @odata.type annotation and no request URL",
+        );
     };
     let r = match odata_path::resolve(model, &url) {
         Ok(r) => r,
@@ -79,7 +104,10 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
     let method = method.unwrap_or_default();
     if is_request {
         if r.operation.is_some() {
-            return not_checkable("action parameters", "action request bodies carry parameters, not an entity");
+            return not_checkable(
+                "action parameters",
+                "action request bodies carry parameters, not an entity",
+            );
         }
         // POST to a collection creates one member; PATCH/PUT send one.
         return Ok((name, false, "request URL"));
@@ -90,12 +118,17 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
 
 /// A list response whose annotation forgot `isCollection`.
 fn looks_like_collection(model: &Model, type_name: &str, body: &str) -> bool {
-    let Ok(Value::Object(o)) = serde_json::from_str::<Value>(&crate::lenient_json::strip_trailing_commas(body).0) else {
+    let Ok(Value::Object(o)) =
+        serde_json::from_str::<Value>(&crate::lenient_json::strip_trailing_commas(body).0)
+    else {
         return false;
     };
-    let has_value_prop = model
-        .lookup(type_name)
-        .is_some_and(|id| model.properties(id).iter().any(|p| p.property.name == "value"));
+    let has_value_prop = model.lookup(type_name).is_some_and(|id| {
+        model
+            .properties(id)
+            .iter()
+            .any(|p| p.property.name == "value")
+    });
     matches!(o.get("value"), Some(Value::Array(_))) && !has_value_prop
 }
 
@@ -118,7 +151,11 @@ pub fn check(model: &Model, s: &Sample, mode: Mode) -> Checked {
                 r.push(mode, "", Kind::TypedDecode, e);
                 r
             });
-            let outcome = if report.is_clean() { Outcome::Exact } else { Outcome::Findings { report } };
+            let outcome = if report.is_clean() {
+                Outcome::Exact
+            } else {
+                Outcome::Findings { report }
+            };
             base(Some(t), collection, Some(how), outcome)
         }
     }
@@ -158,7 +195,9 @@ impl Summary {
                         *s.blocks_by_kind.entry(k.to_string()).or_default() += 1;
                     }
                 }
-                Outcome::NotCheckable { reason, .. } => *s.not_checkable.entry(reason.to_string()).or_default() += 1,
+                Outcome::NotCheckable { reason, .. } => {
+                    *s.not_checkable.entry(reason.to_string()).or_default() += 1
+                }
             }
         }
         s
@@ -168,7 +207,10 @@ impl Summary {
     pub fn markdown_row(&self, name: &str) -> String {
         let kinds = join(&self.blocks_by_kind);
         let reasons = join(&self.not_checkable);
-        format!("| {name} | {} | {} | {} | {} | {} |", self.blocks, self.checked, self.exact, kinds, reasons)
+        format!(
+            "| {name} | {} | {} | {} | {} | {} |",
+            self.blocks, self.checked, self.exact, kinds, reasons
+        )
     }
 }
 
@@ -176,7 +218,10 @@ fn join(m: &BTreeMap<String, usize>) -> String {
     if m.is_empty() {
         return "–".into();
     }
-    m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+    m.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A Markdown report: the summary table, then one line per block.
@@ -188,7 +233,16 @@ pub fn markdown(sets: &[(String, Vec<Checked>)]) -> String {
     for (name, results) in sets {
         let _ = writeln!(out, "\n## {name}\n");
         for r in results {
-            let ty = r.type_name.as_deref().map(|t| format!(" as `{t}`{}", if r.collection { " (collection)" } else { "" })).unwrap_or_default();
+            let ty = r
+                .type_name
+                .as_deref()
+                .map(|t| {
+                    format!(
+                        " as `{t}`{}",
+                        if r.collection { " (collection)" } else { "" }
+                    )
+                })
+                .unwrap_or_default();
             match &r.outcome {
                 Outcome::Exact => {
                     let _ = writeln!(out, "- `{}` ({}){ty}: exact", r.id, r.block_type);
@@ -200,7 +254,11 @@ pub fn markdown(sets: &[(String, Vec<Checked>)]) -> String {
                     }
                 }
                 Outcome::NotCheckable { reason, detail } => {
-                    let _ = writeln!(out, "- `{}` ({}): not checkable: {reason} ({detail})", r.id, r.block_type);
+                    let _ = writeln!(
+                        out,
+                        "- `{}` ({}): not checkable: {reason} ({detail})",
+                        r.id, r.block_type
+                    );
                 }
             }
         }

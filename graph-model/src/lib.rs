@@ -10,11 +10,11 @@ pub mod conformance;
 pub mod edm;
 mod flags;
 pub mod lenient_json;
+mod nullable;
 pub mod odata_path;
+pub mod rt;
 pub mod samples;
 pub mod validate;
-mod nullable;
-pub mod rt;
 
 pub use collection::Collection;
 pub use flags::Flags;

@@ -1,12 +1,12 @@
 //! `graph-model`: validate Graph JSON against a model, and check
 //! documentation samples for conformance.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use graph_model::conformance::{self, Checked, Summary};
-use graph_model::samples::{read_jsonl, read_markdown, read_plain, Sample};
+use graph_model::samples::read_file;
 use graph_model::validate::{bundled_model, validate_dynamic, Mode};
 use graph_model_codegen::{load_file, LoadOptions, Model};
 
@@ -60,19 +60,6 @@ fn load(metadata: &Option<PathBuf>) -> Result<Model, String> {
     }
 }
 
-/// Reads a sample file in whichever of the three formats it is.
-pub fn read_samples(path: &Path) -> Result<Vec<Sample>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    if name.ends_with(".jsonl") {
-        read_jsonl(&name, &text)
-    } else if text.contains("\"blockType\"") {
-        Ok(read_markdown(&name, &text))
-    } else {
-        Ok(read_plain(&name, &text))
-    }
-}
-
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(code) => code,
@@ -85,26 +72,49 @@ fn main() -> ExitCode {
 
 fn run(cmd: Command) -> Result<ExitCode, String> {
     match cmd {
-        Command::Validate { metadata, type_name, collection, strict, payload } => {
+        Command::Validate {
+            metadata,
+            type_name,
+            collection,
+            strict,
+            payload,
+        } => {
             let model = load(&metadata)?;
-            let text = std::fs::read_to_string(&payload).map_err(|e| format!("cannot read {}: {e}", payload.display()))?;
+            let text = std::fs::read_to_string(&payload)
+                .map_err(|e| format!("cannot read {}: {e}", payload.display()))?;
             let mode = if strict { Mode::Strict } else { Mode::Lenient };
             let report = validate_dynamic(&model, &type_name, collection, &text, mode)?;
             for f in &report.findings {
                 println!("{}:{f}", payload.display());
             }
-            Ok(if report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if report.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Conformance { metadata, samples, out, strict } => {
+        Command::Conformance {
+            metadata,
+            samples,
+            out,
+            strict,
+        } => {
             let model = load(&metadata)?;
             let mode = if strict { Mode::Strict } else { Mode::Lenient };
             let mut sets: Vec<(String, Vec<Checked>)> = Vec::new();
             for path in &samples {
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let results = read_samples(path)?.iter().map(|s| conformance::check(&model, s, mode)).collect();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let results = read_file(path)?
+                    .iter()
+                    .map(|s| conformance::check(&model, s, mode))
+                    .collect();
                 sets.push((name, results));
             }
-            std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+            std::fs::create_dir_all(&out)
+                .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
             let md = conformance::markdown(&sets);
             std::fs::write(out.join("report.md"), &md).map_err(|e| e.to_string())?;
             let json = serde_json::json!({
@@ -117,7 +127,10 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             for (name, results) in &sets {
                 println!("{}", Summary::of(results).markdown_row(name));
             }
-            println!("\nreport: {} and report.json", out.join("report.md").display());
+            println!(
+                "\nreport: {} and report.json",
+                out.join("report.md").display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -47,12 +47,19 @@ pub fn resolve(model: &Model, url: &str) -> Result<Resolved, String> {
         }
         if seg.starts_with('$') {
             match seg {
-                "$count" | "$value" | "$ref" => return Err(format!("`{seg}` does not address JSON of a model type")),
+                "$count" | "$value" | "$ref" => {
+                    return Err(format!("`{seg}` does not address JSON of a model type"))
+                }
                 _ => return Err(format!("unknown segment `{seg}`")),
             }
         }
         let (name, key) = split_key(seg);
-        if let Some((nav, _)) = model.navigation(ty).into_iter().find(|(n, _)| n.name == name).filter(|_| !collection) {
+        if let Some((nav, _)) = model
+            .navigation(ty)
+            .into_iter()
+            .find(|(n, _)| n.name == name)
+            .filter(|_| !collection)
+        {
             let Target::Named(t) = nav.ty.target else {
                 return Err(format!("navigation `{name}` has an unresolved type"));
             };
@@ -68,13 +75,21 @@ pub fn resolve(model: &Model, url: &str) -> Result<Resolved, String> {
                         ty = t;
                         collection = r.collection;
                     }
-                    _ => return Err(format!("`{name}` returns `{}`, not an entity or complex type", r.written)),
+                    _ => {
+                        return Err(format!(
+                            "`{name}` returns `{}`, not an entity or complex type",
+                            r.written
+                        ))
+                    }
                 },
                 None => return Err(format!("`{name}` returns nothing")),
             }
             continue;
         }
-        if let Some(cast) = model.lookup(name).filter(|c| model.base_chain(*c).contains(&ty)) {
+        if let Some(cast) = model
+            .lookup(name)
+            .filter(|c| model.base_chain(*c).contains(&ty))
+        {
             ty = cast;
             continue;
         }
@@ -84,9 +99,15 @@ pub fn resolve(model: &Model, url: &str) -> Result<Resolved, String> {
             continue;
         }
         let here = &model.get(ty).name;
-        return Err(format!("`{name}` is not a navigation property, bound operation or subtype of `{here}`"));
+        return Err(format!(
+            "`{name}` is not a navigation property, bound operation or subtype of `{here}`"
+        ));
     }
-    Ok(Resolved { ty, collection, operation })
+    Ok(Resolved {
+        ty,
+        collection,
+        operation,
+    })
 }
 
 /// `users('id')` → (`users`, Some(`'id'`)).
@@ -105,7 +126,8 @@ fn bound<'m>(model: &'m Model, ty: TypeId, collection: bool, name: &str) -> Opti
     model.operations.iter().find(|op| {
         (op.name.name == name || op.name.to_string() == name)
             && op.binding().is_some_and(|b| {
-                b.collection == collection && matches!(b.target, Target::Named(t) if types.contains(&t))
+                b.collection == collection
+                    && matches!(b.target, Target::Named(t) if types.contains(&t))
             })
     })
 }

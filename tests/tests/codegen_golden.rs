@@ -138,13 +138,13 @@ fn closure_follows_properties_and_subtypes_but_navigation_only_on_request() {
 }
 
 #[allow(dead_code)]
-mod edge {
+mod edge_gen {
     include!("../generated/edge/mod.rs");
 }
 
 #[test]
 fn edge_case_types_behave() {
-    use edge::edge::main::{DayOfWeek, Keywords, Node, Primitives, RiskLevel, ShapeAny};
+    use edge_gen::edge::main::{DayOfWeek, Keywords, Node, Primitives, RiskLevel, ShapeAny};
     use graph_model::rt::WireEnum;
     use graph_model::{Flags, Nullable};
 
@@ -168,9 +168,9 @@ fn edge_case_types_behave() {
     assert_eq!(RiskLevel::from_wire("Low"), RiskLevel::Low2);
     assert_eq!(RiskLevel::from_wire("self"), RiskLevel::Self_);
     assert_eq!(RiskLevel::from_wire("LOW"), RiskLevel::Other2("LOW".into()));
-    assert_eq!(edge::edge::main::Empty::from_wire("x").as_str(), "x");
+    assert_eq!(edge_gen::edge::main::Empty::from_wire("x").as_str(), "x");
     assert_eq!(
-        edge::edge::main::Signed::from_wire("big").value(),
+        edge_gen::edge::main::Signed::from_wire("big").value(),
         Some(9007199254740993)
     );
 

@@ -31,7 +31,28 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 pub use serde;
 pub use serde_json;
 
-/// Deserializes a generated type from a buffered JSON object.
+/// Deserializes a generated type from a buffered JSON object. An error
+/// names the JSON pointer inside the object, since the buffering hid it from
+/// the outer reader.
 pub fn from_object<T: serde::de::DeserializeOwned>(object: Extra) -> Result<T, serde_json::Error> {
-    serde_json::from_value(serde_json::Value::Object(object))
+    serde_path_to_error::deserialize(serde_json::Value::Object(object)).map_err(|e| {
+        let mut pointer = String::new();
+        for seg in e.path().iter() {
+            match seg {
+                serde_path_to_error::Segment::Seq { index } => {
+                    pointer = crate::validate::child(&pointer, &index.to_string())
+                }
+                serde_path_to_error::Segment::Map { key } => {
+                    pointer = crate::validate::child(&pointer, key)
+                }
+                _ => {}
+            }
+        }
+        let inner = e.into_inner();
+        if pointer.is_empty() {
+            inner
+        } else {
+            <serde_json::Error as serde::de::Error>::custom(format_args!("at {pointer}: {inner}"))
+        }
+    })
 }

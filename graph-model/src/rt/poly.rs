@@ -1,7 +1,7 @@
 //! `@odata.type` dispatch for abstract and derived-from types.
 
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserializer, Serialize, Serializer};
 
 use super::Extra;
 
@@ -28,8 +28,33 @@ pub fn normalize_type_name(raw: &str, aliases: &[(&str, &str)]) -> String {
     t.to_string()
 }
 
+/// Buffers an object, refusing a key that appears twice (a plain map would
+/// keep only the last value).
+struct ObjectVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+    type Value = Extra;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Extra, A::Error> {
+        let mut out = Extra::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value: serde_json::Value = map.next_value()?;
+            if out.insert(key.clone(), value).is_some() {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate property `{key}`"
+                )));
+            }
+        }
+        Ok(out)
+    }
+}
+
 pub fn de_poly<'de, D: Deserializer<'de>, P: Polymorphic>(d: D) -> Result<P, D::Error> {
-    let object = Extra::deserialize(d)?;
+    let object = d.deserialize_map(ObjectVisitor)?;
     let name = match object.get("@odata.type") {
         None => None,
         Some(serde_json::Value::String(s)) => Some(normalize_type_name(s, P::ALIASES)),

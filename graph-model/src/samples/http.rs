@@ -26,14 +26,21 @@ pub fn status_line(line: &str) -> Option<u16> {
 
 fn is_header(line: &str) -> bool {
     match line.split_once(':') {
-        Some((name, _)) => !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+        Some((name, _)) => {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }
         None => false,
     }
 }
 
 /// Builds a sample from a block's text, splitting it as the doc-samples
 /// README describes.
-pub fn split(id: String, block_type: BlockType, annotation: Option<serde_json::Value>, text: &str) -> Sample {
+pub fn split(
+    id: String,
+    block_type: BlockType,
+    annotation: Option<serde_json::Value>,
+    text: &str,
+) -> Sample {
     let mut sample = Sample {
         id,
         block_type,
@@ -68,7 +75,9 @@ pub fn split(id: String, block_type: BlockType, annotation: Option<serde_json::V
         i += 1;
         while i < lines.len() && is_header(lines[i]) && !lines[i].trim_start().starts_with('{') {
             let (k, v) = lines[i].split_once(':').expect("is_header checked");
-            sample.headers.push((k.trim().to_string(), v.trim().to_string()));
+            sample
+                .headers
+                .push((k.trim().to_string(), v.trim().to_string()));
             i += 1;
         }
     }

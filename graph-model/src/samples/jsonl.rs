@@ -12,7 +12,8 @@ pub fn read_jsonl(source: &str, text: &str) -> Result<Vec<Sample>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let rec: Value = serde_json::from_str(line).map_err(|e| format!("{source}:{}: {e}", n + 1))?;
+        let rec: Value =
+            serde_json::from_str(line).map_err(|e| format!("{source}:{}: {e}", n + 1))?;
         let s = |k: &str| rec.get(k).and_then(Value::as_str).map(str::to_string);
         let Some(block_type) = s("blockType").as_deref().and_then(BlockType::parse) else {
             continue;
@@ -22,7 +23,12 @@ pub fn read_jsonl(source: &str, text: &str) -> Result<Vec<Sample>, String> {
             .and_then(Value::as_array)
             .map(|hs| {
                 hs.iter()
-                    .filter_map(|h| Some((h.get(0)?.as_str()?.to_string(), h.get(1)?.as_str()?.to_string())))
+                    .filter_map(|h| {
+                        Some((
+                            h.get(0)?.as_str()?.to_string(),
+                            h.get(1)?.as_str()?.to_string(),
+                        ))
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -32,7 +38,10 @@ pub fn read_jsonl(source: &str, text: &str) -> Result<Vec<Sample>, String> {
             annotation: rec.get("annotation").cloned().filter(|a| a.is_object()),
             method: s("method"),
             url: s("url"),
-            status: rec.get("status_code").and_then(Value::as_u64).map(|c| c as u16),
+            status: rec
+                .get("status_code")
+                .and_then(Value::as_u64)
+                .map(|c| c as u16),
             headers,
             body: s("body"),
             request_url: None,
@@ -42,7 +51,12 @@ pub fn read_jsonl(source: &str, text: &str) -> Result<Vec<Sample>, String> {
     // Records are in page order; link responses to requests within a page.
     let mut start = 0;
     while start < out.len() {
-        let page = out[start].id.split('#').next().unwrap_or_default().to_string();
+        let page = out[start]
+            .id
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .to_string();
         let end = (start..out.len())
             .find(|&k| out[k].id.split('#').next() != Some(&page))
             .unwrap_or(out.len());

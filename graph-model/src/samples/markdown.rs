@@ -60,7 +60,12 @@ pub fn read_markdown(source: &str, text: &str) -> Vec<Sample> {
             .find(|&k| lines[k].trim_start().starts_with(marker))
             .unwrap_or(lines.len());
         let body = lines[open + 1..close].join("\n");
-        out.push(split(format!("{source}#{}", out.len()), block_type, annotation, &body));
+        out.push(split(
+            format!("{source}#{}", out.len()),
+            block_type,
+            annotation,
+            &body,
+        ));
         i = close + 1;
     }
     link_requests(&mut out);

@@ -10,7 +10,27 @@ pub use jsonl::read_jsonl;
 pub use markdown::read_markdown;
 pub use plain::read_plain;
 
+use std::path::Path;
+
 use serde_json::Value;
+
+/// Reads a sample file in whichever of the three formats it is: `.jsonl`
+/// records, a Markdown page with block annotations, or a plain-text page.
+pub fn read_file(path: &Path) -> Result<Vec<Sample>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with(".jsonl") {
+        read_jsonl(&name, &text)
+    } else if text.contains("\"blockType\"") {
+        Ok(read_markdown(&name, &text))
+    } else {
+        Ok(read_plain(&name, &text))
+    }
+}
 
 /// The kind of a documentation block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,7 +113,7 @@ pub(crate) fn link_requests(samples: &mut [Sample]) {
     for s in samples.iter_mut() {
         match s.block_type {
             BlockType::Request => {
-                last = s.url.clone().zip(s.method.clone()).map(|(u, m)| (u, m));
+                last = s.url.clone().zip(s.method.clone());
             }
             BlockType::Response if s.request_url.is_none() => {
                 if let Some((u, m)) = &last {

@@ -18,13 +18,23 @@ pub fn read_plain(source: &str, text: &str) -> Vec<Sample> {
         if req.is_some() {
             // Headers and body follow until a blank line that is not followed by a body.
             let (end, block) = take_block(&lines, i);
-            out.push(split(format!("{source}#{}", out.len()), BlockType::Request, None, &block));
+            out.push(split(
+                format!("{source}#{}", out.len()),
+                BlockType::Request,
+                None,
+                &block,
+            ));
             i = end;
             continue;
         }
         if status_line(line).is_some() && line.starts_with("HTTP") {
             let (end, block) = take_block(&lines, i);
-            out.push(split(format!("{source}#{}", out.len()), BlockType::Response, None, &block));
+            out.push(split(
+                format!("{source}#{}", out.len()),
+                BlockType::Response,
+                None,
+                &block,
+            ));
             i = end;
             continue;
         }
@@ -39,7 +49,11 @@ pub fn read_plain(source: &str, text: &str) -> Vec<Sample> {
 fn take_block(lines: &[&str], start: usize) -> (usize, String) {
     let mut block = vec![lines[start]];
     let mut i = start + 1;
-    while i < lines.len() && lines[i].contains(':') && !lines[i].trim_start().starts_with(['{', '[']) && !lines[i].trim().is_empty() {
+    while i < lines.len()
+        && lines[i].contains(':')
+        && !lines[i].trim_start().starts_with(['{', '['])
+        && !lines[i].trim().is_empty()
+    {
         block.push(lines[i]);
         i += 1;
     }

@@ -108,7 +108,11 @@ pub struct Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let p = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
         let sev = match self.severity {
             Severity::Warning => "warning",
             Severity::Error => "error",

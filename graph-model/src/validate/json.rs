@@ -15,7 +15,12 @@ use crate::lenient_json::strip_trailing_commas;
 pub fn read(text: &str, mode: Mode, report: &mut Report) -> Option<Value> {
     let (fixed, repairs) = strip_trailing_commas(text);
     for r in &repairs {
-        report.push(mode, "", Kind::TrailingComma, format!("trailing comma at line {} column {}", r.line, r.col));
+        report.push(
+            mode,
+            "",
+            Kind::TrailingComma,
+            format!("trailing comma at line {} column {}", r.line, r.col),
+        );
     }
     let value: Value = match serde_json::from_str(&fixed) {
         Ok(v) => v,
@@ -24,16 +29,32 @@ pub fn read(text: &str, mode: Mode, report: &mut Report) -> Option<Value> {
                 mode,
                 "",
                 Kind::InvalidJson,
-                format!("not JSON: {} at line {} column {}", strip_position(&e), e.line(), e.column()),
+                format!(
+                    "not JSON: {} at line {} column {}",
+                    strip_position(&e),
+                    e.line(),
+                    e.column()
+                ),
             );
             return None;
         }
     };
     let mut dups = Vec::new();
     let mut de = serde_json::Deserializer::from_str(&fixed);
-    if (Dups { pointer: String::new(), out: &mut dups }).deserialize(&mut de).is_ok() {
+    if (Dups {
+        pointer: String::new(),
+        out: &mut dups,
+    })
+    .deserialize(&mut de)
+    .is_ok()
+    {
         for (pointer, key) in dups {
-            report.push(mode, &pointer, Kind::DuplicateKey, format!("key `{key}` appears more than once; only the last value would be kept"));
+            report.push(
+                mode,
+                &pointer,
+                Kind::DuplicateKey,
+                format!("key `{key}` appears more than once; only the last value would be kept"),
+            );
         }
     }
     Some(value)
@@ -127,15 +148,27 @@ mod tests {
         let mut r = Report::default();
         let v = read("{\"a\": 1,\n}", Mode::Lenient, &mut r).unwrap();
         assert_eq!(v, serde_json::json!({"a": 1}));
-        assert_eq!(r.to_string(), "/: warning[trailing-comma]: trailing comma at line 1 column 8\n");
+        assert_eq!(
+            r.to_string(),
+            "/: warning[trailing-comma]: trailing comma at line 1 column 8\n"
+        );
 
         let mut r = Report::default();
         assert!(read("{\"a\": }", Mode::Strict, &mut r).is_none());
         assert_eq!(r.findings[0].kind, Kind::InvalidJson);
-        assert!(r.findings[0].message.ends_with("at line 1 column 7"), "{}", r.findings[0].message);
+        assert!(
+            r.findings[0].message.ends_with("at line 1 column 7"),
+            "{}",
+            r.findings[0].message
+        );
 
         let mut r = Report::default();
-        read(r#"{"x": [{"k": 1, "k": 2}], "n": 1.5}"#, Mode::Lenient, &mut r).unwrap();
+        read(
+            r#"{"x": [{"k": 1, "k": 2}], "n": 1.5}"#,
+            Mode::Lenient,
+            &mut r,
+        )
+        .unwrap();
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].pointer, "/x/0");
         assert_eq!(r.findings[0].kind, Kind::DuplicateKey);

@@ -37,29 +37,52 @@ pub fn bundled_model() -> &'static Model {
 /// Checks `text` as a `type_name` (or, with `collection`, a collection
 /// response of it) against `model`. Errs only when `type_name` is not a
 /// structured type of the model.
-pub fn validate_dynamic(model: &Model, type_name: &str, collection: bool, text: &str, mode: Mode) -> Result<Report, String> {
+pub fn validate_dynamic(
+    model: &Model,
+    type_name: &str,
+    collection: bool,
+    text: &str,
+    mode: Mode,
+) -> Result<Report, String> {
     let id = structured_type(model, type_name)?;
     let mut report = Report::default();
     if let Some(value) = json::read(text, mode, &mut report) {
-        Checker { model, mode, report: &mut report }.document(id, collection, &value);
+        Checker {
+            model,
+            mode,
+            report: &mut report,
+        }
+        .document(id, collection, &value);
     }
     Ok(report)
 }
 
 /// Checks `text` as a `T`: the model checks of [`validate_dynamic`] against
 /// [`bundled_model`], then the typed round trip.
-pub fn validate_typed<T: GraphType + DeserializeOwned + Serialize>(text: &str, mode: Mode) -> Report {
+pub fn validate_typed<T: GraphType + DeserializeOwned + Serialize>(
+    text: &str,
+    mode: Mode,
+) -> Report {
     validate_typed_with::<T>(bundled_model(), text, mode)
 }
 
 /// [`validate_typed`] against the model `T` was generated from.
-pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(model: &Model, text: &str, mode: Mode) -> Report {
+pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(
+    model: &Model,
+    text: &str,
+    mode: Mode,
+) -> Report {
     let mut report = Report::default();
     let Some(value) = json::read(text, mode, &mut report) else {
         return report;
     };
     match structured_type(model, T::TYPE_NAME) {
-        Ok(id) => Checker { model, mode, report: &mut report }.document(id, T::COLLECTION, &value),
+        Ok(id) => Checker {
+            model,
+            mode,
+            report: &mut report,
+        }
+        .document(id, T::COLLECTION, &value),
         Err(e) => report.push(mode, "", Kind::TypedDecode, e),
     }
     roundtrip::check::<T>(&value, mode, &mut report);
@@ -67,7 +90,10 @@ pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(model: &
 }
 
 /// Reads `text` leniently (trailing commas) into a `T`, with the findings.
-pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(text: &str, mode: Mode) -> (Option<T>, Report) {
+pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(
+    text: &str,
+    mode: Mode,
+) -> (Option<T>, Report) {
     let report = validate_typed::<T>(text, mode);
     let mut ignore = Report::default();
     let value: Option<Value> = json::read(text, mode, &mut ignore);

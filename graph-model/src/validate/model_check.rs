@@ -45,7 +45,14 @@ impl Checker<'_> {
             return self.structured(id, "", value);
         }
         let Value::Object(obj) = value else {
-            return self.push("", Kind::WrongJsonType, format!("expected a collection object with `value`, found {}", json_type(value)));
+            return self.push(
+                "",
+                Kind::WrongJsonType,
+                format!(
+                    "expected a collection object with `value`, found {}",
+                    json_type(value)
+                ),
+            );
         };
         for (k, v) in obj {
             let p = child("", k);
@@ -56,15 +63,27 @@ impl Checker<'_> {
                             self.structured(id, &child(&p, &i.to_string()), item);
                         }
                     }
-                    other => self.push(&p, Kind::WrongJsonType, format!("`value` must be an array, found {}", json_type(other))),
+                    other => self.push(
+                        &p,
+                        Kind::WrongJsonType,
+                        format!("`value` must be an array, found {}", json_type(other)),
+                    ),
                 },
                 "@odata.count" => {
                     if !v.is_number() && !v.is_string() {
-                        self.push(&p, Kind::WrongJsonType, format!("`@odata.count` must be a number, found {}", json_type(v)));
+                        self.push(
+                            &p,
+                            Kind::WrongJsonType,
+                            format!("`@odata.count` must be a number, found {}", json_type(v)),
+                        );
                     }
                 }
                 k if k.starts_with('@') || k.contains('@') => {}
-                _ => self.push(&p, Kind::NotInModel, format!("`{k}` is not part of a collection response")),
+                _ => self.push(
+                    &p,
+                    Kind::NotInModel,
+                    format!("`{k}` is not part of a collection response"),
+                ),
             }
         }
     }
@@ -73,7 +92,14 @@ impl Checker<'_> {
     pub fn structured(&mut self, declared: TypeId, pointer: &str, value: &Value) {
         let Value::Object(obj) = value else {
             let name = &self.model.get(declared).name;
-            return self.push(pointer, Kind::WrongJsonType, format!("expected an object of type `{name}`, found {}", json_type(value)));
+            return self.push(
+                pointer,
+                Kind::WrongJsonType,
+                format!(
+                    "expected an object of type `{name}`, found {}",
+                    json_type(value)
+                ),
+            );
         };
         let model = self.model;
         let declared_def = model.get(declared);
@@ -91,13 +117,23 @@ impl Checker<'_> {
                     self.push(&child(pointer, "@odata.type"), Kind::UnknownOdataType, format!("`{t}` is not a type in the model; the value is kept as an unknown subtype of `{}`", declared_def.name));
                     know_all_properties = false;
                 }
-                Some(id) if id == declared || model.base_chain(id).contains(&declared) => actual = id,
+                Some(id) if id == declared || model.base_chain(id).contains(&declared) => {
+                    actual = id
+                }
                 Some(_) => {
-                    self.push(&child(pointer, "@odata.type"), Kind::IncompatibleOdataType, format!("`{t}` does not derive from `{}`", declared_def.name));
+                    self.push(
+                        &child(pointer, "@odata.type"),
+                        Kind::IncompatibleOdataType,
+                        format!("`{t}` does not derive from `{}`", declared_def.name),
+                    );
                     know_all_properties = false;
                 }
             },
-            Some(other) => self.push(&child(pointer, "@odata.type"), Kind::WrongJsonType, format!("`@odata.type` must be a string, found {}", json_type(other))),
+            Some(other) => self.push(
+                &child(pointer, "@odata.type"),
+                Kind::WrongJsonType,
+                format!("`@odata.type` must be a string, found {}", json_type(other)),
+            ),
         }
         let props = model.properties(actual);
         let navs = model.navigation(actual);
@@ -112,13 +148,31 @@ impl Checker<'_> {
                 self.value(
                     &p,
                     v,
-                    Expect { target: &pr.ty.target, collection: pr.ty.collection, nullable: pr.nullable, facets: Some(&pr.facets) },
+                    Expect {
+                        target: &pr.ty.target,
+                        collection: pr.ty.collection,
+                        nullable: pr.nullable,
+                        facets: Some(&pr.facets),
+                    },
                     &pr.name,
                 );
             } else if let Some((nav, _)) = navs.iter().find(|(n, _)| n.name == *key) {
-                self.value(&p, v, Expect { target: &nav.ty.target, collection: nav.ty.collection, nullable: true, facets: None }, &nav.name);
+                self.value(
+                    &p,
+                    v,
+                    Expect {
+                        target: &nav.ty.target,
+                        collection: nav.ty.collection,
+                        nullable: true,
+                        facets: None,
+                    },
+                    &nav.name,
+                );
             } else if know_all_properties && !open {
-                let msg = format!("`{key}` is not a property of `{}`; kept as an extra property", model.get(actual).name);
+                let msg = format!(
+                    "`{key}` is not a property of `{}`; kept as an extra property",
+                    model.get(actual).name
+                );
                 self.push(&p, Kind::NotInModel, msg);
             }
         }
@@ -127,19 +181,34 @@ impl Checker<'_> {
     fn value(&mut self, pointer: &str, v: &Value, e: Expect, name: &str) {
         if v.is_null() {
             if !e.nullable {
-                self.push(pointer, Kind::Nullability, format!("`{name}` is not nullable but is `null`"));
+                self.push(
+                    pointer,
+                    Kind::Nullability,
+                    format!("`{name}` is not nullable but is `null`"),
+                );
             }
             return;
         }
         if e.collection {
             let Value::Array(items) = v else {
-                return self.push(pointer, Kind::WrongJsonType, format!("`{name}` is a collection; expected an array, found {}", json_type(v)));
+                return self.push(
+                    pointer,
+                    Kind::WrongJsonType,
+                    format!(
+                        "`{name}` is a collection; expected an array, found {}",
+                        json_type(v)
+                    ),
+                );
             };
             for (i, item) in items.iter().enumerate() {
                 let p = child(pointer, &i.to_string());
                 if item.is_null() {
                     if !e.nullable {
-                        self.push(&p, Kind::Nullability, format!("`{name}` does not allow `null` items"));
+                        self.push(
+                            &p,
+                            Kind::Nullability,
+                            format!("`{name}` does not allow `null` items"),
+                        );
                     }
                     continue;
                 }
@@ -158,9 +227,20 @@ impl Checker<'_> {
                 TypeKind::Structured(_) => self.structured(*id, pointer, v),
                 TypeKind::Enum(en) => {
                     let Value::String(s) = v else {
-                        return self.push(pointer, Kind::WrongJsonType, format!("`{name}` is an enum; expected a string, found {}", json_type(v)));
+                        return self.push(
+                            pointer,
+                            Kind::WrongJsonType,
+                            format!(
+                                "`{name}` is an enum; expected a string, found {}",
+                                json_type(v)
+                            ),
+                        );
                     };
-                    let parts: Vec<&str> = if en.is_flags { s.split(',').collect() } else { vec![s.as_str()] };
+                    let parts: Vec<&str> = if en.is_flags {
+                        s.split(',').collect()
+                    } else {
+                        vec![s.as_str()]
+                    };
                     for part in parts {
                         if en.members.iter().any(|m| m.name == part) {
                             continue;
@@ -174,7 +254,16 @@ impl Checker<'_> {
                 }
                 TypeKind::Definition(d) => {
                     let facets = d.facets.clone();
-                    self.primitive(pointer, v, d.underlying, Expect { facets: Some(&facets), ..e }, name)
+                    self.primitive(
+                        pointer,
+                        v,
+                        d.underlying,
+                        Expect {
+                            facets: Some(&facets),
+                            ..e
+                        },
+                        name,
+                    )
                 }
             },
         }
@@ -183,14 +272,24 @@ impl Checker<'_> {
     fn primitive(&mut self, pointer: &str, v: &Value, p: Primitive, e: Expect, name: &str) {
         use Primitive as P;
         let wrong = |this: &mut Self, want: &str| {
-            this.push(pointer, Kind::WrongJsonType, format!("`{name}` is Edm.{p:?}; expected {want}, found {}", json_type(v)));
+            this.push(
+                pointer,
+                Kind::WrongJsonType,
+                format!(
+                    "`{name}` is Edm.{p:?}; expected {want}, found {}",
+                    json_type(v)
+                ),
+            );
         };
-        let malformed = |this: &mut Self, msg: String| this.push(pointer, Kind::MalformedPrimitive, msg);
+        let malformed =
+            |this: &mut Self, msg: String| this.push(pointer, Kind::MalformedPrimitive, msg);
         match p {
             P::String => {
                 if !v.is_string() {
                     wrong(self, "a string");
-                } else if let (Some(s), Some(max)) = (v.as_str(), e.facets.and_then(|f| f.max_length.as_deref())) {
+                } else if let (Some(s), Some(max)) =
+                    (v.as_str(), e.facets.and_then(|f| f.max_length.as_deref()))
+                {
                     if let Ok(max) = max.parse::<usize>() {
                         if s.chars().count() > max {
                             malformed(self, format!("`{name}` is longer than MaxLength {max}"));
@@ -213,7 +312,13 @@ impl Checker<'_> {
                 match v {
                     Value::Number(n) => match n.as_i64() {
                         Some(x) if x >= range.0 && x <= range.1 => {}
-                        _ => malformed(self, format!("`{name}`: {n} is not an Edm.{p:?} (integer from {} to {})", range.0, range.1)),
+                        _ => malformed(
+                            self,
+                            format!(
+                                "`{name}`: {n} is not an Edm.{p:?} (integer from {} to {})",
+                                range.0, range.1
+                            ),
+                        ),
                     },
                     _ => wrong(self, "an integer"),
                 }
@@ -226,7 +331,8 @@ impl Checker<'_> {
                 };
                 let res = match p {
                     P::Int64 => edm::Int64::with_form(&text, form).map(|_| ()),
-                    P::Decimal => edm::Decimal::with_form(&text, form).map(|d| self.decimal_facets(pointer, &d, e, name)),
+                    P::Decimal => edm::Decimal::with_form(&text, form)
+                        .map(|d| self.decimal_facets(pointer, &d, e, name)),
                     _ => edm::Double::with_form(&text, form).map(|_| ()),
                 };
                 if let Err(err) = res {
@@ -234,7 +340,9 @@ impl Checker<'_> {
                 }
             }
             P::Guid | P::Date | P::DateTimeOffset | P::TimeOfDay | P::Duration | P::Binary => {
-                let Value::String(s) = v else { return wrong(self, "a string") };
+                let Value::String(s) = v else {
+                    return wrong(self, "a string");
+                };
                 let res = match p {
                     P::Guid => edm::Guid::parse(s).map(|_| ()),
                     P::Date => edm::Date::parse(s).map(|_| ()),
@@ -257,12 +365,20 @@ impl Checker<'_> {
         let (precision, scale) = d.precision_and_scale();
         if let Some(max) = f.precision {
             if precision > max {
-                self.push(pointer, Kind::MalformedPrimitive, format!("`{name}`: {d} has {precision} digits; Precision is {max}"));
+                self.push(
+                    pointer,
+                    Kind::MalformedPrimitive,
+                    format!("`{name}`: {d} has {precision} digits; Precision is {max}"),
+                );
             }
         }
         if let Some(Scale::Fixed(s)) = f.scale {
             if scale > s {
-                self.push(pointer, Kind::MalformedPrimitive, format!("`{name}`: {d} has {scale} decimal places; Scale is {s}"));
+                self.push(
+                    pointer,
+                    Kind::MalformedPrimitive,
+                    format!("`{name}`: {d} has {scale} decimal places; Scale is {s}"),
+                );
             }
         }
     }
@@ -272,7 +388,10 @@ impl Checker<'_> {
 pub fn structured_type(model: &Model, name: &str) -> Result<TypeId, String> {
     match model.lookup(name) {
         Some(id) if model.get(id).structured().is_some() => Ok(id),
-        Some(id) => Err(format!("`{name}` is a {}, not an entity or complex type", model.get(id).kind_name())),
+        Some(id) => Err(format!(
+            "`{name}` is a {}, not an entity or complex type",
+            model.get(id).kind_name()
+        )),
         None => Err(format!("no type `{name}` in the model")),
     }
 }

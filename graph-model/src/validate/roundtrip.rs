@@ -11,20 +11,31 @@ pub fn check<T: DeserializeOwned + Serialize>(value: &Value, mode: Mode, report:
         Ok(t) => t,
         Err(e) => {
             let pointer = pointer_of(e.path());
-            // A model check already explains an error at this place.
-            let explained = report
-                .findings
-                .iter()
-                .any(|f| f.severity == Severity::Error && f.pointer == pointer);
+            // A model check already explains an error at or below this place
+            // (inside a polymorphic value the reader sees only the value's pointer).
+            let explained = report.findings.iter().any(|f| {
+                f.severity == Severity::Error
+                    && (f.pointer == pointer || f.pointer.starts_with(&format!("{pointer}/")))
+            });
             if !explained {
-                report.push(mode, &pointer, Kind::TypedDecode, format!("cannot read into the typed model: {}", e.inner()));
+                report.push(
+                    mode,
+                    &pointer,
+                    Kind::TypedDecode,
+                    format!("cannot read into the typed model: {}", e.inner()),
+                );
             }
             return;
         }
     };
     match serde_json::to_value(&typed) {
         Ok(back) => diff("", value, &back, mode, report),
-        Err(e) => report.push(mode, "", Kind::RoundTripDifference, format!("cannot write the typed value back: {e}")),
+        Err(e) => report.push(
+            mode,
+            "",
+            Kind::RoundTripDifference,
+            format!("cannot write the typed value back: {e}"),
+        ),
     }
 }
 
@@ -47,11 +58,21 @@ fn diff(pointer: &str, a: &Value, b: &Value, mode: Mode, report: &mut Report) {
             for (k, v) in x {
                 match y.get(k) {
                     Some(w) => diff(&child(pointer, k), v, w, mode, report),
-                    None => report.push(mode, &child(pointer, k), Kind::RoundTripDifference, "lost when written back"),
+                    None => report.push(
+                        mode,
+                        &child(pointer, k),
+                        Kind::RoundTripDifference,
+                        "lost when written back",
+                    ),
                 }
             }
             for k in y.keys().filter(|k| !x.contains_key(*k)) {
-                report.push(mode, &child(pointer, k), Kind::RoundTripDifference, "added when written back");
+                report.push(
+                    mode,
+                    &child(pointer, k),
+                    Kind::RoundTripDifference,
+                    "added when written back",
+                );
             }
         }
         (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
@@ -60,6 +81,11 @@ fn diff(pointer: &str, a: &Value, b: &Value, mode: Mode, report: &mut Report) {
             }
         }
         _ if a == b => {}
-        _ => report.push(mode, pointer, Kind::RoundTripDifference, format!("read {a}, written back as {b}")),
+        _ => report.push(
+            mode,
+            pointer,
+            Kind::RoundTripDifference,
+            format!("read {a}, written back as {b}"),
+        ),
     }
 }

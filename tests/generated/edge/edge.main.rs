@@ -42,6 +42,10 @@ impl ::graph_model::rt::Struct for Circle {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Circle {
+    const TYPE_NAME: &'static str = "edge.main.circle";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Circle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -196,6 +200,10 @@ impl ::graph_model::rt::Struct for Group {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Group {
+    const TYPE_NAME: &'static str = "edge.main.group";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Group {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -305,6 +313,10 @@ impl ::graph_model::rt::Struct for Keywords {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Keywords {
+    const TYPE_NAME: &'static str = "edge.main.keywords";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Keywords {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -362,6 +374,10 @@ impl ::graph_model::rt::Struct for Node {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Node {
+    const TYPE_NAME: &'static str = "edge.main.node";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Node {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -412,6 +428,10 @@ impl ::graph_model::rt::Struct for Old {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Old {
+    const TYPE_NAME: &'static str = "edge.main.old";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Old {
@@ -555,6 +575,10 @@ impl ::graph_model::rt::Struct for Primitives {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Primitives {
+    const TYPE_NAME: &'static str = "edge.main.primitives";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Primitives {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -680,6 +704,10 @@ impl ::graph_model::rt::Struct for Shape {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Shape {
+    const TYPE_NAME: &'static str = "edge.main.shape";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Shape {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -736,6 +764,10 @@ impl ::graph_model::rt::Polymorphic for ShapeAny {
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for ShapeAny {
+    const TYPE_NAME: &'static str = "edge.main.shape";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ShapeAny {

@@ -42,6 +42,10 @@ impl ::graph_model::rt::Struct for Circle {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Circle {
+    const TYPE_NAME: &'static str = "edge.other.circle";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Circle {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -93,6 +97,10 @@ impl ::graph_model::rt::Struct for Holder {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Holder {
+    const TYPE_NAME: &'static str = "edge.other.holder";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Holder {

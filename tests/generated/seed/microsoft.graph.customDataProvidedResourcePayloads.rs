@@ -45,6 +45,11 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessReviewContextData {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessReviewContextData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -100,6 +105,11 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessReviewContextDataBase {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessReviewContextDataBase {
@@ -165,6 +175,11 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessReviewContextDataBaseAny {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessReviewContextDataBaseAny {
@@ -238,6 +253,11 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for ApplyDecisionContextData {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for ApplyDecisionContextData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -281,6 +301,10 @@ impl ::graph_model::rt::Struct for Data {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Data {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourcePayloads.data";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Data {
@@ -349,6 +373,10 @@ impl ::graph_model::rt::Polymorphic for DataAny {
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for DataAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourcePayloads.data";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for DataAny {

@@ -39,6 +39,11 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomTaskExtensionCallbackData {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionCallbackData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -154,6 +159,11 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomTaskExtensionResponseData {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.identityGovernance.customTaskExtensionResponseData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomTaskExtensionResponseData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -197,6 +207,10 @@ impl ::graph_model::rt::Struct for WorkflowSubject {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for WorkflowSubject {
+    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowSubject";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for WorkflowSubject {
@@ -250,6 +264,10 @@ impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for WorkflowSubjectAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance.workflowSubject";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for WorkflowSubjectAny {

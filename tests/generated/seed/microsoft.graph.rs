@@ -64,6 +64,10 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessPackageAssignmentRequestCallbackData {
+    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageAssignmentRequestCallbackData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessPackageAssignmentRequestCallbackData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -159,6 +163,10 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessPackageCatalog {
+    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageCatalog";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessPackageCatalog {
@@ -320,6 +328,10 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessPackageResource {
+    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResource";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessPackageResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -376,6 +388,10 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for AccessPackageResourceAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.accessPackageResource";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for AccessPackageResourceAny {
@@ -476,6 +492,10 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResource {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResource";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResource {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -562,6 +582,11 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResourceAccessReviewUploadSession {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceAccessReviewUploadSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -625,6 +650,10 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResourceFile {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceFile";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceFile {
@@ -715,6 +744,10 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSession {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSession {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -774,6 +807,10 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSessionAny {
@@ -838,6 +875,11 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadSessionRequest {
+    const TYPE_NAME: &'static str =
+        "microsoft.graph.customDataProvidedResourceUploadSessionRequest";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadSessionRequest {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -897,6 +939,10 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomDataProvidedResourceUploadStats {
+    const TYPE_NAME: &'static str = "microsoft.graph.customDataProvidedResourceUploadStats";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomDataProvidedResourceUploadStats {
@@ -1009,6 +1055,10 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomExtensionData {
+    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomExtensionData {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -1078,6 +1128,10 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomExtensionDataAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionData";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomExtensionDataAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -1141,6 +1195,10 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfiguration {
+    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomExtensionEndpointConfiguration {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -1192,6 +1250,10 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for CustomExtensionEndpointConfigurationAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for CustomExtensionEndpointConfigurationAny {
@@ -1262,6 +1324,10 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for EntitlementManagement {
+    const TYPE_NAME: &'static str = "microsoft.graph.entitlementManagement";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for EntitlementManagement {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ::graph_model::rt::ser_struct(self, s)
@@ -1312,6 +1378,10 @@ impl ::graph_model::rt::Struct for Entity {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for Entity {
+    const TYPE_NAME: &'static str = "microsoft.graph.entity";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for Entity {
@@ -1406,6 +1476,10 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
     }
 }
 #[allow(deprecated)]
+impl ::graph_model::rt::GraphType for EntityAny {
+    const TYPE_NAME: &'static str = "microsoft.graph.entity";
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for EntityAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -1493,6 +1567,10 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
     fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
         &mut self.extra
     }
+}
+#[allow(deprecated)]
+impl ::graph_model::rt::GraphType for IdentityGovernance {
+    const TYPE_NAME: &'static str = "microsoft.graph.identityGovernance";
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::serde::Serialize for IdentityGovernance {
