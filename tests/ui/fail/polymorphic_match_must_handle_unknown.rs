@@ -1,0 +1,15 @@
+// A polymorphic value may carry an `@odata.type` the model does not know.
+use graph_model::graph::custom_data_provided_resource_payloads::DataAny;
+
+fn kind(d: &DataAny) -> &'static str {
+    match d {
+        DataAny::Base(_) => "untyped",
+        DataAny::AccessReviewContextData(_) => "review",
+        DataAny::AccessReviewContextDataBase(_) => "review base",
+        DataAny::ApplyDecisionContextData(_) => "decision",
+    }
+}
+
+fn main() {
+    let _ = kind(&DataAny::default());
+}
