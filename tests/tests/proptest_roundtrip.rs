@@ -8,9 +8,26 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 fn date_time() -> impl Strategy<Value = String> {
-    (1970u32..2100, 1u32..=12, 1u32..=28, 0u32..24, 0u32..60, 0u32..60, 0usize..=7, prop_oneof![Just("Z".to_string()), (0u32..14, 0u32..60, any::<bool>()).prop_map(|(h, m, neg)| format!("{}{h:02}:{m:02}", if neg { '-' } else { '+' }))])
+    (
+        1970u32..2100,
+        1u32..=12,
+        1u32..=28,
+        0u32..24,
+        0u32..60,
+        0u32..60,
+        0usize..=7,
+        prop_oneof![
+            Just("Z".to_string()),
+            (0u32..14, 0u32..60, any::<bool>())
+                .prop_map(|(h, m, neg)| format!("{}{h:02}:{m:02}", if neg { '-' } else { '+' }))
+        ],
+    )
         .prop_map(|(y, mo, d, h, mi, s, frac, zone)| {
-            let f = if frac == 0 { String::new() } else { format!(".{}", "1234567"[..frac].to_string()) };
+            let f = if frac == 0 {
+                String::new()
+            } else {
+                format!(".{}", "1234567"[..frac].to_string())
+            };
             format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{f}{zone}")
         })
 }
@@ -27,7 +44,10 @@ fn status() -> impl Strategy<Value = String> {
 }
 
 fn int64() -> impl Strategy<Value = Value> {
-    prop_oneof![any::<i64>().prop_map(|v| json!(v)), any::<i64>().prop_map(|v| json!(v.to_string()))]
+    prop_oneof![
+        any::<i64>().prop_map(|v| json!(v)),
+        any::<i64>().prop_map(|v| json!(v.to_string()))
+    ]
 }
 
 fn scalar() -> impl Strategy<Value = Value> {
@@ -36,13 +56,21 @@ fn scalar() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|v| json!(v)),
         "[ -~]{0,12}".prop_map(Value::String),
-        (any::<i32>(), 1u32..1000).prop_map(|(a, b)| serde_json::from_str(&format!("{a}.{b}")).unwrap()),
+        (any::<i32>(), 1u32..1000)
+            .prop_map(|(a, b)| serde_json::from_str(&format!("{a}.{b}")).unwrap()),
     ]
 }
 
 fn extra() -> impl Strategy<Value = Map<String, Value>> {
-    proptest::collection::btree_map("x[a-zA-Z]{1,8}|@odata\\.[a-z]{1,6}|[a-z]{1,6}@odata\\.type", prop_oneof![scalar(), proptest::collection::vec(scalar(), 0..3).prop_map(Value::Array)], 0..4)
-        .prop_map(|m| m.into_iter().collect())
+    proptest::collection::btree_map(
+        "x[a-zA-Z]{1,8}|@odata\\.[a-z]{1,6}|[a-z]{1,6}@odata\\.type",
+        prop_oneof![
+            scalar(),
+            proptest::collection::vec(scalar(), 0..3).prop_map(Value::Array)
+        ],
+        0..4,
+    )
+    .prop_map(|m| m.into_iter().collect())
 }
 
 /// Absent, `null` or a value.
@@ -60,15 +88,22 @@ fn data() -> impl Strategy<Value = Value> {
 }
 
 fn file() -> impl Strategy<Value = Value> {
-    ("[a-z0-9-]{1,36}", "[a-z_.-]{1,20}", int64(), date_time(), extra()).prop_map(|(id, name, size, at, extra)| {
-        let mut m = Map::new();
-        m.insert("id".into(), json!(id));
-        m.insert("name".into(), json!(name));
-        m.insert("size".into(), size);
-        m.insert("uploadedDateTime".into(), json!(at));
-        m.extend(extra);
-        Value::Object(m)
-    })
+    (
+        "[a-z0-9-]{1,36}",
+        "[a-z_.-]{1,20}",
+        int64(),
+        date_time(),
+        extra(),
+    )
+        .prop_map(|(id, name, size, at, extra)| {
+            let mut m = Map::new();
+            m.insert("id".into(), json!(id));
+            m.insert("name".into(), json!(name));
+            m.insert("size".into(), size);
+            m.insert("uploadedDateTime".into(), json!(at));
+            m.extend(extra);
+            Value::Object(m)
+        })
 }
 
 fn session() -> impl Strategy<Value = Value> {
@@ -83,27 +118,32 @@ fn session() -> impl Strategy<Value = Value> {
         optional(data()),
         extra(),
     )
-        .prop_map(|(id, status, done, created, reference, (n, bytes), files, data, extra)| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(id));
-            m.insert("status".into(), json!(status));
-            m.insert("isUploadDone".into(), json!(done));
-            m.insert("createdDateTime".into(), json!(created));
-            if let Some(r) = reference {
-                m.insert("referenceId".into(), r);
-            }
-            m.insert("stats".into(), json!({"filesUploaded": n, "totalBytesUploaded": bytes}));
-            if let Some(f) = files {
-                m.insert("files".into(), f);
-            }
-            if let Some(d) = data {
-                m.insert("data".into(), d);
-            }
-            for (k, v) in extra {
-                m.entry(k).or_insert(v);
-            }
-            Value::Object(m)
-        })
+        .prop_map(
+            |(id, status, done, created, reference, (n, bytes), files, data, extra)| {
+                let mut m = Map::new();
+                m.insert("id".into(), json!(id));
+                m.insert("status".into(), json!(status));
+                m.insert("isUploadDone".into(), json!(done));
+                m.insert("createdDateTime".into(), json!(created));
+                if let Some(r) = reference {
+                    m.insert("referenceId".into(), r);
+                }
+                m.insert(
+                    "stats".into(),
+                    json!({"filesUploaded": n, "totalBytesUploaded": bytes}),
+                );
+                if let Some(f) = files {
+                    m.insert("files".into(), f);
+                }
+                if let Some(d) = data {
+                    m.insert("data".into(), d);
+                }
+                for (k, v) in extra {
+                    m.entry(k).or_insert(v);
+                }
+                Value::Object(m)
+            },
+        )
 }
 
 proptest! {

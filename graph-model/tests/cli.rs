@@ -1,0 +1,92 @@
+//! The `graph-model` command line: validate and conformance.
+
+use std::process::Command;
+
+fn graph_model(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_graph-model"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("graph-model-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn validate_prints_findings_like_a_compiler_and_sets_the_exit_code() {
+    let t = "microsoft.graph.customDataProvidedResourceFile";
+    let ok = temp(
+        "ok.json",
+        r#"{"id":"1","name":"a.csv","size":"12","uploadedDateTime":"2026-03-24T21:34:57.1713709Z",}"#,
+    );
+    let (code, out, _) = graph_model(&["validate", "--type", t, &ok]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        format!("{ok}:/: warning[trailing-comma]: trailing comma at line 1 column 87\n")
+    );
+    let (code, _, _) = graph_model(&["validate", "--type", t, "--strict", &ok]);
+    assert_eq!(
+        code, 1,
+        "strict mode turns the trailing comma into an error"
+    );
+    let bad = temp(
+        "bad.json",
+        r#"{"size":12.5,"uploadedDateTime":"yesterday","name":null}"#,
+    );
+    let (code, out, _) = graph_model(&["validate", "--type", t, &bad]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out
+        .lines()
+        .map(|l| l.strip_prefix(&format!("{bad}:")).unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "/size: error[malformed-primitive]: `size`: `12.5` is not a valid Edm.Int64: not a 64-bit integer",
+            "/uploadedDateTime: error[malformed-primitive]: `uploadedDateTime`: `yesterday` is not a valid Edm.DateTimeOffset: expected a digit",
+            "/name: error[nullability]: `name` is not nullable but is `null`",
+        ]
+    );
+    let (code, _, err) = graph_model(&["validate", "--type", "microsoft.graph.nope", &ok]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no type `microsoft.graph.nope` in the model"),
+        "{err}"
+    );
+}
+
+#[test]
+fn conformance_writes_markdown_and_json() {
+    let page = temp(
+        "page.md",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.customDataProvidedResourceUploadStats\"} -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"filesUploaded\": 1, \"totalBytesUploaded\": 5}\n```\n",
+    );
+    let out_dir = std::env::temp_dir().join(format!("graph-model-conf-{}", std::process::id()));
+    let (code, out, err) = graph_model(&[
+        "conformance",
+        "--samples",
+        &page,
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("| page.md | 1 | 1 | 1 | – | – |"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["sets"][0]["blocks"][0]["outcome"], "exact");
+    assert!(std::fs::read_to_string(out_dir.join("report.md"))
+        .unwrap()
+        .contains("as `microsoft.graph.customDataProvidedResourceUploadStats`: exact"));
+}
