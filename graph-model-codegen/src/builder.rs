@@ -80,7 +80,9 @@ impl Builder {
         self
     }
 
-    /// Adds a root type (qualified or alias-qualified name).
+    /// Adds a root: a type (qualified or alias-qualified name), or a resource
+    /// path such as `identityGovernance/entitlementManagement/catalogs/{id}/resources`
+    /// (its type, resolved through the entity container).
     pub fn root(mut self, name: impl Into<String>) -> Self {
         self.roots.push(name.into());
         self
@@ -146,7 +148,7 @@ impl Builder {
             }
             self.roots
                 .iter()
-                .map(|r| model.lookup(r).ok_or_else(|| Error::UnknownRoot(r.clone())))
+                .map(|r| root_type(model, r))
                 .collect::<Result<_, _>>()?
         };
         let types = closure(model, &roots, self.navigation);
@@ -190,6 +192,17 @@ impl Builder {
         }
         Ok((model, written))
     }
+}
+
+fn root_type(model: &Model, root: &str) -> Result<TypeId, Error> {
+    if root.contains('/') {
+        return crate::model::path::resolve(model, root)
+            .map(|r| r.ty)
+            .map_err(|e| Error::UnknownRoot(format!("{root}: {e}")));
+    }
+    model
+        .lookup(root)
+        .ok_or_else(|| Error::UnknownRoot(root.to_string()))
 }
 
 fn file_name(p: &Path) -> String {

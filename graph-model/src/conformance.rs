@@ -8,9 +8,9 @@ use graph_model_codegen::Model;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::odata_path;
 use crate::samples::{BlockType, Sample};
 use crate::validate::{validate_dynamic, Kind, Mode, Report};
+use graph_model_codegen::model::path as odata_path;
 
 /// How one block came out.
 #[derive(Clone, Debug, PartialEq, Serialize)]

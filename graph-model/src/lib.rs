@@ -11,7 +11,6 @@ pub mod edm;
 mod flags;
 pub mod lenient_json;
 mod nullable;
-pub mod odata_path;
 pub mod rt;
 pub mod samples;
 pub mod validate;

@@ -202,3 +202,30 @@ fn edge_case_types_behave() {
     };
     assert!(matches!(g.members.value().unwrap()[0], ShapeAny::Circle(_)));
 }
+
+#[test]
+fn a_resource_path_is_a_root_too() {
+    let input = workspace_root().join("metadata/graph-seed.xml");
+    let by_path = Builder::new()
+        .input(&input)
+        .root("identityGovernance/entitlementManagement/catalogs/{catalogId}/resources/{resourceId}/uploadSessions")
+        .render()
+        .unwrap()
+        .1;
+    let by_type = Builder::new()
+        .input(&input)
+        .root("microsoft.graph.customDataProvidedResourceUploadSession")
+        .render()
+        .unwrap()
+        .1;
+    assert_eq!(by_path, by_type);
+    let err = Builder::new()
+        .input(&input)
+        .root("identityGovernance/nope")
+        .render()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown root type `identityGovernance/nope: `nope` is not a navigation property, bound operation or subtype of `microsoft.graph.identityGovernance``"
+    );
+}

@@ -2,6 +2,7 @@
 //! attached annotations, and every problem found on the way.
 
 mod annotations;
+pub mod path;
 mod resolve;
 mod types;
 

@@ -2,7 +2,7 @@
 //! a model: entity sets and singletons, key segments, navigation properties,
 //! type casts, bound actions and functions.
 
-use graph_model_codegen::model::{Model, Operation, Target, TypeId};
+use super::{Model, Operation, Target, TypeId};
 
 /// What a URL addresses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,4 +130,98 @@ fn bound<'m>(model: &'m Model, ty: TypeId, collection: bool, name: &str) -> Opti
                     && matches!(b.target, Target::Named(t) if types.contains(&t))
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{load_str, LoadOptions};
+
+    fn model() -> Model {
+        load_str(
+            "graph-seed.xml",
+            include_str!("../../../metadata/graph-seed.xml"),
+            LoadOptions { strict: true },
+        )
+        .unwrap()
+    }
+
+    fn name(m: &Model, url: &str) -> (String, bool, Option<String>) {
+        let r = resolve(m, url).unwrap();
+        (m.get(r.ty).name.name.clone(), r.collection, r.operation)
+    }
+
+    #[test]
+    fn resolves_the_upload_session_paths() {
+        let m = model();
+        let base = "https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackageCatalogs/6f4b/accessPackageResources/7b8a/uploadSessions";
+        assert_eq!(
+            name(&m, base),
+            ("customDataProvidedResourceUploadSession".into(), true, None)
+        );
+        assert_eq!(
+            name(&m, &format!("{base}/{{id}}")),
+            (
+                "customDataProvidedResourceUploadSession".into(),
+                false,
+                None
+            )
+        );
+        assert_eq!(
+            name(
+                &m,
+                &format!("{base}/x?$expand=files($filter=size gt 1000000;$orderby=name asc)")
+            )
+            .1,
+            false
+        );
+        assert_eq!(
+            name(&m, &format!("{base}/x/files")),
+            ("customDataProvidedResourceFile".into(), true, None)
+        );
+        assert_eq!(
+            name(&m, &format!("{base}/x/uploadFile")),
+            (
+                "customDataProvidedResourceUploadSession".into(),
+                false,
+                Some("microsoft.graph.uploadFile".into())
+            )
+        );
+        assert_eq!(
+            name(&m, &format!("{base}/x/microsoft.graph.uploadFile"))
+                .2
+                .as_deref(),
+            Some("microsoft.graph.uploadFile")
+        );
+        assert_eq!(
+            name(
+                &m,
+                "/v1.0/identityGovernance/catalogs('c')/resources('r')/uploadSessions"
+            )
+            .1,
+            true
+        );
+        assert_eq!(
+            name(&m, "identityGovernance/catalogs/c/resources/r/microsoft.graph.customDataProvidedResource").0,
+            "customDataProvidedResource"
+        );
+    }
+
+    #[test]
+    fn explains_what_does_not_resolve() {
+        let m = model();
+        assert_eq!(
+            resolve(&m, "/users").unwrap_err(),
+            "`users` is not an entity set or singleton of the model"
+        );
+        assert_eq!(
+            resolve(&m, "/identityGovernance/nope").unwrap_err(),
+            "`nope` is not a navigation property, bound operation or subtype of `microsoft.graph.identityGovernance`"
+        );
+        assert_eq!(
+            resolve(&m, "/identityGovernance/catalogs/$count").unwrap_err(),
+            "`$count` does not address JSON of a model type"
+        );
+        assert!(resolve(&m, "https://graph.microsoft.com/beta").is_err());
+    }
 }
