@@ -30,6 +30,7 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     strict: bool,
     rustfmt: bool,
+    namespace_features: bool,
 }
 
 impl Default for Builder {
@@ -43,6 +44,7 @@ impl Default for Builder {
             out_dir: None,
             strict: false,
             rustfmt: true,
+            namespace_features: false,
         }
     }
 }
@@ -118,6 +120,16 @@ impl Builder {
         self
     }
 
+    /// Puts each namespace behind a Cargo feature named after it
+    /// (`microsoft-graph-call-records`) and writes `features.toml` with the
+    /// `[features]` table. Each namespace compiles on its own: a property
+    /// whose type lives in a disabled namespace is `serde_json::Value`, and a
+    /// subtype from one reads as an unknown subtype.
+    pub fn namespace_features(mut self, on: bool) -> Self {
+        self.namespace_features = on;
+        self
+    }
+
     /// Formats the output with rustfmt when it can be run (default on).
     pub fn rustfmt(mut self, on: bool) -> Self {
         self.rustfmt = on;
@@ -157,6 +169,7 @@ impl Builder {
             &types,
             PlanOptions {
                 navigation: self.navigation,
+                namespace_features: self.namespace_features,
             },
         );
         emit::render(

@@ -48,6 +48,9 @@ enum Command {
         /// Refuse a model with errors.
         #[arg(long)]
         strict: bool,
+        /// One Cargo feature per namespace (writes features.toml).
+        #[arg(long)]
+        namespace_features: bool,
     },
 }
 
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
             out,
             runtime,
             strict,
+            namespace_features,
         } => {
             let builder = roots
                 .into_iter()
@@ -70,6 +74,7 @@ fn main() -> ExitCode {
                 .navigation(navigation)
                 .runtime(runtime)
                 .strict(strict)
+                .namespace_features(namespace_features)
                 .out_dir(&out);
             let started = std::time::Instant::now();
             match builder.generate() {

@@ -229,3 +229,34 @@ fn a_resource_path_is_a_root_too() {
         "unknown root type `identityGovernance/nope: `nope` is not a navigation property, bound operation or subtype of `microsoft.graph.identityGovernance``"
     );
 }
+
+#[test]
+fn namespace_features_gate_modules_cross_namespace_fields_and_subtypes() {
+    let (_, files) = Builder::new()
+        .input(fixture("codegen/edge-cases.xml"))
+        .all(true)
+        .namespace_features(true)
+        .render()
+        .unwrap();
+    let get = |n: &str| files.iter().find(|f| f.name == n).unwrap().contents.clone();
+    let features = get("features.toml");
+    assert!(
+        features.contains(
+            "[features]\nfull = [\"edge-main\", \"edge-other\"]\nedge-main = []\nedge-other = []\n"
+        ),
+        "{features}"
+    );
+    let root = get("mod.rs");
+    assert!(
+        root.contains("#[cfg(feature = \"edge-other\")]\n        include!(\"edge.other.rs\");"),
+        "{root}"
+    );
+    let other = get("edge.other.rs");
+    assert!(other.contains("#[cfg(feature = \"edge-main\")]\n    pub main: ::graph_model::Nullable<super::main::Circle>,"), "{other}");
+    assert!(other.contains("#[cfg(not(feature = \"edge-main\"))]\n    pub main: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,"), "{other}");
+    let main = get("edge.main.rs");
+    assert!(
+        main.contains("#[cfg(feature = \"edge-other\")]\n    OtherCircle(super::other::Circle),"),
+        "{main}"
+    );
+}

@@ -26,7 +26,7 @@ fn date_time() -> impl Strategy<Value = String> {
             let f = if frac == 0 {
                 String::new()
             } else {
-                format!(".{}", "1234567"[..frac].to_string())
+                format!(".{}", &"1234567"[..frac])
             };
             format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{f}{zone}")
         })
@@ -81,8 +81,8 @@ fn optional(v: impl Strategy<Value = Value>) -> impl Strategy<Value = Option<Val
 fn data() -> impl Strategy<Value = Value> {
     let ids = ("[a-f0-9-]{1,36}", "[a-f0-9-]{1,36}");
     prop_oneof![
-        ids.clone().prop_map(|(a, b)| json!({"@odata.type": "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData", "reviewDefinitionId": a, "reviewInstanceId": b})),
-        ids.clone().prop_map(|(a, b)| json!({"@odata.type": "#microsoft.graph.accessReviewResourceDataUploadSessionContextData", "accessReviewId": a, "accessReviewInstanceId": b})),
+        ids.prop_map(|(a, b)| json!({"@odata.type": "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData", "reviewDefinitionId": a, "reviewInstanceId": b})),
+        ids.prop_map(|(a, b)| json!({"@odata.type": "#microsoft.graph.accessReviewResourceDataUploadSessionContextData", "accessReviewId": a, "accessReviewInstanceId": b})),
         ids.prop_map(|(a, b)| json!({"accessReviewId": a, "accessReviewInstanceId": b})),
     ]
 }

@@ -17,21 +17,29 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
     let doc = format!(
         " A `{csdl}` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias)."
     );
+    // A subtype from another namespace exists only with that namespace's feature.
+    let cfg = |v: &crate::rust::plan::PolyVariant| match &v.needs {
+        Some(f) => quote!(#[cfg(feature = #f)]),
+        None => quote!(),
+    };
     let variants = p.variants.iter().map(|v| {
         let vname = ident(&v.rust_name);
         let ty = cx.path(&v.ty);
         let vdoc = format!(" `@odata.type`: `#{}`", v.csdl_name);
-        quote!(#[doc = #vdoc] #vname(#ty),)
+        let cfg = cfg(v);
+        quote!(#[doc = #vdoc] #cfg #vname(#ty),)
     });
     let arms = p.variants.iter().map(|v| {
         let vname = ident(&v.rust_name);
         let n = &v.csdl_name;
-        quote!(Some(#n) => #rt::rt::from_object(object).map(Self::#vname),)
+        let cfg = cfg(v);
+        quote!(#cfg Some(#n) => #rt::rt::from_object(object).map(Self::#vname),)
     });
     let ser_arms = p.variants.iter().map(|v| {
         let vname = ident(&v.rust_name);
         let t = format!("#{}", v.csdl_name);
-        quote!(Self::#vname(v) => #rt::rt::ser_typed(v, Some(#t), s),)
+        let cfg = cfg(v);
+        quote!(#cfg Self::#vname(v) => #rt::rt::ser_typed(v, Some(#t), s),)
     });
     let alias_pairs = aliases.iter().map(|(a, n)| quote!((#a, #n)));
     quote! {

@@ -42,10 +42,30 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
         };
         let fdoc = docs(&f.doc, &[format!("{kind} `{json}` ({state}).")]);
         let fdep = deprecated(&f.deprecated);
+        if f.needs.is_empty() {
+            return quote! {
+                #fdoc
+                #fdep
+                pub #fname: #ty,
+            };
+        }
+        // Typed when the other namespaces' features are on, JSON otherwise.
+        let fallback = cx.ty(&f.fallback);
+        let fallback = if f.nullable {
+            quote!(#rt::Nullable<#fallback>)
+        } else {
+            quote!(Option<#fallback>)
+        };
+        let cond = super::tokens::features_cfg(&f.needs);
         quote! {
             #fdoc
             #fdep
+            #[cfg(#cond)]
             pub #fname: #ty,
+            #fdoc
+            #fdep
+            #[cfg(not(#cond))]
+            pub #fname: #fallback,
         }
     });
     let de_arms = s.fields.iter().map(|f| {

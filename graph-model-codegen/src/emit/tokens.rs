@@ -111,3 +111,14 @@ pub fn deprecated(d: &Option<Deprecation>) -> TokenStream {
         None => quote!(),
     }
 }
+
+/// `feature = "a"` or `all(feature = "a", feature = "b")`.
+pub fn features_cfg<'a>(features: impl IntoIterator<Item = &'a String>) -> TokenStream {
+    let fs: Vec<&String> = features.into_iter().collect();
+    if fs.len() == 1 {
+        let f = fs[0];
+        quote!(feature = #f)
+    } else {
+        quote!(all(#(feature = #fs),*))
+    }
+}

@@ -167,13 +167,12 @@ mod tests {
                 None
             )
         );
-        assert_eq!(
-            name(
+        assert!(
+            !name(
                 &m,
                 &format!("{base}/x?$expand=files($filter=size gt 1000000;$orderby=name asc)")
             )
-            .1,
-            false
+            .1
         );
         assert_eq!(
             name(&m, &format!("{base}/x/files")),
@@ -193,13 +192,12 @@ mod tests {
                 .as_deref(),
             Some("microsoft.graph.uploadFile")
         );
-        assert_eq!(
+        assert!(
             name(
                 &m,
                 "/v1.0/identityGovernance/catalogs('c')/resources('r')/uploadSessions"
             )
-            .1,
-            true
+            .1
         );
         assert_eq!(
             name(&m, "identityGovernance/catalogs/c/resources/r/microsoft.graph.customDataProvidedResource").0,

@@ -173,6 +173,16 @@ pub fn module_path(namespace: &str) -> Vec<String> {
     namespace.split('.').map(snake).collect()
 }
 
+/// Cargo feature for a namespace: `microsoft.graph.callRecords` →
+/// `microsoft-graph-call-records`.
+pub fn feature_name(namespace: &str) -> String {
+    module_path(namespace)
+        .iter()
+        .map(|m| unraw(m).trim_end_matches('_').replace('_', "-"))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,10 @@ pub struct Field {
     pub doc: Documentation,
     pub deprecated: Option<Deprecation>,
     pub navigation: bool,
+    /// With namespace features: the features of other namespaces this field's
+    /// type needs; when any is off the field is `fallback` instead.
+    pub needs: BTreeSet<String>,
+    pub fallback: RustType,
 }
 
 #[derive(Clone, Debug)]
@@ -80,6 +84,9 @@ pub struct PolyVariant {
     /// Qualified CSDL name matched against `@odata.type`.
     pub csdl_name: String,
     pub ty: Path,
+    /// With namespace features: the subtype's namespace feature, when it
+    /// lives in another namespace (without it the subtype reads as unknown).
+    pub needs: Option<String>,
 }
 
 /// `…Any`: dispatch on `@odata.type` for a polymorphic type.
@@ -128,11 +135,42 @@ pub struct Plan {
     pub modules: BTreeMap<Vec<String>, (String, Vec<Item>)>,
     /// `(alias, namespace)` pairs, for `@odata.type` matching.
     pub aliases: Vec<(String, String)>,
+    /// Module path → feature name, when namespace features are on.
+    pub features: BTreeMap<Vec<String>, String>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PlanOptions {
     pub navigation: bool,
+    /// One Cargo feature per namespace (see [`naming::feature_name`]).
+    pub namespace_features: bool,
+}
+
+impl RustType {
+    /// Modules of the generated types this type mentions.
+    fn modules(&self, out: &mut BTreeSet<Vec<String>>) {
+        match self {
+            RustType::Named(p) | RustType::Flags(p) => {
+                out.insert(p.module.clone());
+            }
+            RustType::Vec(t) | RustType::Box(t) => t.modules(out),
+            RustType::Primitive(_) | RustType::Json => {}
+        }
+    }
+
+    /// The same shape with every generated type from outside `module`
+    /// replaced by JSON.
+    fn without_foreign(&self, module: &[String]) -> RustType {
+        match self {
+            RustType::Named(p) | RustType::Flags(p) if p.module != module => RustType::Json,
+            RustType::Vec(t) => RustType::Vec(Box::new(t.without_foreign(module))),
+            RustType::Box(t) => match t.without_foreign(module) {
+                RustType::Json => RustType::Json,
+                inner => RustType::Box(Box::new(inner)),
+            },
+            other => other.clone(),
+        }
+    }
 }
 
 /// Plans the given types (usually a [`super::closure::closure`]).
@@ -153,6 +191,13 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         ..Default::default()
     };
     plan.aliases.sort();
+    if opts.namespace_features {
+        plan.features = names
+            .features
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+    }
     let cx = Cx {
         model,
         names: &names,
@@ -213,7 +258,19 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                         if boxed.needs_box(id, ty) {
                             rt = RustType::Box(Box::new(rt));
                         }
+                        let mut modules = BTreeSet::new();
+                        if opts.namespace_features {
+                            rt.modules(&mut modules);
+                        }
+                        let needs: BTreeSet<String> = modules
+                            .into_iter()
+                            .filter(|m| *m != path.module)
+                            .map(|m| names.features[&m].clone())
+                            .collect();
+                        let fallback = rt.without_foreign(&path.module);
                         Field {
+                            needs,
+                            fallback,
                             rust_name,
                             json_name: json_name.to_string(),
                             ty: rt,
@@ -235,7 +292,15 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                     extra_field,
                 }));
                 if poly.contains(&id) {
-                    items.push(Item::Poly(cx.poly(id, &path)));
+                    let mut p = cx.poly(id, &path);
+                    if opts.namespace_features {
+                        for v in &mut p.variants {
+                            if v.ty.module != path.module {
+                                v.needs = Some(names.features[&v.ty.module].clone());
+                            }
+                        }
+                    }
+                    items.push(Item::Poly(p));
                 }
             }
             TypeKind::Enum(e) => {
@@ -282,6 +347,8 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
 struct Names {
     own: HashMap<TypeId, Path>,
     any: HashMap<TypeId, Path>,
+    /// Module → namespace feature name.
+    features: HashMap<Vec<String>, String>,
 }
 
 /// Type names per module: struct/enum names first (in CSDL name order, so the
@@ -297,8 +364,13 @@ fn assign_names(model: &Model, types: &BTreeSet<TypeId>) -> Names {
     let mut names = Names {
         own: HashMap::new(),
         any: HashMap::new(),
+        features: HashMap::new(),
     };
     for (module, mut ids) in by_module {
+        names.features.insert(
+            module.clone(),
+            naming::feature_name(&model.get(ids[0]).name.namespace),
+        );
         ids.sort_by(|a, b| model.get(*a).name.name.cmp(&model.get(*b).name.name));
         let mut scope = Scope::new();
         for &id in &ids {
@@ -382,6 +454,7 @@ impl Cx<'_> {
                 },
                 csdl_name: self.model.get(d).name.to_string(),
                 ty: self.names.own[&d].clone(),
+                needs: None,
             })
             .collect();
         Poly {
