@@ -245,3 +245,54 @@ fn typed_validation_reports_what_the_types_cannot_hold() {
         .iter()
         .any(|f| f.pointer == "/stats/totalBytesUploaded"));
 }
+
+#[test]
+fn odata_type_anywhere_in_the_object_dispatches() {
+    let derived = "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
+    for text in [
+        format!(r#"{{"@odata.type":"{derived}","id":"1","status":"active"}}"#),
+        format!(r#"{{"@odata.context":"c","@odata.type":"{derived}","id":"1","status":"active"}}"#),
+        // Out of OData order: properties first, then the type.
+        format!(r#"{{"id":"1","status":"active","@odata.type":"{derived}","isUploadDone":true}}"#),
+    ] {
+        let any: SessionAny = round_trip(&text);
+        let SessionAny::CustomDataProvidedResourceAccessReviewUploadSession(s) = any else {
+            panic!("{text}: {any:?}")
+        };
+        assert_eq!(s.id.as_deref(), Some("1"));
+        assert_eq!(s.status, Some(Status::Active));
+    }
+    // The declared type named explicitly, and only control information.
+    let own =
+        r##"{"@odata.type":"#microsoft.graph.customDataProvidedResourceUploadSession","id":"2"}"##;
+    assert_eq!(base(&round_trip(own)).id.as_deref(), Some("2"));
+    assert!(matches!(
+        round_trip::<SessionAny>(r#"{"@odata.etag":"W/1"}"#),
+        SessionAny::Base(_)
+    ));
+    // Late unknown type: kept whole, properties included.
+    let late = r##"{"id":"3","@odata.type":"#microsoft.graph.somethingNew","extra":1}"##;
+    let SessionAny::Unknown(u) = round_trip::<SessionAny>(late) else {
+        panic!()
+    };
+    assert_eq!(u.object["id"], "3");
+    // Errors keep their place in the document.
+    let err = serde_json::from_str::<Collection<SessionAny>>(
+        r#"{"value":[{},{"stats":{"filesUploaded":"x"}}]}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("line 1 column"), "{err}");
+    let dup = r##"{"value":[{"@odata.type":"#microsoft.graph.customDataProvidedResourceUploadSession","id":"a","id":"b"}]}"##;
+    let r = validate_typed::<Collection<SessionAny>>(dup, Mode::Lenient);
+    let kinds: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| (f.pointer.as_str(), f.kind.as_str()))
+        .collect();
+    assert_eq!(kinds, [("/value/0", "duplicate-key")]);
+    assert!(r.has_errors());
+    let err = serde_json::from_str::<Collection<SessionAny>>(dup)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("duplicate property `id`"), "{err}");
+}

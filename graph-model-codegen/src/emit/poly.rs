@@ -67,6 +67,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
 
         #[allow(deprecated)]
         impl #rt::rt::Polymorphic for #name {
+            type Base = #base_ty;
             const BASE: &'static str = #csdl;
             const ALIASES: &'static [(&'static str, &'static str)] = &[#(#alias_pairs),*];
 
@@ -76,6 +77,10 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
                     #(#arms)*
                     Some(_) => Ok(Self::#unknown(#rt::UnknownSubtype::new(object))),
                 }
+            }
+
+            fn from_base(base: #base_ty) -> Self {
+                Self::#base(base)
             }
         }
 

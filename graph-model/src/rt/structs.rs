@@ -94,19 +94,63 @@ impl<'de, T: Struct> Visitor<'de> for StructVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut out = T::default();
-        while let Some(key) = map.next_key::<String>()? {
-            if !out.de_field(&key, &mut map)? {
-                let value: serde_json::Value = map.next_value()?;
-                if out.extra_mut().insert(key.clone(), value).is_some() {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate property `{key}`"
-                    )));
-                }
-            }
+        match stream_into(T::default(), &mut map, false)? {
+            Streamed::Done(t) | Streamed::LateType(t, _) => Ok(t),
         }
-        Ok(out)
     }
+}
+
+/// How [`stream_into`] ended.
+pub enum Streamed<T> {
+    /// The object ended.
+    Done(T),
+    /// An `@odata.type` came after properties (allowed in JSON, against the
+    /// OData ordering rule): the value read so far and the type's value; the
+    /// rest of the object is still in the map.
+    LateType(T, serde_json::Value),
+}
+
+/// Reads the remaining entries of an object into `out`. With `watch_type`,
+/// stops at an `@odata.type` entry.
+pub fn stream_into<'de, A: MapAccess<'de>, T: Struct>(
+    mut out: T,
+    map: &mut A,
+    watch_type: bool,
+) -> Result<Streamed<T>, A::Error> {
+    while let Some(key) = map.next_key::<String>()? {
+        if watch_type && key == "@odata.type" {
+            let value: serde_json::Value = map.next_value()?;
+            return Ok(Streamed::LateType(out, value));
+        }
+        read_entry(&mut out, key, map)?;
+    }
+    Ok(Streamed::Done(out))
+}
+
+/// Reads the value of `key` into its field, or into the extra properties.
+pub fn read_entry<'de, A: MapAccess<'de>, T: Struct>(
+    out: &mut T,
+    key: String,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if !out.de_field(&key, map)? {
+        let value: serde_json::Value = map.next_value()?;
+        insert_unique(out.extra_mut(), key, value)?;
+    }
+    Ok(())
+}
+
+/// Inserts into a map, refusing a key that is already there.
+pub fn insert_unique<E: de::Error>(
+    map: &mut Extra,
+    key: String,
+    value: serde_json::Value,
+) -> Result<(), E> {
+    if map.contains_key(&key) {
+        return Err(E::custom(format_args!("duplicate property `{key}`")));
+    }
+    map.insert(key, value);
+    Ok(())
 }
 
 pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Error> {

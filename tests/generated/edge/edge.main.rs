@@ -746,6 +746,7 @@ impl Default for ShapeAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for ShapeAny {
+    type Base = Shape;
     const BASE: &'static str = "edge.main.shape";
     const ALIASES: &'static [(&'static str, &'static str)] = &[("e", "edge.main")];
     fn from_object(
@@ -763,6 +764,9 @@ impl ::graph_model::rt::Polymorphic for ShapeAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: Shape) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]

@@ -148,6 +148,7 @@ impl Default for AccessReviewContextDataBaseAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
+    type Base = AccessReviewContextDataBase;
     const BASE: &'static str =
         "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
@@ -174,6 +175,9 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: AccessReviewContextDataBase) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]
@@ -345,6 +349,7 @@ impl Default for DataAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for DataAny {
+    type Base = Data;
     const BASE: &'static str = "microsoft.graph.customDataProvidedResourcePayloads.data";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -372,6 +377,9 @@ impl ::graph_model::rt::Polymorphic for DataAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: Data) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]

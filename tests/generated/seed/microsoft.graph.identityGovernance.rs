@@ -245,6 +245,7 @@ impl Default for WorkflowSubjectAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
+    type Base = WorkflowSubject;
     const BASE: &'static str = "microsoft.graph.identityGovernance.workflowSubject";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -263,6 +264,9 @@ impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: WorkflowSubject) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]

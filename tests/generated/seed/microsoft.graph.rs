@@ -366,6 +366,7 @@ impl Default for AccessPackageResourceAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
+    type Base = AccessPackageResource;
     const BASE: &'static str = "microsoft.graph.accessPackageResource";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -387,6 +388,9 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: AccessPackageResource) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]
@@ -784,6 +788,7 @@ impl Default for CustomDataProvidedResourceUploadSessionAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionAny {
+    type Base = CustomDataProvidedResourceUploadSession;
     const BASE: &'static str = "microsoft.graph.customDataProvidedResourceUploadSession";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -806,6 +811,9 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: CustomDataProvidedResourceUploadSession) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]
@@ -1097,6 +1105,7 @@ impl Default for CustomExtensionDataAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
+    type Base = CustomExtensionData;
     const BASE: &'static str = "microsoft.graph.customExtensionData";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -1125,6 +1134,9 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: CustomExtensionData) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]
@@ -1231,6 +1243,7 @@ impl Default for CustomExtensionEndpointConfigurationAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny {
+    type Base = CustomExtensionEndpointConfiguration;
     const BASE: &'static str = "microsoft.graph.customExtensionEndpointConfiguration";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -1249,6 +1262,9 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: CustomExtensionEndpointConfiguration) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]
@@ -1432,6 +1448,7 @@ impl Default for EntityAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Polymorphic for EntityAny {
+    type Base = Entity;
     const BASE: &'static str = "microsoft.graph.entity";
     const ALIASES: &'static [(&'static str, &'static str)] = &[
         (
@@ -1473,6 +1490,9 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
             }
             Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
         }
+    }
+    fn from_base(base: Entity) -> Self {
+        Self::Base(base)
     }
 }
 #[allow(deprecated)]
