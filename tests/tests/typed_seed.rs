@@ -33,6 +33,14 @@ fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(text: &str) -> 
     typed
 }
 
+/// `(pointer, kind)` of each finding.
+fn places(r: &graph_model::validate::Report) -> Vec<(&str, &str)> {
+    r.findings
+        .iter()
+        .map(|f| (f.pointer.as_str(), f.kind.as_str()))
+        .collect()
+}
+
 fn base(s: &SessionAny) -> &CustomDataProvidedResourceUploadSession {
     match s {
         SessionAny::Base(b) => b,
@@ -209,11 +217,7 @@ fn typed_validation_reports_what_the_types_cannot_hold() {
         r#"{"createdDateTime":"2024-02-30T00:00:00Z"}"#,
         Mode::Lenient,
     );
-    let kinds: Vec<_> = r
-        .findings
-        .iter()
-        .map(|f| (f.pointer.as_str(), f.kind.as_str()))
-        .collect();
+    let kinds = places(&r);
     assert_eq!(
         kinds,
         [
@@ -226,11 +230,7 @@ fn typed_validation_reports_what_the_types_cannot_hold() {
         r#"{"isUploadDone":"yes","stats":{"filesUploaded":null,"totalBytesUploaded":"12"}}"#,
         Mode::Lenient,
     );
-    let kinds: Vec<_> = r
-        .findings
-        .iter()
-        .map(|f| (f.pointer.as_str(), f.kind.as_str()))
-        .collect();
+    let kinds = places(&r);
     assert_eq!(
         kinds,
         [
@@ -284,11 +284,7 @@ fn odata_type_anywhere_in_the_object_dispatches() {
     assert!(err.to_string().contains("line 1 column"), "{err}");
     let dup = r##"{"value":[{"@odata.type":"#microsoft.graph.customDataProvidedResourceUploadSession","id":"a","id":"b"}]}"##;
     let r = validate_typed::<Collection<SessionAny>>(dup, Mode::Lenient);
-    let kinds: Vec<_> = r
-        .findings
-        .iter()
-        .map(|f| (f.pointer.as_str(), f.kind.as_str()))
-        .collect();
+    let kinds = places(&r);
     assert_eq!(kinds, [("/value/0", "duplicate-key")]);
     assert!(r.has_errors());
     let err = serde_json::from_str::<Collection<SessionAny>>(dup)

@@ -91,15 +91,20 @@ impl Model {
         chain
     }
 
-    /// All structural properties, inherited first (root base's first), each
-    /// with the type that declares it.
-    pub fn properties(&self, id: TypeId) -> Vec<InheritedProperty<'_>> {
+    /// The structured types from the root base down to `id`.
+    fn chain_root_first(&self, id: TypeId) -> impl Iterator<Item = (TypeId, &Structured)> {
         let mut chain = self.base_chain(id);
         chain.reverse();
         chain.push(id);
         chain
             .into_iter()
             .filter_map(|t| self.get(t).structured().map(|s| (t, s)))
+    }
+
+    /// All structural properties, inherited first (root base's first), each
+    /// with the type that declares it.
+    pub fn properties(&self, id: TypeId) -> Vec<InheritedProperty<'_>> {
+        self.chain_root_first(id)
             .flat_map(|(t, s)| {
                 s.properties.iter().map(move |property| InheritedProperty {
                     property,
@@ -111,12 +116,7 @@ impl Model {
 
     /// All navigation properties, inherited first, with their declaring type.
     pub fn navigation(&self, id: TypeId) -> Vec<(&NavigationProperty, TypeId)> {
-        let mut chain = self.base_chain(id);
-        chain.reverse();
-        chain.push(id);
-        chain
-            .into_iter()
-            .filter_map(|t| self.get(t).structured().map(|s| (t, s)))
+        self.chain_root_first(id)
             .flat_map(|(t, s)| s.navigation.iter().map(move |n| (n, t)))
             .collect()
     }
