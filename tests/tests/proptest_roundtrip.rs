@@ -168,3 +168,52 @@ proptest! {
         prop_assert_eq!(again, typed);
     }
 }
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        scalar(),
+        Just(json!("2024-13-99T00:00:00Z")),
+        Just(json!("#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession")),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()),
+                    Just("status".to_string()),
+                    Just("stats".to_string()),
+                    Just("files".to_string()),
+                    Just("data".to_string()),
+                    Just("@odata.type".to_string()),
+                    Just("value".to_string()),
+                    "[a-z]{1,5}",
+                ],
+                inner,
+                0..5
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever the JSON, validation answers with findings, never a panic;
+    /// and what the typed reader accepts, it writes back unchanged.
+    #[test]
+    fn arbitrary_json_never_panics(v in any_json()) {
+        use graph_model::validate::{bundled_model, validate_dynamic, validate_typed, Mode};
+        let text = serde_json::to_string(&v).unwrap();
+        for mode in [Mode::Lenient, Mode::Strict] {
+            let t = "microsoft.graph.customDataProvidedResourceUploadSession";
+            let _ = validate_dynamic(bundled_model(), t, false, &text, mode).unwrap();
+            let _ = validate_dynamic(bundled_model(), t, true, &text, mode).unwrap();
+            let _ = validate_typed::<SessionAny>(&text, mode);
+        }
+        if let Ok(typed) = serde_json::from_str::<SessionAny>(&text) {
+            prop_assert_eq!(serde_json::to_value(&typed).unwrap(), v);
+        }
+    }
+}
