@@ -173,7 +173,9 @@ fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         scalar(),
         Just(json!("2024-13-99T00:00:00Z")),
-        Just(json!("#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession")),
+        Just(json!(
+            "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
+        )),
     ];
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![

@@ -205,4 +205,24 @@ fn corpus_totals_against_the_real_metadata() {
         row(&v1, "doc-samples/identity-governance-beta-contrib-supplement.jsonl").unwrap(),
         "| identity-governance-beta-contrib-supplement.jsonl | 16 | 5 | 1 | abstract-without-odata-type 4, enum-case-mismatch 1, not-in-model 4, trailing-comma 1, unknown-odata-type 3 | URL does not resolve 2, no body 4, non-JSON content 1, placeholder resource block 4 |"
     );
+    // The clean v1.0 file (no descriptions) types every sample the same way.
+    let clean = load_file(
+        shared("metadata/v1.0-clean.xml").unwrap(),
+        LoadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        row(&clean, "doc-samples/identity-governance-beta.jsonl").unwrap(),
+        row(&v1, "doc-samples/identity-governance-beta.jsonl").unwrap()
+    );
+    // The excerpt has no entity container: only annotated blocks are typed.
+    let excerpt = load_file(
+        shared("metadata/seed-closure-excerpt.xml").unwrap(),
+        LoadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        row(&excerpt, "doc-samples/identity-governance-beta.jsonl").unwrap(),
+        "| identity-governance-beta.jsonl | 244 | 4 | 4 | – | URL does not resolve 35, no body 93, non-JSON content 1, placeholder resource block 44, type absent from the metadata 67 |"
+    );
 }

@@ -196,7 +196,18 @@ mod adversarial {
 
     #[test]
     fn malformed_inputs_give_errors_not_panics() {
-        for text in ["", "</a>", "<a></a></b>", "<a></a><b/>", "<?xml version=\"1.0\"?>", "<a x=1/>", "<a>&bogus;</a>", "<a x=\"1\" x=\"2\"/>", "<<>>", "<a><!-- x</a>"] {
+        for text in [
+            "",
+            "</a>",
+            "<a></a></b>",
+            "<a></a><b/>",
+            "<?xml version=\"1.0\"?>",
+            "<a x=1/>",
+            "<a>&bogus;</a>",
+            "<a x=\"1\" x=\"2\"/>",
+            "<<>>",
+            "<a><!-- x</a>",
+        ] {
             let r = parse("x.xml", text);
             assert!(r.is_err(), "{text:?} parsed: {r:?}");
             assert!(r.unwrap_err().to_string().starts_with("x.xml:"), "{text:?}");
