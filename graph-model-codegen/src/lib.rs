@@ -8,14 +8,17 @@
 //! closure, boxing) → [`emit`] (tokens → `prettyplease` → files). The
 //! [`Builder`] drives it from `build.rs`; the CLI drives it from a shell.
 
+#[cfg(feature = "emit")]
 mod builder;
 pub mod csdl;
 pub mod diagnostics;
+#[cfg(feature = "emit")]
 pub mod emit;
 pub mod inspect;
 pub mod model;
 pub mod rust;
 
+#[cfg(feature = "emit")]
 pub use builder::{Builder, Error};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 pub use model::{load_file, load_str, LoadOptions, Model};
