@@ -26,6 +26,17 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// List the types a generation from these roots would include.
+    Closure {
+        /// A CSDL `$metadata` file.
+        file: PathBuf,
+        /// Root types or resource paths (repeatable).
+        #[arg(long = "root", required = true)]
+        roots: Vec<String>,
+        /// Follow navigation properties too.
+        #[arg(long)]
+        navigation: bool,
+    },
     /// Generate Rust types from a CSDL file into a directory.
     Generate {
         /// A CSDL `$metadata` file.
@@ -56,6 +67,32 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Closure {
+            file,
+            roots,
+            navigation,
+        } => {
+            let model = match load_file(&file, LoadOptions::default()) {
+                Ok(m) => m,
+                Err(diags) => {
+                    eprint!("{diags}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match inspect::closure(&model, &roots, navigation) {
+                Ok(names) => {
+                    for n in &names {
+                        println!("{n}");
+                    }
+                    eprintln!("{} types", names.len());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Generate {
             file,
             roots,

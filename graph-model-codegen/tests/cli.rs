@@ -100,3 +100,34 @@ fn generate_writes_rust_files() {
     assert_eq!(code, 1);
     assert!(err.contains("unknown root type `graph.nope`"), "{err}");
 }
+
+#[test]
+fn closure_lists_the_types_a_root_needs() {
+    let (code, out, err) = codegen(&[
+        "closure",
+        &seed(),
+        "--root",
+        "identityGovernance/catalogs/x/resources/y/uploadSessions",
+        "--navigation",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession",
+            "microsoft.graph.customDataProvidedResourceFile",
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData",
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
+            "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
+            "microsoft.graph.customDataProvidedResourcePayloads.data",
+            "microsoft.graph.customDataProvidedResourceUploadSession",
+            "microsoft.graph.customDataProvidedResourceUploadStats",
+            "microsoft.graph.customDataProvidedResourceUploadStatus",
+        ]
+    );
+    assert!(err.contains("9 types"), "{err}");
+    let (code, _, err) = codegen(&["closure", &seed(), "--root", "graph.nope"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no type `graph.nope` in the model"), "{err}");
+}

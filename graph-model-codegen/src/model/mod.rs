@@ -77,6 +77,16 @@ impl Model {
         self.index.get(&self.full_name(name)).copied()
     }
 
+    /// A generation root: a type name, or a resource path (it has a `/`)
+    /// resolved through the entity container. `Err(None)`: no such type;
+    /// `Err(Some(why))`: the path does not resolve.
+    pub fn root(&self, root: &str) -> Result<TypeId, Option<String>> {
+        if root.contains('/') {
+            return path::resolve(self, root).map(|r| r.ty).map_err(Some);
+        }
+        self.lookup(root).ok_or(None)
+    }
+
     /// The base types of `id`, nearest first. Stops at a cycle.
     pub fn base_chain(&self, id: TypeId) -> Vec<TypeId> {
         let mut chain = Vec::new();
