@@ -1,6 +1,7 @@
 //! Element tree → raw CSDL tree. Checks attribute syntax (booleans, integers,
 //! required names) and reports unknown elements and attributes as warnings.
 
+use super::expr::annotation;
 use super::raw::*;
 use super::xml::Element;
 use crate::diagnostics::Diagnostics;
@@ -10,12 +11,12 @@ fn is_ambient(attr: &str) -> bool {
     attr == "xmlns" || attr.starts_with("xmlns:") || attr.starts_with("xml:")
 }
 
-struct Ctx<'d> {
-    diags: &'d mut Diagnostics,
+pub(super) struct Ctx<'d> {
+    pub(super) diags: &'d mut Diagnostics,
 }
 
 impl Ctx<'_> {
-    fn check_attrs(&mut self, el: &Element, known: &[&str]) {
+    pub(super) fn check_attrs(&mut self, el: &Element, known: &[&str]) {
         for (k, _) in &el.attrs {
             if !known.contains(&k.as_str()) && !is_ambient(k) {
                 self.diags.warning(
@@ -27,7 +28,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn unknown_child(&mut self, parent: &Element, child: &Element) {
+    pub(super) fn unknown_child(&mut self, parent: &Element, child: &Element) {
         self.diags.warning(
             "unknown-element",
             Some(&child.span),
@@ -38,7 +39,7 @@ impl Ctx<'_> {
         );
     }
 
-    fn required(&mut self, el: &Element, attr: &str) -> Option<String> {
+    pub(super) fn required(&mut self, el: &Element, attr: &str) -> Option<String> {
         match el.attr(attr) {
             Some(v) if !v.is_empty() => Some(v.to_string()),
             _ => {
@@ -52,7 +53,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn opt(&self, el: &Element, attr: &str) -> Option<String> {
+    pub(super) fn opt(&self, el: &Element, attr: &str) -> Option<String> {
         el.attr(attr).map(str::to_string)
     }
 
@@ -513,121 +514,4 @@ fn annotations_block(cx: &mut Ctx, el: &Element) -> Option<Annotations> {
         annotations: child_annotations(cx, el),
         span: el.span.clone(),
     })
-}
-
-const CONSTANTS: [&str; 12] = [
-    "String",
-    "Bool",
-    "Int",
-    "Float",
-    "Decimal",
-    "Date",
-    "DateTimeOffset",
-    "Duration",
-    "Guid",
-    "Binary",
-    "TimeOfDay",
-    "EnumMember",
-];
-const PATHS: [&str; 6] = [
-    "Path",
-    "PropertyPath",
-    "NavigationPropertyPath",
-    "AnnotationPath",
-    "ModelElementPath",
-    "UrlRef",
-];
-
-fn annotation(cx: &mut Ctx, el: &Element) -> Option<Annotation> {
-    let known: Vec<&str> = ["Term", "Qualifier"]
-        .into_iter()
-        .chain(CONSTANTS)
-        .chain(PATHS)
-        .collect();
-    cx.check_attrs(el, &known);
-    let term = cx.required(el, "Term")?;
-    let value = inline_expr(el).or_else(|| {
-        el.children
-            .iter()
-            .find(|c| c.name != "Annotation")
-            .map(|c| expr(cx, c))
-    });
-    Some(Annotation {
-        term,
-        qualifier: cx.opt(el, "Qualifier"),
-        value,
-        span: el.span.clone(),
-    })
-}
-
-/// An expression given as an attribute (`String="..."`, `Path="..."`).
-fn inline_expr(el: &Element) -> Option<Expr> {
-    el.attrs.iter().find_map(|(k, v)| {
-        if CONSTANTS.contains(&k.as_str()) {
-            Some(Expr::Constant {
-                kind: k.clone(),
-                text: v.clone(),
-            })
-        } else if PATHS.contains(&k.as_str()) {
-            Some(Expr::Path {
-                kind: k.clone(),
-                path: v.clone(),
-            })
-        } else {
-            None
-        }
-    })
-}
-
-fn expr(cx: &mut Ctx, el: &Element) -> Expr {
-    let name = el.name.as_str();
-    if CONSTANTS.contains(&name) {
-        return Expr::Constant {
-            kind: name.to_string(),
-            text: el.text.trim().to_string(),
-        };
-    }
-    if PATHS.contains(&name) {
-        return Expr::Path {
-            kind: name.to_string(),
-            path: el.text.trim().to_string(),
-        };
-    }
-    match name {
-        "Null" => Expr::Null,
-        "Collection" => Expr::Collection(el.children.iter().map(|c| expr(cx, c)).collect()),
-        "Record" => {
-            let mut properties = Vec::new();
-            let mut annotations = Vec::new();
-            for c in &el.children {
-                match c.name.as_str() {
-                    "PropertyValue" => {
-                        let Some(property) = cx.required(c, "Property") else {
-                            continue;
-                        };
-                        let value = inline_expr(c)
-                            .or_else(|| {
-                                c.children
-                                    .iter()
-                                    .find(|x| x.name != "Annotation")
-                                    .map(|x| expr(cx, x))
-                            })
-                            .unwrap_or(Expr::Null);
-                        properties.push(PropertyValue { property, value });
-                    }
-                    "Annotation" => annotations.extend(annotation(cx, c)),
-                    _ => cx.unknown_child(el, c),
-                }
-            }
-            Expr::Record {
-                type_name: cx.opt(el, "Type"),
-                properties,
-                annotations,
-            }
-        }
-        _ => Expr::Other {
-            name: name.to_string(),
-            text: el.text.trim().to_string(),
-        },
-    }
 }

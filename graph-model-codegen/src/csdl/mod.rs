@@ -1,6 +1,7 @@
 //! Reading CSDL XML into the raw tree ([`raw::Document`]), with spans.
 
 mod convert;
+mod expr;
 pub mod raw;
 mod xml;
 

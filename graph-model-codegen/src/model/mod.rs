@@ -2,6 +2,8 @@
 //! attached annotations, and every problem found on the way.
 
 mod annotations;
+mod attach;
+mod checks;
 pub mod path;
 mod resolve;
 mod types;

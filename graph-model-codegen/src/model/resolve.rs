@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::types::*;
 use super::Model;
-use crate::csdl::raw::{self, Annotation, Document, OperationKind, StructuredKind};
+use crate::csdl::raw::{self, Document, OperationKind, StructuredKind};
 use crate::diagnostics::{Diagnostics, Span};
 
 /// How strictly to load.
@@ -66,9 +66,9 @@ pub fn resolve(docs: &[Document], opts: LoadOptions) -> Result<Model, Diagnostic
 }
 
 #[derive(Default)]
-struct Resolver {
-    model: Model,
-    diags: Diagnostics,
+pub(super) struct Resolver {
+    pub(super) model: Model,
+    pub(super) diags: Diagnostics,
 }
 
 impl Resolver {
@@ -533,84 +533,11 @@ impl Resolver {
         }
     }
 
-    fn is_entity(&self, id: TypeId) -> bool {
+    pub(super) fn is_entity(&self, id: TypeId) -> bool {
         self.model
             .get(id)
             .structured()
             .is_some_and(|s| s.kind == StructuredKind::Entity)
-    }
-
-    /// External `Annotations` blocks: a type target attaches to the type,
-    /// `Type/property` to the property; anything else is kept as data.
-    fn attach_annotations(&mut self, docs: &[Document]) {
-        for block in docs
-            .iter()
-            .flat_map(|d| &d.schemas)
-            .flat_map(|s| &s.annotations)
-        {
-            let with_q = |a: &Annotation| {
-                let mut a = a.clone();
-                if a.qualifier.is_none() {
-                    a.qualifier = block.qualifier.clone();
-                }
-                a
-            };
-            let (type_part, member) = match block.target.split_once('/') {
-                Some((t, m)) => (t, Some(m)),
-                None => (block.target.as_str(), None),
-            };
-            let found = if type_part.contains('(') {
-                None
-            } else {
-                self.model.lookup(type_part)
-            };
-            let Some(id) = found else {
-                for a in &block.annotations {
-                    self.model
-                        .other_annotations
-                        .push((block.target.clone(), with_q(a)));
-                }
-                continue;
-            };
-            let def = &mut self.model.types[id.0 as usize];
-            match (member, &mut def.kind) {
-                (None, _) => def.annotations.extend(block.annotations.iter().map(with_q)),
-                (Some(m), TypeKind::Structured(s)) => {
-                    if let Some(p) = s.properties.iter_mut().find(|p| p.name == m) {
-                        p.annotations.extend(block.annotations.iter().map(with_q));
-                    } else if let Some(n) = s.navigation.iter_mut().find(|n| n.name == m) {
-                        n.annotations.extend(block.annotations.iter().map(with_q));
-                    } else {
-                        self.diags.warning(
-                            "unresolved-annotation-target",
-                            Some(&block.span),
-                            format!(
-                                "annotation target `{}`: `{type_part}` has no property `{m}`",
-                                block.target
-                            ),
-                        );
-                    }
-                }
-                (Some(m), TypeKind::Enum(e)) => match e.members.iter_mut().find(|x| x.name == m) {
-                    Some(x) => x.annotations.extend(block.annotations.iter().map(with_q)),
-                    None => self.diags.warning(
-                        "unresolved-annotation-target",
-                        Some(&block.span),
-                        format!(
-                            "annotation target `{}`: enum `{type_part}` has no member `{m}`",
-                            block.target
-                        ),
-                    ),
-                },
-                (Some(_), TypeKind::Definition(_)) => {
-                    for a in &block.annotations {
-                        self.model
-                            .other_annotations
-                            .push((block.target.clone(), with_q(a)));
-                    }
-                }
-            }
-        }
     }
 
     fn link_derived(&mut self) {
@@ -626,73 +553,6 @@ impl Resolver {
                 s.derived = kids;
             }
         }
-    }
-
-    /// Checks that need the whole model: cycles, property names repeated
-    /// along a base chain, navigation to non-entities.
-    fn validate_structure(&mut self) {
-        for id in self.model.ids() {
-            let def = self.model.get(id);
-            let Some(s) = def.structured() else { continue };
-            if self.has_cycle(id) {
-                self.diags.error(
-                    "inheritance-cycle",
-                    Some(&def.span),
-                    format!("`{}` inherits from itself", def.name),
-                );
-                continue;
-            }
-            let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
-            let props = self.model.properties(id);
-            let navs = self.model.navigation(id);
-            let members = props
-                .iter()
-                .map(|p| (p.property.name.as_str(), &p.property.span, p.declared_in))
-                .chain(navs.iter().map(|(n, t)| (n.name.as_str(), &n.span, *t)));
-            for (name, span, declared_in) in members {
-                if let Some((prev, prev_in)) = seen.insert(name, (span, declared_in)) {
-                    // Report once, on the declaring type.
-                    if declared_in == id {
-                        let origin = if prev_in == id { "" } else { " (inherited)" };
-                        self.diags.error(
-                            "duplicate-property",
-                            Some(span),
-                            format!(
-                                "`{}` already has a property `{name}`{origin} at {prev}",
-                                def.name.name
-                            ),
-                        );
-                    }
-                }
-            }
-            for n in &s.navigation {
-                if let Target::Named(t) = n.ty.target {
-                    if !self.is_entity(t) {
-                        self.diags.error(
-                            "navigation-not-entity",
-                            Some(&n.span),
-                            format!("navigation property `{}` has type `{}`, which is not an entity type", n.name, n.ty.written),
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    fn has_cycle(&self, id: TypeId) -> bool {
-        let mut cur = self.model.get(id).structured().and_then(|s| s.base);
-        let mut steps = 0;
-        while let Some(b) = cur {
-            if b == id {
-                return true;
-            }
-            steps += 1;
-            if steps > self.model.types.len() {
-                return false; // a cycle further up; reported on its members
-            }
-            cur = self.model.get(b).structured().and_then(|s| s.base);
-        }
-        false
     }
 }
 

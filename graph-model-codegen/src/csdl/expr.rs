@@ -1,0 +1,123 @@
+//! Annotations and their expressions, in attribute form (`String="..."`)
+//! and element form (`<Record>`, `<Collection>`, `<PropertyValue>`...).
+
+use super::convert::Ctx;
+use super::raw::{Annotation, Expr, PropertyValue};
+use super::xml::Element;
+
+const CONSTANTS: [&str; 12] = [
+    "String",
+    "Bool",
+    "Int",
+    "Float",
+    "Decimal",
+    "Date",
+    "DateTimeOffset",
+    "Duration",
+    "Guid",
+    "Binary",
+    "TimeOfDay",
+    "EnumMember",
+];
+const PATHS: [&str; 6] = [
+    "Path",
+    "PropertyPath",
+    "NavigationPropertyPath",
+    "AnnotationPath",
+    "ModelElementPath",
+    "UrlRef",
+];
+
+pub(super) fn annotation(cx: &mut Ctx, el: &Element) -> Option<Annotation> {
+    let known: Vec<&str> = ["Term", "Qualifier"]
+        .into_iter()
+        .chain(CONSTANTS)
+        .chain(PATHS)
+        .collect();
+    cx.check_attrs(el, &known);
+    let term = cx.required(el, "Term")?;
+    let value = inline_expr(el).or_else(|| {
+        el.children
+            .iter()
+            .find(|c| c.name != "Annotation")
+            .map(|c| expr(cx, c))
+    });
+    Some(Annotation {
+        term,
+        qualifier: cx.opt(el, "Qualifier"),
+        value,
+        span: el.span.clone(),
+    })
+}
+
+/// An expression given as an attribute (`String="..."`, `Path="..."`).
+fn inline_expr(el: &Element) -> Option<Expr> {
+    el.attrs.iter().find_map(|(k, v)| {
+        if CONSTANTS.contains(&k.as_str()) {
+            Some(Expr::Constant {
+                kind: k.clone(),
+                text: v.clone(),
+            })
+        } else if PATHS.contains(&k.as_str()) {
+            Some(Expr::Path {
+                kind: k.clone(),
+                path: v.clone(),
+            })
+        } else {
+            None
+        }
+    })
+}
+
+fn expr(cx: &mut Ctx, el: &Element) -> Expr {
+    let name = el.name.as_str();
+    if CONSTANTS.contains(&name) {
+        return Expr::Constant {
+            kind: name.to_string(),
+            text: el.text.trim().to_string(),
+        };
+    }
+    if PATHS.contains(&name) {
+        return Expr::Path {
+            kind: name.to_string(),
+            path: el.text.trim().to_string(),
+        };
+    }
+    match name {
+        "Null" => Expr::Null,
+        "Collection" => Expr::Collection(el.children.iter().map(|c| expr(cx, c)).collect()),
+        "Record" => {
+            let mut properties = Vec::new();
+            let mut annotations = Vec::new();
+            for c in &el.children {
+                match c.name.as_str() {
+                    "PropertyValue" => {
+                        let Some(property) = cx.required(c, "Property") else {
+                            continue;
+                        };
+                        let value = inline_expr(c)
+                            .or_else(|| {
+                                c.children
+                                    .iter()
+                                    .find(|x| x.name != "Annotation")
+                                    .map(|x| expr(cx, x))
+                            })
+                            .unwrap_or(Expr::Null);
+                        properties.push(PropertyValue { property, value });
+                    }
+                    "Annotation" => annotations.extend(annotation(cx, c)),
+                    _ => cx.unknown_child(el, c),
+                }
+            }
+            Expr::Record {
+                type_name: cx.opt(el, "Type"),
+                properties,
+                annotations,
+            }
+        }
+        _ => Expr::Other {
+            name: name.to_string(),
+            text: el.text.trim().to_string(),
+        },
+    }
+}
