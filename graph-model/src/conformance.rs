@@ -90,15 +90,25 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
     } else {
         (s.request_url.clone(), s.request_method.clone())
     };
-    let Some(url) = url else {
-        return not_checkable(
-            "type unknown",
-            "no @odata.type annotation and no request URL",
-        );
+    let from_url = match &url {
+        Some(url) => odata_path::resolve(model, url),
+        None => Err("no @odata.type annotation and no request URL".to_string()),
     };
-    let r = match odata_path::resolve(model, &url) {
+    let r = match from_url {
         Ok(r) => r,
-        Err(e) => return not_checkable("URL does not resolve", e),
+        // A response that names its own context: `@odata.context`.
+        Err(e) => match (is_request, context_of(body)) {
+            (false, Some(ctx)) => match odata_path::resolve_context(model, &ctx) {
+                Ok(r) => {
+                    let name = model.get(r.ty).name.to_string();
+                    return Ok((name, r.collection, "@odata.context"));
+                }
+                Err(_) if url.is_none() => return not_checkable("type unknown", e),
+                Err(_) => return not_checkable("URL does not resolve", e),
+            },
+            _ if url.is_none() => return not_checkable("type unknown", e),
+            _ => return not_checkable("URL does not resolve", e),
+        },
     };
     let name = model.get(r.ty).name.to_string();
     let method = method.unwrap_or_default();
@@ -114,6 +124,15 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
     }
     let collection = r.collection && method == "GET";
     Ok((name, collection, "request URL"))
+}
+
+/// The body's top-level `@odata.context`, if it has one.
+fn context_of(body: &str) -> Option<String> {
+    let text = crate::lenient_json::strip_trailing_commas(body).0;
+    match serde_json::from_str::<Value>(&text).ok()? {
+        Value::Object(o) => o.get("@odata.context")?.as_str().map(str::to_string),
+        _ => None,
+    }
 }
 
 /// A list response whose annotation forgot `isCollection`.

@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use graph_model::conformance::{self, Checked, Summary};
+use graph_model::lenient_json;
 use graph_model::samples::read_file;
 use graph_model::validate::{bundled_model, validate_dynamic, Mode};
+use graph_model_codegen::model::path;
 use graph_model_codegen::{load_file, LoadOptions, Model};
 
 #[derive(Parser)]
@@ -26,9 +28,13 @@ enum Command {
         #[arg(long)]
         metadata: Option<PathBuf>,
         /// Qualified type name, e.g. microsoft.graph.customDataProvidedResourceUploadSession.
+        /// Without it the type comes from --url, or from the payload's `@odata.context`.
         #[arg(long = "type")]
-        type_name: String,
-        /// The payload is a collection response (`{"value": [...]}`).
+        type_name: Option<String>,
+        /// The request URL the payload answers (a GET of a collection gives a collection).
+        #[arg(long, conflicts_with = "type_name")]
+        url: Option<String>,
+        /// The payload is a collection response (`{"value": [...]}`); with --type.
         #[arg(long)]
         collection: bool,
         /// Every deviation is an error.
@@ -75,6 +81,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
         Command::Validate {
             metadata,
             type_name,
+            url,
             collection,
             strict,
             payload,
@@ -83,6 +90,23 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             let text = std::fs::read_to_string(&payload)
                 .map_err(|e| format!("cannot read {}: {e}", payload.display()))?;
             let mode = if strict { Mode::Strict } else { Mode::Lenient };
+            let (type_name, collection) = match (type_name, url) {
+                (Some(t), _) => (t, collection),
+                (None, Some(url)) => {
+                    let r = path::resolve(&model, &url).map_err(|e| format!("--url: {e}"))?;
+                    (model.get(r.ty).name.to_string(), r.collection)
+                }
+                (None, None) => {
+                    let repaired = lenient_json::strip_trailing_commas(&text).0;
+                    let context = serde_json::from_str::<serde_json::Value>(&repaired)
+                        .ok()
+                        .and_then(|v| v.get("@odata.context")?.as_str().map(str::to_string))
+                        .ok_or("give --type or --url: the payload has no @odata.context to take the type from")?;
+                    let r = path::resolve_context(&model, &context)
+                        .map_err(|e| format!("@odata.context: {e}"))?;
+                    (model.get(r.ty).name.to_string(), r.collection)
+                }
+            };
             let report = validate_dynamic(&model, &type_name, collection, &text, mode)?;
             for f in &report.findings {
                 println!("{}:{f}", payload.display());

@@ -90,3 +90,32 @@ fn conformance_writes_markdown_and_json() {
         .unwrap()
         .contains("as `microsoft.graph.customDataProvidedResourceUploadStats`: exact"));
 }
+
+#[test]
+fn validate_takes_the_type_from_the_url_or_the_context() {
+    let list = temp(
+        "list.json",
+        r#"{"@odata.context":"https://graph.microsoft.com/beta/$metadata#identityGovernance/catalogs('c')/accessPackageResources('r')/uploadSessions","value":[{"status":"paused"}]}"#,
+    );
+    let (code, out, err) = graph_model(&["validate", &list]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(":/value/0/status: warning[unknown-enum-value]: `paused` is not a member of `microsoft.graph.customDataProvidedResourceUploadStatus`; kept as written"), "{out}");
+    let url = "https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackageCatalogs/c/accessPackageResources/r/uploadSessions";
+    let (code, out2, _) = graph_model(&["validate", "--url", url, &list]);
+    assert_eq!((code, &out2), (0, &out));
+    let (code, _, err) = graph_model(&[
+        "validate",
+        "--url",
+        "https://graph.microsoft.com/beta/nope",
+        &list,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--url: `nope` is not an entity set or singleton of the model"),
+        "{err}"
+    );
+    let bare = temp("bare.json", r#"{"id":"1"}"#);
+    let (code, _, err) = graph_model(&["validate", &bare]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give --type or --url"), "{err}");
+}

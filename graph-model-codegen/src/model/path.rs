@@ -110,6 +110,68 @@ pub fn resolve(model: &Model, url: &str) -> Result<Resolved, String> {
     })
 }
 
+/// Resolves an `@odata.context` URL (`…/$metadata#users`,
+/// `…#users/$entity`, `…#Collection(microsoft.graph.user)`,
+/// `…#microsoft.graph.user`, `…#identityGovernance/catalogs('c')/resources`)
+/// to the type of the payload it describes.
+pub fn resolve_context(model: &Model, context: &str) -> Result<Resolved, String> {
+    let (_, fragment) = context
+        .split_once("$metadata#")
+        .ok_or_else(|| format!("`{context}` is not a context URL (no `$metadata#`)"))?;
+    let resolved_type = |name: &str, collection: bool| match model.lookup(name) {
+        Some(ty) if model.get(ty).structured().is_some() => Ok(Resolved {
+            ty,
+            collection,
+            operation: None,
+        }),
+        _ => Err(format!("`{name}` is not a structured type of the model")),
+    };
+    if let Some(inner) = fragment
+        .strip_prefix("Collection(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        return resolved_type(inner, true);
+    }
+    if let Some(path) = fragment.strip_suffix("/$entity") {
+        return resolve(model, path).map(|r| Resolved {
+            collection: false,
+            ..r
+        });
+    }
+    // `#microsoft.graph.user` (a type) or a path; a select list at the end
+    // (`users(displayName,mail)`) is not a key and is dropped.
+    let fragment = match fragment.split_once('(') {
+        Some((head, tail))
+            if !head.contains('/') && is_select_list(tail.strip_suffix(')').unwrap_or(tail)) =>
+        {
+            head
+        }
+        _ => match fragment.rsplit_once('/') {
+            Some((dir, last)) => match last.split_once('(') {
+                Some((name, tail)) if is_select_list(tail.strip_suffix(')').unwrap_or(tail)) => {
+                    &fragment[..dir.len() + 1 + name.len()]
+                }
+                _ => fragment,
+            },
+            None => fragment,
+        },
+    };
+    if !fragment.contains('/') && fragment.contains('.') && model.lookup(fragment).is_some() {
+        return resolved_type(fragment, false);
+    }
+    resolve(model, fragment)
+}
+
+/// A context URL's select list (`displayName,mail`, `*`, `manager(id)`), as
+/// opposed to a key (`'id'`, `42`, a GUID, `id='x'`).
+fn is_select_list(inner: &str) -> bool {
+    let is_guid = inner.len() == 36 && inner.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    !inner.is_empty()
+        && !is_guid
+        && !inner.contains(['\'', '='])
+        && inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '*' || c == '_')
+}
+
 /// `users('id')` → (`users`, Some(`'id'`)).
 fn split_key(seg: &str) -> (&str, Option<&str>) {
     match seg.split_once('(') {
@@ -203,6 +265,35 @@ mod tests {
             name(&m, "identityGovernance/catalogs/c/resources/r/microsoft.graph.customDataProvidedResource").0,
             "customDataProvidedResource"
         );
+    }
+
+    #[test]
+    fn resolves_context_urls() {
+        let m = model();
+        let c = |u: &str| {
+            let r = resolve_context(&m, u).unwrap();
+            (m.get(r.ty).name.name.clone(), r.collection)
+        };
+        let seed = "https://graph.microsoft.com/beta/$metadata#identityGovernance/catalogs('3c9f')/accessPackageResources('15ee')/uploadSessions";
+        assert_eq!(
+            c(seed),
+            ("customDataProvidedResourceUploadSession".into(), true)
+        );
+        assert_eq!(
+            c(&format!("{seed}/$entity")),
+            ("customDataProvidedResourceUploadSession".into(), false)
+        );
+        assert_eq!(c("https://x/v1.0/$metadata#Collection(microsoft.graph.customDataProvidedResourceFile)"), ("customDataProvidedResourceFile".into(), true));
+        assert_eq!(
+            c("$metadata#microsoft.graph.customDataProvidedResourceUploadStats"),
+            ("customDataProvidedResourceUploadStats".into(), false)
+        );
+        assert_eq!(
+            c("$metadata#identityGovernance/catalogs(displayName)"),
+            ("accessPackageCatalog".into(), true)
+        );
+        assert_eq!(c("$metadata#identityGovernance/catalogs(3c9f2b1e-8a4d-4e7f-9d2a-6b3e1c7f5a9d)/resources"), ("accessPackageResource".into(), true));
+        assert!(resolve_context(&m, "https://graph.microsoft.com/beta/users").is_err());
     }
 
     #[test]
