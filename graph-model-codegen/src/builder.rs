@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostics;
 use crate::emit::{self, EmitOptions, File};
-use crate::model::{load_file, LoadOptions, Model, TypeId};
+use std::collections::BTreeMap;
+
+use crate::model::{load_files, LoadOptions, Model, TypeId};
 use crate::rust::closure::closure;
 use crate::rust::plan::{plan, PlanOptions};
 
@@ -22,7 +24,9 @@ use crate::rust::plan::{plan, PlanOptions};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Builder {
-    input: Option<PathBuf>,
+    inputs: Vec<PathBuf>,
+    derives: Vec<String>,
+    modules: BTreeMap<String, String>,
     roots: Vec<String>,
     all: bool,
     navigation: bool,
@@ -36,7 +40,9 @@ pub struct Builder {
 impl Default for Builder {
     fn default() -> Self {
         Self {
-            input: None,
+            inputs: Vec::new(),
+            derives: Vec::new(),
+            modules: BTreeMap::new(),
             roots: Vec::new(),
             all: false,
             navigation: false,
@@ -76,9 +82,25 @@ impl Builder {
         Self::default()
     }
 
-    /// The CSDL `$metadata` file.
+    /// A CSDL `$metadata` file. Call it again for documents the first one
+    /// references: all inputs resolve into one model.
     pub fn input(mut self, path: impl AsRef<Path>) -> Self {
-        self.input = Some(path.as_ref().to_path_buf());
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// An extra derive on every generated struct and enum, e.g. `Eq` or
+    /// `schemars::JsonSchema` (the generated crate must provide it).
+    pub fn derive(mut self, path: impl Into<String>) -> Self {
+        self.derives.push(path.into());
+        self
+    }
+
+    /// Places a namespace at a module path of your choice (`::`-separated,
+    /// relative to the generated root), instead of one module per namespace
+    /// segment: `.module("microsoft.graph", "graph")`.
+    pub fn module(mut self, namespace: impl Into<String>, path: impl Into<String>) -> Self {
+        self.modules.insert(namespace.into(), path.into());
         self
     }
 
@@ -138,15 +160,18 @@ impl Builder {
 
     /// Loads the input and renders files in memory.
     pub fn render(&self) -> Result<(Model, Vec<File>), Error> {
-        let input = self.input.as_ref().ok_or(Error::NoInput)?;
-        let model = load_file(
-            input,
+        if self.inputs.is_empty() {
+            return Err(Error::NoInput);
+        }
+        let model = load_files(
+            &self.inputs,
             LoadOptions {
                 strict: self.strict,
             },
         )
         .map_err(Error::Model)?;
-        let files = self.render_model(&model, &file_name(input))?;
+        let names: Vec<String> = self.inputs.iter().map(|p| file_name(p)).collect();
+        let files = self.render_model(&model, &names.join(", "))?;
         Ok((model, files))
     }
 
@@ -170,6 +195,11 @@ impl Builder {
             PlanOptions {
                 navigation: self.navigation,
                 namespace_features: self.namespace_features,
+                modules: self
+                    .modules
+                    .iter()
+                    .map(|(ns, path)| (ns.clone(), path.split("::").map(str::to_string).collect()))
+                    .collect(),
             },
         );
         emit::render(
@@ -178,6 +208,7 @@ impl Builder {
                 runtime: self.runtime.clone(),
                 source: source.to_string(),
                 rustfmt: self.rustfmt,
+                derives: self.derives.clone(),
             },
         )
         .map_err(Error::Emit)

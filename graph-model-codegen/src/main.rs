@@ -39,8 +39,9 @@ enum Command {
     },
     /// Generate Rust types from a CSDL file into a directory.
     Generate {
-        /// A CSDL `$metadata` file.
-        file: PathBuf,
+        /// A CSDL `$metadata` file, and any documents it references.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// Root types; their closure is generated (repeatable).
         #[arg(long = "root", required_unless_present = "all")]
         roots: Vec<String>,
@@ -62,7 +63,22 @@ enum Command {
         /// One Cargo feature per namespace (writes features.toml).
         #[arg(long)]
         namespace_features: bool,
+        /// An extra derive on every struct and enum (repeatable), e.g. `Eq`.
+        #[arg(long = "derive")]
+        derives: Vec<String>,
+        /// Put a namespace at a module path: `microsoft.graph=graph` (repeatable).
+        #[arg(long = "module", value_parser = parse_module)]
+        modules: Vec<(String, String)>,
     },
+}
+
+fn parse_module(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((ns, path)) if !ns.is_empty() && !path.is_empty() => {
+            Ok((ns.to_string(), path.to_string()))
+        }
+        _ => Err(format!("`{s}`: expected NAMESPACE=module::path")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -94,7 +110,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Generate {
-            file,
+            files,
             roots,
             all,
             navigation,
@@ -102,11 +118,15 @@ fn main() -> ExitCode {
             runtime,
             strict,
             namespace_features,
+            derives,
+            modules,
         } => {
-            let builder = roots
+            let builder = roots.into_iter().fold(Builder::new(), Builder::root);
+            let builder = files.iter().fold(builder, Builder::input);
+            let builder = derives.into_iter().fold(builder, Builder::derive);
+            let builder = modules
                 .into_iter()
-                .fold(Builder::new(), Builder::root)
-                .input(&file)
+                .fold(builder, |b, (ns, path)| b.module(ns, path))
                 .all(all)
                 .navigation(navigation)
                 .runtime(runtime)

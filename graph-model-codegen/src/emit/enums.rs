@@ -8,6 +8,7 @@ use crate::rust::plan::Enum;
 
 pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
     let rt = cx.rt;
+    let derive_attr = cx.derive(&["Clone", "Debug", "PartialEq", "Eq", "Hash"]);
     let name = ident(&e.path.name);
     let other = ident(&e.other_variant);
     let doc = docs(
@@ -66,7 +67,7 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
         #doc
         #dep
         #[allow(deprecated)]
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #derive_attr
         pub enum #name {
             #(#variants)*
             /// A value that is not a member of the model's enum, exactly as received.

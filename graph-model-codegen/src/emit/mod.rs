@@ -29,6 +29,8 @@ pub struct EmitOptions {
     /// is rustfmt-clean; when rustfmt cannot be run, the `prettyplease`
     /// output is kept.
     pub rustfmt: bool,
+    /// Extra derives for every struct and enum (`Eq`, `schemars::JsonSchema`).
+    pub derives: Vec<String>,
 }
 
 /// One generated file: name relative to the output directory, and contents.
@@ -54,9 +56,21 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
         .runtime
         .parse()
         .map_err(|e| format!("runtime path `{}` is not a Rust path: {e}", opts.runtime))?;
+    let derives = opts
+        .derives
+        .iter()
+        .map(|d| {
+            syn::parse_str::<syn::Path>(d)
+                .map_err(|e| format!("derive `{d}` is not a Rust path: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let mut files = Vec::new();
     for (module, (namespace, items)) in &plan.modules {
-        let cx = Cx { rt: &rt, module };
+        let cx = Cx {
+            rt: &rt,
+            module,
+            derives: &derives,
+        };
         let body = items.iter().map(|item| match item {
             Item::Struct(s) => structs::emit(&cx, s),
             Item::Enum(e) => enums::emit(&cx, e),

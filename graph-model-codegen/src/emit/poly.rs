@@ -9,6 +9,7 @@ use crate::rust::plan::Poly;
 
 pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
     let rt = cx.rt;
+    let derive_attr = cx.derive(&["Clone", "Debug", "PartialEq"]);
     let name = ident(&p.path.name);
     let base_ty = cx.path(&p.base);
     let base = ident(&p.base_variant);
@@ -49,7 +50,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
         /// read as the declared type. An `@odata.type` the model does not know is
         /// kept whole in the unknown variant and written back unchanged.
         #[allow(deprecated, clippy::large_enum_variant)]
-        #[derive(Clone, Debug, PartialEq)]
+        #derive_attr
         pub enum #name {
             /// No `@odata.type`, or the declared type itself.
             #base(#base_ty),

@@ -9,6 +9,7 @@ use crate::rust::plan::Struct;
 
 pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
     let rt = cx.rt;
+    let derive_attr = cx.derive(&["Clone", "Debug", "Default", "PartialEq"]);
     let name = ident(&s.path.name);
     let mut notes = vec![format!(
         "CSDL: `{}`{}.",
@@ -102,7 +103,7 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
         #doc
         #dep
         #[allow(deprecated)]
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #derive_attr
         pub struct #name {
             #(#fields)*
             /// Properties not in the model and instance annotations, in the order read.

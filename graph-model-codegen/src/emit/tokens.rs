@@ -19,9 +19,22 @@ pub struct Cx<'a> {
     /// The runtime crate path, e.g. `::graph_model`.
     pub rt: &'a TokenStream,
     pub module: &'a [String],
+    /// Extra derives for every struct and enum.
+    pub derives: &'a [syn::Path],
 }
 
 impl Cx<'_> {
+    /// `#[derive(...)]` with the kind's own derives, then the configured
+    /// extra ones that are not already there.
+    pub fn derive(&self, own: &[&str]) -> TokenStream {
+        let own_idents = own.iter().map(|d| format_ident!("{}", d));
+        let extra = self
+            .derives
+            .iter()
+            .filter(|d| !own.contains(&quote!(#d).to_string().as_str()));
+        quote!(#[derive(#(#own_idents),* #(, #extra)*)])
+    }
+
     /// A path to `target`, relative to the current module (`super::x::Y`).
     pub fn path(&self, target: &Path) -> TokenStream {
         let common = self

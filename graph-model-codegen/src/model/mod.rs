@@ -9,7 +9,7 @@ mod resolve;
 mod types;
 
 pub use annotations::{Deprecation, Documentation};
-pub use resolve::{load_file, load_str, resolve, LoadOptions};
+pub use resolve::{load_file, load_files, load_sources, load_str, resolve, LoadOptions};
 pub use types::*;
 
 use std::collections::HashMap;

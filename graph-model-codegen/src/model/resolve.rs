@@ -20,12 +20,31 @@ pub struct LoadOptions {
 
 /// Reads and resolves one CSDL text. `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str, opts: LoadOptions) -> Result<Model, Diagnostics> {
-    let (doc, diags) = crate::csdl::read(file, text)?;
-    let mut model = resolve(&[doc], opts)?;
-    let mut all = diags;
+    load_sources(&[(file, text)], opts)
+}
+
+/// Reads and resolves several CSDL texts into one model (a `$metadata` and
+/// the documents it references, say): `(name, text)` pairs.
+pub fn load_sources(sources: &[(&str, &str)], opts: LoadOptions) -> Result<Model, Diagnostics> {
+    let mut docs = Vec::new();
+    let mut all = Diagnostics::default();
+    let mut unreadable = false;
+    for (file, text) in sources {
+        match crate::csdl::read(file, text) {
+            Ok((doc, diags)) => {
+                docs.push(doc);
+                all.extend(diags);
+            }
+            Err(diags) => {
+                all.extend(diags);
+                unreadable = true;
+            }
+        }
+    }
+    let mut model = resolve_all(&docs);
     all.extend(std::mem::take(&mut model.diagnostics));
     all.sort();
-    if opts.strict && all.has_errors() || all.errors().any(|d| d.code == "not-csdl") {
+    if unreadable || opts.strict && all.has_errors() || all.errors().any(|d| d.code == "not-csdl") {
         return Err(all);
     }
     model.diagnostics = all;
@@ -34,20 +53,40 @@ pub fn load_str(file: &str, text: &str, opts: LoadOptions) -> Result<Model, Diag
 
 /// Reads and resolves a CSDL file; I/O errors become a diagnostic naming the path.
 pub fn load_file(path: impl AsRef<Path>, opts: LoadOptions) -> Result<Model, Diagnostics> {
-    let path = path.as_ref();
-    let shown = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => load_str(&shown, &text, opts),
-        Err(e) => {
-            let mut d = Diagnostics::default();
-            d.error("io", None, format!("cannot read {shown}: {e}"));
-            Err(d)
+    load_files(&[path.as_ref()], opts)
+}
+
+/// Reads and resolves several CSDL files into one model.
+pub fn load_files<P: AsRef<Path>>(paths: &[P], opts: LoadOptions) -> Result<Model, Diagnostics> {
+    let mut texts = Vec::new();
+    let mut io = Diagnostics::default();
+    for path in paths {
+        let shown = path.as_ref().display().to_string();
+        match std::fs::read_to_string(path.as_ref()) {
+            Ok(text) => texts.push((shown, text)),
+            Err(e) => io.error("io", None, format!("cannot read {shown}: {e}")),
         }
     }
+    if !io.is_empty() {
+        return Err(io);
+    }
+    let sources: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    load_sources(&sources, opts)
 }
 
 /// Resolves one or more raw documents into one model.
 pub fn resolve(docs: &[Document], opts: LoadOptions) -> Result<Model, Diagnostics> {
+    let model = resolve_all(docs);
+    if opts.strict && model.diagnostics.has_errors() {
+        return Err(model.diagnostics);
+    }
+    Ok(model)
+}
+
+fn resolve_all(docs: &[Document]) -> Model {
     let mut r = Resolver::default();
     r.register(docs);
     r.resolve_types(docs);
@@ -59,10 +98,7 @@ pub fn resolve(docs: &[Document], opts: LoadOptions) -> Result<Model, Diagnostic
     let mut model = r.model;
     model.diagnostics = r.diags;
     model.diagnostics.sort();
-    if opts.strict && model.diagnostics.has_errors() {
-        return Err(model.diagnostics);
-    }
-    Ok(model)
+    model
 }
 
 #[derive(Default)]

@@ -140,11 +140,13 @@ pub struct Plan {
     pub features: BTreeMap<Vec<String>, String>,
 }
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PlanOptions {
     pub navigation: bool,
     /// One Cargo feature per namespace (see [`naming::feature_name`]).
     pub namespace_features: bool,
+    /// Namespace → module path overrides (default: [`naming::module_path`]).
+    pub modules: BTreeMap<String, Vec<String>>,
 }
 
 impl RustType {
@@ -176,7 +178,7 @@ impl RustType {
 
 /// Plans the given types (usually a [`super::closure::closure`]).
 pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan {
-    let names = assign_names(model, types);
+    let names = assign_names(model, types, &opts.modules);
     let poly: BTreeSet<TypeId> = types
         .iter()
         .copied()
@@ -354,13 +356,19 @@ struct Names {
 
 /// Type names per module: struct/enum names first (in CSDL name order, so the
 /// result does not depend on closure order), then `…Any` names.
-fn assign_names(model: &Model, types: &BTreeSet<TypeId>) -> Names {
+fn assign_names(
+    model: &Model,
+    types: &BTreeSet<TypeId>,
+    overrides: &BTreeMap<String, Vec<String>>,
+) -> Names {
     let mut by_module: BTreeMap<Vec<String>, Vec<TypeId>> = BTreeMap::new();
     for &id in types {
-        by_module
-            .entry(naming::module_path(&model.get(id).name.namespace))
-            .or_default()
-            .push(id);
+        let ns = &model.get(id).name.namespace;
+        let module = match overrides.get(ns) {
+            Some(m) => m.iter().map(|s| naming::snake(s)).collect(),
+            None => naming::module_path(ns),
+        };
+        by_module.entry(module).or_default().push(id);
     }
     let mut names = Names {
         own: HashMap::new(),
