@@ -19,7 +19,6 @@ use std::sync::OnceLock;
 use graph_model_codegen::{LoadOptions, Model};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::rt::GraphType;
 use model_check::{structured_type, Checker};
@@ -72,9 +71,27 @@ pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(
     text: &str,
     mode: Mode,
 ) -> Report {
+    read_typed_with::<T>(model, text, mode).1
+}
+
+/// Reads `text` leniently (trailing commas) into a `T`, with the findings of
+/// [`validate_typed`].
+pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(
+    text: &str,
+    mode: Mode,
+) -> (Option<T>, Report) {
+    read_typed_with::<T>(bundled_model(), text, mode)
+}
+
+/// [`read_typed`] against the model `T` was generated from.
+pub fn read_typed_with<T: GraphType + DeserializeOwned + Serialize>(
+    model: &Model,
+    text: &str,
+    mode: Mode,
+) -> (Option<T>, Report) {
     let mut report = Report::default();
     let Some(value) = json::read(text, mode, &mut report) else {
-        return report;
+        return (None, report);
     };
     match structured_type(model, T::TYPE_NAME) {
         Ok(id) => Checker {
@@ -85,17 +102,6 @@ pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(
         .document(id, T::COLLECTION, &value),
         Err(e) => report.push(mode, "", Kind::TypedDecode, e),
     }
-    roundtrip::check::<T>(&value, mode, &mut report);
-    report
-}
-
-/// Reads `text` leniently (trailing commas) into a `T`, with the findings.
-pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(
-    text: &str,
-    mode: Mode,
-) -> (Option<T>, Report) {
-    let report = validate_typed::<T>(text, mode);
-    let mut ignore = Report::default();
-    let value: Option<Value> = json::read(text, mode, &mut ignore);
-    (value.and_then(|v| serde_json::from_value(v).ok()), report)
+    let typed = roundtrip::check::<T>(&value, mode, &mut report);
+    (typed, report)
 }

@@ -6,7 +6,13 @@ use serde_json::Value;
 
 use super::finding::{child, Kind, Mode, Report, Severity};
 
-pub fn check<T: DeserializeOwned + Serialize>(value: &Value, mode: Mode, report: &mut Report) {
+/// Reads `value` into `T` and writes it back; returns the typed value when
+/// it could be read.
+pub fn check<T: DeserializeOwned + Serialize>(
+    value: &Value,
+    mode: Mode,
+    report: &mut Report,
+) -> Option<T> {
     let typed: T = match serde_path_to_error::deserialize(value) {
         Ok(t) => t,
         Err(e) => {
@@ -25,7 +31,7 @@ pub fn check<T: DeserializeOwned + Serialize>(value: &Value, mode: Mode, report:
                     format!("cannot read into the typed model: {}", e.inner()),
                 );
             }
-            return;
+            return None;
         }
     };
     match serde_json::to_value(&typed) {
@@ -37,6 +43,7 @@ pub fn check<T: DeserializeOwned + Serialize>(value: &Value, mode: Mode, report:
             format!("cannot write the typed value back: {e}"),
         ),
     }
+    Some(typed)
 }
 
 fn pointer_of(path: &serde_path_to_error::Path) -> String {
