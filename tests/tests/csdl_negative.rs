@@ -65,15 +65,25 @@ fn strict_mode_turns_errors_into_failure_and_lenient_keeps_the_model() {
 }
 
 #[test]
-fn arbitrary_bytes_never_panic() {
-    // Truncations of a valid document at every 7th byte: each must give a
-    // diagnostic or a model, never a panic.
+fn every_truncation_is_an_error_with_a_place_never_a_panic() {
+    // Truncations of a valid document at every 7th byte: each is malformed
+    // XML, so each must give an error that names a place, not a panic.
     let text =
         std::fs::read_to_string(fixture("csdl-negative/duplicate-inherited-property.xml")).unwrap();
-    for cut in (0..text.len()).step_by(7) {
+    let end = text.trim_end().len();
+    let mut cuts = 0;
+    for cut in (0..end).step_by(7) {
         if !text.is_char_boundary(cut) {
             continue;
         }
-        let _ = diagnostics_of("cut.xml", &text[..cut]);
+        let diags = diagnostics_of("cut.xml", &text[..cut]);
+        let first = diags
+            .errors()
+            .next()
+            .unwrap_or_else(|| panic!("cut at {cut}: no error"));
+        assert_eq!(first.code, "xml-syntax", "cut at {cut}: {first}");
+        assert!(first.to_string().starts_with("cut.xml:"), "{first}");
+        cuts += 1;
     }
+    assert!(cuts > 50, "{cuts}");
 }
