@@ -174,3 +174,43 @@ impl fmt::Display for Report {
 pub fn child(pointer: &str, token: &str) -> String {
     format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_escape_tilde_and_slash() {
+        assert_eq!(child("", "value"), "/value");
+        assert_eq!(child("/value", "0"), "/value/0");
+        assert_eq!(child("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(child("", ""), "/");
+    }
+
+    #[test]
+    fn lenient_tolerates_only_lossless_deviations() {
+        let mut r = Report::default();
+        for kind in [
+            Kind::TrailingComma,
+            Kind::EnumCaseMismatch,
+            Kind::Nullability,
+            Kind::DuplicateKey,
+        ] {
+            r.push(Mode::Lenient, "", kind, "x");
+        }
+        let sev: Vec<Severity> = r.findings.iter().map(|f| f.severity).collect();
+        assert_eq!(
+            sev,
+            [
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Error,
+                Severity::Error
+            ]
+        );
+        assert!(r.has_errors());
+        let mut strict = Report::default();
+        strict.push(Mode::Strict, "/a", Kind::TrailingComma, "x");
+        assert_eq!(strict.to_string(), "/a: error[trailing-comma]: x\n");
+    }
+}
