@@ -216,37 +216,28 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         let mut items = Vec::new();
         match &def.kind {
             TypeKind::Structured(s) => {
-                let mut fields_src: Vec<(
-                    &str,
-                    &TypeRef,
-                    bool,
-                    &[crate::csdl::raw::Annotation],
-                    bool,
-                )> = model
+                let mut fields_src: Vec<FieldSource> = model
                     .properties(id)
                     .iter()
-                    .map(|p| {
-                        (
-                            p.property.name.as_str(),
-                            &p.property.ty,
-                            p.property.nullable,
-                            &p.property.annotations[..],
-                            false,
-                        )
+                    .map(|p| FieldSource {
+                        json_name: &p.property.name,
+                        ty: &p.property.ty,
+                        nullable: p.property.nullable,
+                        annotations: &p.property.annotations,
+                        navigation: false,
                     })
                     .collect();
                 if opts.navigation {
-                    fields_src.extend(model.navigation(id).iter().map(|(n, _)| {
-                        (
-                            n.name.as_str(),
-                            &n.ty,
-                            n.nullable || n.ty.collection,
-                            &n.annotations[..],
-                            true,
-                        )
+                    fields_src.extend(model.navigation(id).iter().map(|(n, _)| FieldSource {
+                        json_name: &n.name,
+                        ty: &n.ty,
+                        // A collection may be absent or null in a response.
+                        nullable: n.nullable || n.ty.collection,
+                        annotations: &n.annotations,
+                        navigation: true,
                     }));
                 }
-                let json: Vec<&str> = fields_src.iter().map(|f| f.0).collect();
+                let json: Vec<&str> = fields_src.iter().map(|f| f.json_name).collect();
                 let mut extra_scope = Scope::new();
                 for n in json.iter().map(|j| naming::snake(j)) {
                     extra_scope.reserve(&n);
@@ -256,9 +247,9 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                 let fields = fields_src
                     .iter()
                     .zip(rust_names)
-                    .map(|((json_name, ty, nullable, ann, nav), rust_name)| {
-                        let mut rt = cx.rust_type(ty);
-                        if boxed.needs_box(id, ty) {
+                    .map(|(src, rust_name)| {
+                        let mut rt = cx.rust_type(src.ty);
+                        if boxed.needs_box(id, src.ty) {
                             rt = RustType::Box(Box::new(rt));
                         }
                         let mut modules = BTreeSet::new();
@@ -275,12 +266,12 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                             needs,
                             fallback,
                             rust_name,
-                            json_name: json_name.to_string(),
+                            json_name: src.json_name.to_string(),
                             ty: rt,
-                            nullable: *nullable,
-                            doc: Documentation::of(ann),
-                            deprecated: Deprecation::of(ann),
-                            navigation: *nav,
+                            nullable: src.nullable,
+                            doc: Documentation::of(src.annotations),
+                            deprecated: Deprecation::of(src.annotations),
+                            navigation: src.navigation,
                         }
                     })
                     .collect();
@@ -345,6 +336,15 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         items.sort_by(|a, b| a.path().name.cmp(&b.path().name));
     }
     plan
+}
+
+/// A property or navigation property about to become a field.
+struct FieldSource<'m> {
+    json_name: &'m str,
+    ty: &'m TypeRef,
+    nullable: bool,
+    annotations: &'m [crate::csdl::raw::Annotation],
+    navigation: bool,
 }
 
 struct Names {
