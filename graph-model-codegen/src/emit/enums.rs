@@ -63,6 +63,7 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
             },
         )
     };
+    let serde = cx.serde_impls(&name, quote!(#rt::rt::ser_enum(self, s)), "de_enum");
     quote! {
         #doc
         #dep
@@ -100,18 +101,6 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
             }
         }
 
-        #[allow(deprecated)]
-        impl #rt::rt::serde::Serialize for #name {
-            fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                #rt::rt::ser_enum(self, s)
-            }
-        }
-
-        #[allow(deprecated)]
-        impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                #rt::rt::de_enum(d)
-            }
-        }
+        #serde
     }
 }

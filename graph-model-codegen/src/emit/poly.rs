@@ -43,6 +43,18 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
         quote!(#cfg Self::#vname(v) => #rt::rt::ser_typed(v, Some(#t), s),)
     });
     let alias_pairs = aliases.iter().map(|(a, n)| quote!((#a, #n)));
+    let graph_type = cx.graph_type_impl(&name, csdl);
+    let serde = cx.serde_impls(
+        &name,
+        quote! {
+            match self {
+                Self::#base(v) => #rt::rt::serde::Serialize::serialize(v, s),
+                #(#ser_arms)*
+                Self::#unknown(v) => #rt::rt::serde::Serialize::serialize(v, s),
+            }
+        },
+        "de_poly",
+    );
     quote! {
         #[doc = #doc]
         ///
@@ -85,27 +97,8 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
             }
         }
 
-        #[allow(deprecated)]
-        impl #rt::rt::GraphType for #name {
-            const TYPE_NAME: &'static str = #csdl;
-        }
+        #graph_type
 
-        #[allow(deprecated)]
-        impl #rt::rt::serde::Serialize for #name {
-            fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    Self::#base(v) => #rt::rt::serde::Serialize::serialize(v, s),
-                    #(#ser_arms)*
-                    Self::#unknown(v) => #rt::rt::serde::Serialize::serialize(v, s),
-                }
-            }
-        }
-
-        #[allow(deprecated)]
-        impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                #rt::rt::de_poly(d)
-            }
-        }
+        #serde
     }
 }

@@ -99,6 +99,8 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
     } else {
         quote!(#(#ser)*)
     };
+    let graph_type = cx.graph_type_impl(&name, csdl);
+    let serde = cx.serde_impls(&name, quote!(#rt::rt::ser_struct(self, s)), "de_struct");
     quote! {
         #doc
         #dep
@@ -132,23 +134,8 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
             }
         }
 
-        #[allow(deprecated)]
-        impl #rt::rt::GraphType for #name {
-            const TYPE_NAME: &'static str = #csdl;
-        }
+        #graph_type
 
-        #[allow(deprecated)]
-        impl #rt::rt::serde::Serialize for #name {
-            fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                #rt::rt::ser_struct(self, s)
-            }
-        }
-
-        #[allow(deprecated)]
-        impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                #rt::rt::de_struct(d)
-            }
-        }
+        #serde
     }
 }

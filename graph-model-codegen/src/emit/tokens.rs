@@ -24,6 +24,39 @@ pub struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// `Serialize` with `ser_body` (the serializer is `s`), and `Deserialize`
+    /// forwarding to the runtime function `de_fn` (`de_struct`, `de_enum`...).
+    pub fn serde_impls(&self, name: &Ident, ser_body: TokenStream, de_fn: &str) -> TokenStream {
+        let rt = self.rt;
+        let de_fn = format_ident!("{}", de_fn);
+        quote! {
+            #[allow(deprecated)]
+            impl #rt::rt::serde::Serialize for #name {
+                fn serialize<S: #rt::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    #ser_body
+                }
+            }
+
+            #[allow(deprecated)]
+            impl<'de> #rt::rt::serde::Deserialize<'de> for #name {
+                fn deserialize<D: #rt::rt::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    #rt::rt::#de_fn(d)
+                }
+            }
+        }
+    }
+
+    /// `GraphType`: the qualified CSDL name a generated type stands for.
+    pub fn graph_type_impl(&self, name: &Ident, csdl: &str) -> TokenStream {
+        let rt = self.rt;
+        quote! {
+            #[allow(deprecated)]
+            impl #rt::rt::GraphType for #name {
+                const TYPE_NAME: &'static str = #csdl;
+            }
+        }
+    }
+
     /// `#[derive(...)]` with the kind's own derives, then the configured
     /// extra ones that are not already there.
     pub fn derive(&self, own: &[&str]) -> TokenStream {
