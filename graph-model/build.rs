@@ -26,6 +26,7 @@ fn main() {
         .input(&input)
         .all(all)
         .navigation(true)
+        .typed_registry(true)
         .out_dir(&out)
         .generate();
     match result {

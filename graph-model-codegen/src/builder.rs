@@ -35,6 +35,7 @@ pub struct Builder {
     strict: bool,
     rustfmt: bool,
     namespace_features: bool,
+    registry: bool,
 }
 
 impl Default for Builder {
@@ -51,6 +52,7 @@ impl Default for Builder {
             strict: false,
             rustfmt: true,
             namespace_features: false,
+            registry: false,
         }
     }
 }
@@ -152,6 +154,15 @@ impl Builder {
         self
     }
 
+    /// Emits `validate_typed(model, type_name, collection, text, mode)` in
+    /// the root file, so typed validation can be chosen by a qualified name at
+    /// run time (as the conformance checker does). Off by default: it
+    /// instantiates the validator for every generated type.
+    pub fn typed_registry(mut self, on: bool) -> Self {
+        self.registry = on;
+        self
+    }
+
     /// Formats the output with rustfmt when it can be run (default on).
     pub fn rustfmt(mut self, on: bool) -> Self {
         self.rustfmt = on;
@@ -209,6 +220,7 @@ impl Builder {
                 source: source.to_string(),
                 rustfmt: self.rustfmt,
                 derives: self.derives.clone(),
+                registry: self.registry,
             },
         )
         .map_err(Error::Emit)

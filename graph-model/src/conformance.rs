@@ -35,9 +35,17 @@ pub struct Checked {
     pub type_name: Option<String>,
     pub collection: bool,
     pub typed_by: Option<&'static str>,
+    /// Whether the block also went through the generated types (read, written
+    /// back, compared), not only the model checks.
+    pub through_types: bool,
     #[serde(flatten)]
     pub outcome: Outcome,
 }
+
+/// Typed validation by qualified name: the `validate_typed` function that
+/// `Builder::typed_registry` generates (`graph_model::generated::validate_typed`
+/// for the bundled model).
+pub type TypedValidator = fn(&Model, &str, bool, &str, Mode) -> Option<Report>;
 
 fn not_checkable(
     reason: &'static str,
@@ -153,24 +161,36 @@ fn looks_like_collection(model: &Model, type_name: &str, body: &str) -> bool {
 
 /// Checks one sample.
 pub fn check(model: &Model, s: &Sample, mode: Mode) -> Checked {
-    let base = |type_name, collection, typed_by, outcome| Checked {
+    check_with(model, s, mode, None)
+}
+
+/// [`check`], and with `typed` also through the generated types: an exact
+/// outcome then means the block was read into its Rust type and written back
+/// unchanged.
+pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedValidator>) -> Checked {
+    let base = |type_name, collection, typed_by, through_types, outcome| Checked {
         id: s.id.clone(),
         block_type: s.block_type.as_str(),
         type_name,
         collection,
         typed_by,
+        through_types,
         outcome,
     };
     match block_type(model, s) {
-        Err(outcome) => base(None, false, None, outcome),
+        Err(outcome) => base(None, false, None, false, outcome),
         Ok((t, collection, how)) => {
             let body = s.body.as_deref().unwrap_or_default();
-            let mut report =
-                validate_dynamic(model, &t, collection, body, mode).unwrap_or_else(|e| {
+            let typed_report = typed.and_then(|f| f(model, &t, collection, body, mode));
+            let through_types = typed_report.is_some();
+            let mut report = match typed_report {
+                Some(r) => r,
+                None => validate_dynamic(model, &t, collection, body, mode).unwrap_or_else(|e| {
                     let mut r = Report::default();
                     r.push(mode, "", Kind::TypedDecode, e);
                     r
-                });
+                }),
+            };
             // A PATCH body updates an entity whose type the service knows:
             // it needs no `@odata.type` even when the declared type is abstract.
             if s.method.as_deref() == Some("PATCH") {
@@ -183,7 +203,7 @@ pub fn check(model: &Model, s: &Sample, mode: Mode) -> Checked {
             } else {
                 Outcome::Findings { report }
             };
-            base(Some(t), collection, Some(how), outcome)
+            base(Some(t), collection, Some(how), through_types, outcome)
         }
     }
 }
@@ -272,7 +292,12 @@ pub fn markdown(sets: &[(String, Vec<Checked>)]) -> String {
                 .unwrap_or_default();
             match &r.outcome {
                 Outcome::Exact => {
-                    let _ = writeln!(out, "- `{}` ({}){ty}: exact", r.id, r.block_type);
+                    let how = if r.through_types {
+                        ", read into the generated type and written back unchanged"
+                    } else {
+                        ""
+                    };
+                    let _ = writeln!(out, "- `{}` ({}){ty}: exact{how}", r.id, r.block_type);
                 }
                 Outcome::Findings { report } => {
                     let _ = writeln!(out, "- `{}` ({}){ty}:", r.id, r.block_type);

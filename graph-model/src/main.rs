@@ -131,9 +131,13 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
+                // The bundled model has generated types: check through them too.
+                let typed = metadata.is_none().then_some(
+                    graph_model::generated::validate_typed as conformance::TypedValidator,
+                );
                 let results = read_file(path)?
                     .iter()
-                    .map(|s| conformance::check(&model, s, mode))
+                    .map(|s| conformance::check_with(&model, s, mode, typed))
                     .collect();
                 sets.push((name, results));
             }

@@ -226,3 +226,46 @@ fn corpus_totals_against_the_real_metadata() {
         "| identity-governance-beta.jsonl | 244 | 4 | 4 | – | URL does not resolve 35, no body 93, non-JSON content 1, placeholder resource block 44, type absent from the metadata 67 |"
     );
 }
+
+#[test]
+fn through_the_generated_types_every_sample_comes_out_the_same() {
+    use graph_model::conformance::check_with;
+    let mut typed_blocks = 0;
+    for file in [
+        "seeds/000_6fae3d6d646efe2b.txt",
+        "seeds/002_bf11bd85dbb2cd1a.txt",
+        "seeds/003_0a12583d3c2c0358.txt",
+        "doc-samples/identity-governance-beta.jsonl",
+        "doc-samples/identity-governance-beta-contrib-supplement.jsonl",
+    ] {
+        let Some(path) = shared(file) else { return };
+        for s in read_file(&path).unwrap() {
+            for mode in [Mode::Lenient, Mode::Strict] {
+                let dynamic = check(bundled_model(), &s, mode);
+                let typed = check_with(
+                    bundled_model(),
+                    &s,
+                    mode,
+                    Some(graph_model::generated::validate_typed),
+                );
+                let checked = dynamic.type_name.is_some();
+                assert_eq!(typed.through_types, checked, "{}", s.id);
+                typed_blocks += typed.through_types as usize;
+                let sorted = |o: &Outcome| match o {
+                    Outcome::Findings { report } => Outcome::Findings {
+                        report: report.clone().sorted(),
+                    },
+                    other => other.clone(),
+                };
+                assert_eq!(
+                    sorted(&typed.outcome),
+                    sorted(&dynamic.outcome),
+                    "{} ({mode:?})",
+                    s.id
+                );
+            }
+        }
+    }
+    // 2 + 1 + 1 seed blocks, 6 + 7 corpus blocks, in two modes.
+    assert_eq!(typed_blocks, 2 * 17);
+}

@@ -31,6 +31,9 @@ pub struct EmitOptions {
     pub rustfmt: bool,
     /// Extra derives for every struct and enum (`Eq`, `schemars::JsonSchema`).
     pub derives: Vec<String>,
+    /// Emit `validate_typed(model, type_name, ...)` in the root file: typed
+    /// validation by qualified name for every generated structured type.
+    pub registry: bool,
 }
 
 /// One generated file: name relative to the output directory, and contents.
@@ -93,7 +96,10 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
     }
     files.push(File {
         name: ROOT_FILE.to_string(),
-        contents: finish(opts, header(&opts.source) + &pretty(root(plan))?),
+        contents: finish(
+            opts,
+            header(&opts.source) + &pretty(root(plan, &rt, opts.registry))?,
+        ),
     });
     if !plan.features.is_empty() {
         files.push(File {
@@ -163,7 +169,64 @@ struct Node {
     children: BTreeMap<String, Node>,
 }
 
-fn root(plan: &Plan) -> TokenStream {
+/// `validate_typed`: dispatch from a qualified name to the typed validator of
+/// its generated type (the `…Any` enum for a polymorphic type).
+fn registry(plan: &Plan, rt: &TokenStream) -> TokenStream {
+    let cx = Cx {
+        rt,
+        module: &[],
+        derives: &[],
+    };
+    let arms = plan.modules.iter().flat_map(|(module, (_, items))| {
+        let cfg = plan.features.get(module).map(|f| quote!(#[cfg(feature = #f)]));
+        let polys: BTreeMap<&str, &crate::rust::plan::Path> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Poly(p) => Some((p.csdl_name.as_str(), &p.path)),
+                _ => None,
+            })
+            .collect();
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Struct(s) => Some((s.csdl_name.clone(), *polys.get(s.csdl_name.as_str()).unwrap_or(&&s.path))),
+                _ => None,
+            })
+            .map(|(csdl, path)| {
+                let ty = cx.path(path);
+                quote! {
+                    #cfg
+                    #csdl => Some(if collection {
+                        #rt::validate::validate_typed_with::<#rt::Collection<#ty>>(model, text, mode)
+                    } else {
+                        #rt::validate::validate_typed_with::<#ty>(model, text, mode)
+                    }),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    quote! {
+        /// Typed validation by qualified type name: reads `text` into the
+        /// generated type for `type_name` (a collection response of it with
+        /// `collection`), with the checks of `model`. `None` when no type of
+        /// that name was generated.
+        pub fn validate_typed(
+            model: &#rt::validate::Model,
+            type_name: &str,
+            collection: bool,
+            text: &str,
+            mode: #rt::validate::Mode,
+        ) -> Option<#rt::validate::Report> {
+            match type_name {
+                #(#arms)*
+                _ => None,
+            }
+        }
+    }
+}
+
+fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
+    let registry = with_registry.then(|| registry(plan, rt));
     let mut tree = Node::default();
     for (module, (namespace, _)) in &plan.modules {
         let mut node = &mut tree;
@@ -193,5 +256,6 @@ fn root(plan: &Plan) -> TokenStream {
         });
         quote!(#include #(#children)*)
     }
-    render(&tree, &features)
+    let modules = render(&tree, &features);
+    quote!(#modules #registry)
 }

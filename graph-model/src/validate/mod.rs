@@ -13,10 +13,11 @@ mod model_check;
 mod roundtrip;
 
 pub use finding::{child, Finding, Kind, Mode, Report, Severity};
+pub use graph_model_codegen::Model;
 
 use std::sync::OnceLock;
 
-use graph_model_codegen::{LoadOptions, Model};
+use graph_model_codegen::LoadOptions;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
