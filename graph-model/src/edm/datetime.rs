@@ -81,6 +81,11 @@ fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
 
 /// Parses a DateTimeOffset into (unix seconds, nanoseconds).
 fn instant(text: &str) -> Result<(i64, u32), &'static str> {
+    instant_and_offset(text).map(|(secs, nanos, _)| (secs, nanos))
+}
+
+/// Unix seconds, nanoseconds, and the offset from UTC in seconds.
+pub(super) fn instant_and_offset(text: &str) -> Result<(i64, u32, i32), &'static str> {
     let b = text.as_bytes();
     let mut pos = 0;
     let (y, m, d) = date_part(b, &mut pos)?;
@@ -117,6 +122,7 @@ fn instant(text: &str) -> Result<(i64, u32), &'static str> {
     Ok((
         days_from_civil(y, m, d) * 86_400 + secs as i64 - offset,
         nanos,
+        offset as i32,
     ))
 }
 

@@ -5,6 +5,8 @@ mod datetime;
 mod duration;
 mod numbers;
 mod text;
+#[cfg(feature = "time")]
+mod time_interop;
 
 pub use datetime::{Date, DateTimeOffset, TimeOfDay};
 pub use duration::Duration;

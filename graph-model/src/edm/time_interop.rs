@@ -1,0 +1,175 @@
+//! Conversions to and from the `time` crate, for computing with values.
+//! The wire text stays what round-trips; these are for arithmetic and
+//! formatting in your own code.
+
+use super::datetime::instant_and_offset;
+use super::{Date, DateTimeOffset, Duration, ParseError, TimeOfDay};
+
+fn out_of_range(type_name: &'static str, text: &str, e: impl std::fmt::Display) -> ParseError {
+    ParseError {
+        type_name,
+        text: text.to_string(),
+        reason: format!("outside what the time crate represents: {e}"),
+    }
+}
+
+impl DateTimeOffset {
+    /// The instant, in the offset it was written with.
+    pub fn to_time(&self) -> Result<time::OffsetDateTime, ParseError> {
+        let (secs, nanos, offset) =
+            instant_and_offset(self.as_str()).expect("validated when constructed");
+        let err = |e: &dyn std::fmt::Display| out_of_range("DateTimeOffset", self.as_str(), e);
+        let utc = time::OffsetDateTime::from_unix_timestamp_nanos(
+            secs as i128 * 1_000_000_000 + nanos as i128,
+        )
+        .map_err(|e| err(&e))?;
+        let offset = time::UtcOffset::from_whole_seconds(offset).map_err(|e| err(&e))?;
+        Ok(utc.to_offset(offset))
+    }
+}
+
+/// Writes `2024-03-06T01:35:12.1234567Z` (fraction only as long as needed,
+/// `Z` for UTC, `+hh:mm` otherwise).
+impl From<time::OffsetDateTime> for DateTimeOffset {
+    fn from(t: time::OffsetDateTime) -> Self {
+        let mut text = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
+        if t.nanosecond() != 0 {
+            let frac = format!("{:09}", t.nanosecond());
+            text.push('.');
+            text.push_str(frac.trim_end_matches('0'));
+        }
+        let off = t.offset().whole_seconds();
+        if off == 0 {
+            text.push('Z');
+        } else {
+            let sign = if off < 0 { '-' } else { '+' };
+            let off = off.abs();
+            text.push_str(&format!("{sign}{:02}:{:02}", off / 3600, off % 3600 / 60));
+        }
+        DateTimeOffset::parse(&text).expect("formatted from a valid date-time")
+    }
+}
+
+impl Date {
+    pub fn to_time(&self) -> Result<time::Date, ParseError> {
+        let t = self.as_str();
+        let (y, m, d) = (&t[0..4], &t[5..7], &t[8..10]);
+        let month = time::Month::try_from(m.parse::<u8>().expect("validated"))
+            .map_err(|e| out_of_range("Date", t, e))?;
+        time::Date::from_calendar_date(
+            y.parse().expect("validated"),
+            month,
+            d.parse().expect("validated"),
+        )
+        .map_err(|e| out_of_range("Date", t, e))
+    }
+}
+
+impl From<time::Date> for Date {
+    fn from(d: time::Date) -> Self {
+        Date::parse(&format!(
+            "{:04}-{:02}-{:02}",
+            d.year(),
+            u8::from(d.month()),
+            d.day()
+        ))
+        .expect("formatted from a valid date")
+    }
+}
+
+impl TimeOfDay {
+    pub fn to_time(&self) -> Result<time::Time, ParseError> {
+        let t = self.as_str();
+        let num =
+            |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u8>().ok()).unwrap_or(0);
+        let nanos = t
+            .get(9..)
+            .map(|f| {
+                let f = &f[..f.len().min(9)];
+                f.parse::<u32>().unwrap_or(0) * 10u32.pow(9 - f.len() as u32)
+            })
+            .unwrap_or(0);
+        time::Time::from_hms_nano(num(0..2), num(3..5), num(6..8), nanos)
+            .map_err(|e| out_of_range("TimeOfDay", t, e))
+    }
+}
+
+impl Duration {
+    /// A day-time duration (`P1DT2H3M4.5S`, no years or months, not negative)
+    /// as a `std::time::Duration`; `None` for anything else.
+    pub fn to_std(&self) -> Option<std::time::Duration> {
+        let t = self.as_str().strip_prefix('P')?;
+        let (days, time) = match t.split_once('T') {
+            Some((d, t)) => (d, t),
+            None => (t, ""),
+        };
+        let mut secs = 0f64;
+        let mut read = |part: &str, units: &[(char, f64)]| -> Option<()> {
+            let mut num = String::new();
+            for c in part.chars() {
+                if c.is_ascii_digit() || c == '.' {
+                    num.push(c);
+                    continue;
+                }
+                let (_, scale) = units.iter().find(|(u, _)| *u == c)?;
+                secs += num.parse::<f64>().ok()? * scale;
+                num.clear();
+            }
+            Some(())
+        };
+        read(days, &[('W', 604_800.0), ('D', 86_400.0)])?;
+        read(time, &[('H', 3_600.0), ('M', 60.0), ('S', 1.0)])?;
+        Some(std::time::Duration::from_secs_f64(secs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_time_offset_to_and_from_time() {
+        let d = DateTimeOffset::parse("2026-03-24T22:34:57.1713709+01:00").unwrap();
+        let t = d.to_time().unwrap();
+        assert_eq!(
+            (t.hour(), t.nanosecond(), t.offset().whole_hours()),
+            (22, 171_370_900, 1)
+        );
+        assert_eq!(
+            DateTimeOffset::from(t).as_str(),
+            "2026-03-24T22:34:57.1713709+01:00"
+        );
+        let utc = DateTimeOffset::parse("2024-03-06T01:35:12Z")
+            .unwrap()
+            .to_time()
+            .unwrap();
+        assert_eq!(DateTimeOffset::from(utc).as_str(), "2024-03-06T01:35:12Z");
+    }
+
+    #[test]
+    fn date_time_of_day_and_duration() {
+        let d = Date::parse("2024-02-29").unwrap().to_time().unwrap();
+        assert_eq!(d.ordinal(), 60);
+        assert_eq!(Date::from(d).as_str(), "2024-02-29");
+        let t = TimeOfDay::parse("13:45:00.5").unwrap().to_time().unwrap();
+        assert_eq!((t.hour(), t.minute(), t.millisecond()), (13, 45, 500));
+        assert_eq!(
+            Duration::parse("P1DT2H3M4.5S").unwrap().to_std(),
+            Some(std::time::Duration::from_secs_f64(93_784.5))
+        );
+        assert_eq!(
+            Duration::parse("P1M").unwrap().to_std(),
+            None,
+            "months have no fixed length"
+        );
+        assert_eq!(Duration::parse("-PT1S").unwrap().to_std(), None);
+    }
+}
