@@ -45,9 +45,10 @@ enum Command {
     /// Check documentation samples (Markdown pages, plain-text pages, or
     /// doc-samples .jsonl files) and write a Markdown and JSON report.
     Conformance {
-        /// CSDL to check against (default: the bundled model).
+        /// CSDL files to check against, each in turn (repeatable; the word
+        /// `bundled` names the bundled model, which is also the default).
         #[arg(long)]
-        metadata: Option<PathBuf>,
+        metadata: Vec<PathBuf>,
         /// Sample files.
         #[arg(long, required = true, num_args = 1..)]
         samples: Vec<PathBuf>,
@@ -123,23 +124,43 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             out,
             strict,
         } => {
-            let model = load(&metadata)?;
             let mode = if strict { Mode::Strict } else { Mode::Lenient };
+            let models: Vec<Option<PathBuf>> = if metadata.is_empty() {
+                vec![None]
+            } else {
+                metadata
+                    .into_iter()
+                    .map(|p| (p.as_os_str() != "bundled").then_some(p))
+                    .collect()
+            };
+            let several = models.len() > 1;
             let mut sets: Vec<(String, Vec<Checked>)> = Vec::new();
-            for path in &samples {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+            for m in &models {
+                let model = load(m)?;
+                let model_name = m
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map_or("bundled".into(), |n| n.to_string_lossy().into_owned());
                 // The bundled model has generated types: check through them too.
-                let typed = metadata.is_none().then_some(
+                let typed = m.is_none().then_some(
                     graph_model::generated::validate_typed as conformance::TypedValidator,
                 );
-                let results = read_file(path)?
-                    .iter()
-                    .map(|s| conformance::check_with(&model, s, mode, typed))
-                    .collect();
-                sets.push((name, results));
+                for path in &samples {
+                    let file = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let name = if several {
+                        format!("{file} vs {model_name}")
+                    } else {
+                        file
+                    };
+                    let results = read_file(path)?
+                        .iter()
+                        .map(|s| conformance::check_with(&model, s, mode, typed))
+                        .collect();
+                    sets.push((name, results));
+                }
             }
             std::fs::create_dir_all(&out)
                 .map_err(|e| format!("cannot create {}: {e}", out.display()))?;

@@ -119,3 +119,33 @@ fn validate_takes_the_type_from_the_url_or_the_context() {
     assert_eq!(code, 2);
     assert!(err.contains("give --type or --url"), "{err}");
 }
+
+#[test]
+fn conformance_against_several_models_in_one_report() {
+    let page = temp(
+        "two.md",
+        "<!-- {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.customDataProvidedResourceFile\"} -->\n```http\nHTTP/1.1 200 OK\n\n{\"name\": \"a.csv\", \"size\": 1, \"color\": \"red\"}\n```\n",
+    );
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../metadata/graph-seed.xml");
+    let out_dir = std::env::temp_dir().join(format!("graph-model-conf2-{}", std::process::id()));
+    let (code, out, err) = graph_model(&[
+        "conformance",
+        "--metadata",
+        "bundled",
+        "--metadata",
+        seed,
+        "--samples",
+        &page,
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("| two.md vs bundled | 1 | 1 | 0 | not-in-model 1 | – |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| two.md vs graph-seed.xml | 1 | 1 | 0 | not-in-model 1 | – |"),
+        "{out}"
+    );
+}
