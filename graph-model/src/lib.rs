@@ -52,7 +52,9 @@ pub use nullable::Nullable;
 pub use rt::{Extra, UnknownSubtype};
 
 /// The generated model types, one module per CSDL namespace
-/// (`microsoft.graph` → `microsoft::graph`).
+/// (`microsoft.graph` → `microsoft::graph`). Every generated item is
+/// documented (this module denies `missing_docs`).
+#[deny(missing_docs)]
 pub mod generated {
     include!(concat!(env!("OUT_DIR"), "/graph/mod.rs"));
 }

@@ -303,7 +303,7 @@ fn several_inputs_extra_derives_and_module_overrides() {
     let root = get("mod.rs");
     assert!(
         root.contains(
-            "pub mod ext {\n    pub mod uploads {\n        include!(\"contoso.uploads.rs\");"
+            "pub mod ext {\n    /// Types of the CSDL namespace `contoso.uploads`.\n    pub mod uploads {\n        include!(\"contoso.uploads.rs\");"
         ),
         "{root}"
     );

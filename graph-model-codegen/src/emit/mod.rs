@@ -240,15 +240,28 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
         .iter()
         .filter_map(|(m, (ns, _))| Some((format!("{ns}.rs"), plan.features.get(m)?.clone())))
         .collect();
-    fn render(node: &Node, features: &BTreeMap<String, String>) -> TokenStream {
+    fn render(node: &Node, prefix: &str, features: &BTreeMap<String, String>) -> TokenStream {
         let include = node.file.as_ref().map(|f| match features.get(f) {
             Some(feature) => quote!(#[cfg(feature = #feature)] include!(#f);),
             None => quote!(include!(#f);),
         });
         let children = node.children.iter().map(|(name, child)| {
+            let path = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}::{name}")
+            };
+            let doc = match &child.file {
+                Some(f) => format!(
+                    " Types of the CSDL namespace `{}`.",
+                    f.trim_end_matches(".rs")
+                ),
+                None => format!(" Namespaces under `{path}`."),
+            };
             let name = ident(name);
-            let inner = render(child, features);
+            let inner = render(child, &path, features);
             quote! {
+                #[doc = #doc]
                 pub mod #name {
                     #inner
                 }
@@ -256,6 +269,6 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
         });
         quote!(#include #(#children)*)
     }
-    let modules = render(&tree, &features);
+    let modules = render(&tree, "", &features);
     quote!(#modules #registry)
 }
