@@ -69,12 +69,15 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
                 })?;
             }
             Event::Text(t) => {
+                // Entity references arrive as `GeneralRef` events, so text
+                // needs no unescaping; indentation between elements is skipped.
                 if let Some(top) = stack.last_mut() {
-                    let s = t
-                        .decode()
-                        .map_err(|e| err(before, format!("invalid text: {e}")))?;
-                    top.text
-                        .push_str(&unescape_text(&s).map_err(|m| err(before, m))?);
+                    if !t.iter().all(u8::is_ascii_whitespace) {
+                        let s = t
+                            .decode()
+                            .map_err(|e| err(before, format!("invalid text: {e}")))?;
+                        top.text.push_str(&s);
+                    }
                 }
             }
             Event::GeneralRef(r) => {
