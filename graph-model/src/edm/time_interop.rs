@@ -29,9 +29,19 @@ impl DateTimeOffset {
 }
 
 /// Writes `2024-03-06T01:35:12.1234567Z` (fraction only as long as needed,
-/// `Z` for UTC, `+hh:mm` otherwise).
-impl From<time::OffsetDateTime> for DateTimeOffset {
-    fn from(t: time::OffsetDateTime) -> Self {
+/// `Z` for UTC, `+hh:mm` otherwise). Fails for what Edm cannot write: years
+/// before 0000 and offsets with a seconds part.
+impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
+    type Error = ParseError;
+
+    fn try_from(t: time::OffsetDateTime) -> Result<Self, ParseError> {
+        if t.year() < 0 || t.offset().seconds_past_minute() != 0 {
+            return Err(out_of_range(
+                "DateTimeOffset",
+                &t.to_string(),
+                "a negative year or an offset with seconds",
+            ));
+        }
         let mut text = format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
             t.year(),
@@ -54,7 +64,7 @@ impl From<time::OffsetDateTime> for DateTimeOffset {
             let off = off.abs();
             text.push_str(&format!("{sign}{:02}:{:02}", off / 3600, off % 3600 / 60));
         }
-        DateTimeOffset::parse(&text).expect("formatted from a valid date-time")
+        DateTimeOffset::parse(&text)
     }
 }
 
@@ -73,15 +83,17 @@ impl Date {
     }
 }
 
-impl From<time::Date> for Date {
-    fn from(d: time::Date) -> Self {
+/// Fails for years before 0000, which Edm cannot write.
+impl TryFrom<time::Date> for Date {
+    type Error = ParseError;
+
+    fn try_from(d: time::Date) -> Result<Self, ParseError> {
         Date::parse(&format!(
             "{:04}-{:02}-{:02}",
             d.year(),
             u8::from(d.month()),
             d.day()
         ))
-        .expect("formatted from a valid date")
     }
 }
 
@@ -144,21 +156,38 @@ mod tests {
             (22, 171_370_900, 1)
         );
         assert_eq!(
-            DateTimeOffset::from(t).as_str(),
+            DateTimeOffset::try_from(t).unwrap().as_str(),
             "2026-03-24T22:34:57.1713709+01:00"
         );
         let utc = DateTimeOffset::parse("2024-03-06T01:35:12Z")
             .unwrap()
             .to_time()
             .unwrap();
-        assert_eq!(DateTimeOffset::from(utc).as_str(), "2024-03-06T01:35:12Z");
+        assert_eq!(
+            DateTimeOffset::try_from(utc).unwrap().as_str(),
+            "2024-03-06T01:35:12Z"
+        );
+    }
+
+    #[test]
+    fn what_edm_cannot_write_is_an_error() {
+        use time::macros::{date, datetime};
+        assert!(DateTimeOffset::try_from(datetime!(-0001-01-01 0:00 UTC)).is_err());
+        assert!(DateTimeOffset::try_from(datetime!(2024-01-01 0:00 +01:00:30)).is_err());
+        assert!(Date::try_from(date!(-0005 - 03 - 01)).is_err());
+        assert_eq!(
+            DateTimeOffset::try_from(datetime!(2024-01-01 0:00 -05:30))
+                .unwrap()
+                .as_str(),
+            "2024-01-01T00:00:00-05:30"
+        );
     }
 
     #[test]
     fn date_time_of_day_and_duration() {
         let d = Date::parse("2024-02-29").unwrap().to_time().unwrap();
         assert_eq!(d.ordinal(), 60);
-        assert_eq!(Date::from(d).as_str(), "2024-02-29");
+        assert_eq!(Date::try_from(d).unwrap().as_str(), "2024-02-29");
         let t = TimeOfDay::parse("13:45:00.5").unwrap().to_time().unwrap();
         assert_eq!((t.hour(), t.minute(), t.millisecond()), (13, 45, 500));
         assert_eq!(
