@@ -152,28 +152,22 @@ impl Decimal {
             None => (t, 0),
         };
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        // Shift the point by the exponent.
-        let digits: String = format!("{int}{frac}");
-        let point = int.len() as i64 + exp;
-        let (int, frac) = if point <= 0 {
-            (
-                String::new(),
-                format!("{}{digits}", "0".repeat((-point) as usize)),
-            )
-        } else if point as usize >= digits.len() {
-            (
-                format!("{digits}{}", "0".repeat(point as usize - digits.len())),
-                String::new(),
-            )
-        } else {
-            (
-                digits[..point as usize].to_string(),
-                digits[point as usize..].to_string(),
-            )
-        };
-        let int_digits = int.trim_start_matches('0').len() as u32;
-        let scale = frac.trim_end_matches('0').len() as u32;
-        ((int_digits + scale).max(1), scale)
+        // Arithmetic on the digit string, so a huge exponent costs nothing.
+        let digits = format!("{int}{frac}");
+        let leading = digits.len() - digits.trim_start_matches('0').len();
+        let significant = digits.trim_matches('0');
+        if significant.is_empty() {
+            return (1, 0);
+        }
+        let n = significant.len() as i64;
+        // Position of the point relative to the first significant digit.
+        let point = (int.len() as i64)
+            .saturating_add(exp)
+            .saturating_sub(leading as i64);
+        let int_digits = point.max(0);
+        let scale = n.saturating_sub(point).max(0);
+        let clamp = |v: i64| v.clamp(0, u32::MAX as i64) as u32;
+        (clamp(int_digits.saturating_add(scale)).max(1), clamp(scale))
     }
 }
 

@@ -139,7 +139,7 @@ impl Duration {
         };
         read(days, &[('W', 604_800.0), ('D', 86_400.0)])?;
         read(time, &[('H', 3_600.0), ('M', 60.0), ('S', 1.0)])?;
-        Some(std::time::Duration::from_secs_f64(secs))
+        std::time::Duration::try_from_secs_f64(secs).ok()
     }
 }
 
@@ -200,5 +200,12 @@ mod tests {
             "months have no fixed length"
         );
         assert_eq!(Duration::parse("-PT1S").unwrap().to_std(), None);
+        assert_eq!(
+            Duration::parse("P99999999999999999999999D")
+                .unwrap()
+                .to_std(),
+            None,
+            "too long, not a panic"
+        );
     }
 }
