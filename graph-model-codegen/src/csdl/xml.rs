@@ -28,6 +28,10 @@ impl Element {
     }
 }
 
+/// CSDL nests a dozen levels at most; a deeper document is refused rather
+/// than risking the stack in the recursive stages after this one.
+const MAX_DEPTH: usize = 256;
+
 /// Parses a whole document into its root element.
 ///
 /// Accepts a UTF-8 byte-order mark and a missing XML declaration. A syntax
@@ -52,6 +56,12 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
             )
         })?;
         match event {
+            Event::Start(_) if stack.len() >= MAX_DEPTH => {
+                return Err(err(
+                    before,
+                    format!("elements are nested more than {MAX_DEPTH} deep"),
+                ));
+            }
             Event::Start(start) => {
                 let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
                 stack.push(el);
@@ -196,6 +206,16 @@ mod tests {
 #[cfg(test)]
 mod adversarial {
     use super::parse;
+
+    #[test]
+    fn absurd_nesting_is_refused() {
+        let text = "<a>".repeat(100_000);
+        let e = parse("deep.xml", &text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "deep.xml:1:769: error[xml-syntax]: elements are nested more than 256 deep"
+        );
+    }
 
     #[test]
     fn malformed_inputs_give_errors_not_panics() {
