@@ -11,11 +11,17 @@ use crate::rt::{self, Extra, Struct};
 /// Any other member (or instance annotation) is kept in `extra`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Collection<T> {
+    /// `@odata.context`.
     pub context: Option<String>,
+    /// `@odata.count` (with `$count=true`).
     pub count: Option<Int64>,
+    /// `value`: the items.
     pub value: Option<Vec<T>>,
+    /// `@odata.nextLink`: the next page.
     pub next_link: Option<String>,
+    /// `@odata.deltaLink`: where to ask for changes.
     pub delta_link: Option<String>,
+    /// Any other member or instance annotation.
     pub extra: Extra,
 }
 

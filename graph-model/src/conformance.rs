@@ -19,26 +19,37 @@ pub enum Outcome {
     /// Valid against the model and unchanged by the round trip.
     Exact,
     /// Checked, with findings.
-    Findings { report: Report },
+    Findings {
+        /// The findings.
+        report: Report,
+    },
     /// Not checked; `reason` is a category, `detail` says more.
     NotCheckable {
+        /// The category (`no body`, `URL does not resolve`...).
         reason: &'static str,
+        /// What exactly.
         detail: String,
     },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+/// One block's result.
 pub struct Checked {
+    /// Where the block comes from (`page#n`).
     pub id: String,
+    /// `request`, `response`, `resource` or `example`.
     pub block_type: &'static str,
     /// The type the block was checked as, and how it was found.
     pub type_name: Option<String>,
+    /// Checked as a collection response.
     pub collection: bool,
+    /// How the type was found: `annotation`, `request URL` or `@odata.context`.
     pub typed_by: Option<&'static str>,
     /// Whether the block also went through the generated types (read, written
     /// back, compared), not only the model checks.
     pub through_types: bool,
     #[serde(flatten)]
+    /// What came out.
     pub outcome: Outcome,
 }
 
@@ -211,16 +222,22 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
 /// Totals over many samples.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Blocks read.
     pub blocks: usize,
+    /// Blocks checked against the model.
     pub checked: usize,
+    /// Checked blocks without any finding.
     pub exact: usize,
+    /// Checked blocks with at least one finding.
     pub with_findings: usize,
     /// Number of blocks with at least one finding of each kind.
     pub blocks_by_kind: BTreeMap<String, usize>,
+    /// Blocks not checked, by reason.
     pub not_checkable: BTreeMap<String, usize>,
 }
 
 impl Summary {
+    /// Totals over `results`.
     pub fn of(results: &[Checked]) -> Self {
         let mut s = Summary {
             blocks: results.len(),

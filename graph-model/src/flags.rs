@@ -20,10 +20,12 @@ impl<E> Default for Flags<E> {
 }
 
 impl<E: WireEnum + PartialEq> Flags<E> {
+    /// The empty set.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Whether `e` is set.
     pub fn contains(&self, e: &E) -> bool {
         self.items.contains(e)
     }
@@ -35,10 +37,12 @@ impl<E: WireEnum + PartialEq> Flags<E> {
         }
     }
 
+    /// The members, in the order written.
     pub fn iter(&self) -> impl Iterator<Item = &E> {
         self.items.iter()
     }
 
+    /// Whether no member is set.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -5,9 +5,11 @@
 /// A repair made to the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repair {
-    /// 1-based line and column of the removed comma.
+    /// 1-based line of the removed comma.
     pub line: usize,
+    /// 1-based column.
     pub col: usize,
+    /// What was repaired.
     pub what: &'static str,
 }
 

@@ -34,6 +34,8 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 extern crate self as graph_model;
 
 mod collection;

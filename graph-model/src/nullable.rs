@@ -7,16 +7,21 @@
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Nullable<T> {
     #[default]
+    /// Not in the payload.
     Absent,
+    /// Explicitly `null`.
     Null,
+    /// A value.
     Value(T),
 }
 
 impl<T> Nullable<T> {
+    /// Not in the payload.
     pub fn is_absent(&self) -> bool {
         matches!(self, Nullable::Absent)
     }
 
+    /// Explicitly `null`.
     pub fn is_null(&self) -> bool {
         matches!(self, Nullable::Null)
     }
@@ -29,6 +34,7 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// The value, mutably, if there is one.
     pub fn value_mut(&mut self) -> Option<&mut T> {
         match self {
             Nullable::Value(v) => Some(v),
@@ -36,6 +42,7 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// The value, losing the difference between absent and `null`.
     pub fn into_option(self) -> Option<T> {
         match self {
             Nullable::Value(v) => Some(v),
@@ -43,6 +50,7 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// Borrows the value.
     pub fn as_ref(&self) -> Nullable<&T> {
         match self {
             Nullable::Absent => Nullable::Absent,
@@ -51,6 +59,7 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// Maps the value, keeping absent and `null`.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Nullable<U> {
         match self {
             Nullable::Absent => Nullable::Absent,

@@ -16,8 +16,11 @@ pub use text::{Binary, Guid};
 /// Why a primitive's text was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// The Edm type (`DateTimeOffset`...).
     pub type_name: &'static str,
+    /// The rejected text.
     pub text: String,
+    /// Why it was rejected.
     pub reason: String,
 }
 

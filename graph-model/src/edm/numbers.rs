@@ -14,6 +14,7 @@ use super::ParseError;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Form {
     #[default]
+    /// As a JSON number.
     Number,
     /// As a JSON string (`"123"`, `"INF"`).
     String,
@@ -70,6 +71,7 @@ macro_rules! number_type {
                 Self::with_form(text, Form::Number)
             }
 
+            /// Validates number text in the given form.
             pub fn with_form(text: &str, form: Form) -> Result<Self, ParseError> {
                 let check: fn(&str, Form) -> Result<(), &'static str> = $check;
                 check(text, form).map_err(|reason| ParseError {
@@ -85,6 +87,7 @@ macro_rules! number_type {
                 &self.text
             }
 
+            /// Number or string form, as read.
             pub fn form(&self) -> Form {
                 self.form
             }
@@ -119,6 +122,7 @@ number_type!(
 );
 
 impl Int64 {
+    /// The value.
     pub fn get(&self) -> i64 {
         self.text.parse().expect("validated when constructed")
     }
@@ -183,6 +187,7 @@ number_type!(
 );
 
 impl Double {
+    /// The value (`INF`, `-INF` and `NaN` included).
     pub fn get(&self) -> f64 {
         match self.text.as_str() {
             "INF" => f64::INFINITY,

@@ -46,6 +46,7 @@ text_primitive!(
 );
 
 impl Binary {
+    /// The decoded bytes.
     pub fn bytes(&self) -> Vec<u8> {
         decode(&self.0).expect("validated when constructed")
     }

@@ -69,6 +69,7 @@ impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
 }
 
 impl Date {
+    /// The calendar date.
     pub fn to_time(&self) -> Result<time::Date, ParseError> {
         let t = self.as_str();
         let (y, m, d) = (&t[0..4], &t[5..7], &t[8..10]);
@@ -98,6 +99,7 @@ impl TryFrom<time::Date> for Date {
 }
 
 impl TimeOfDay {
+    /// The time of day (fractions beyond nanoseconds are dropped).
     pub fn to_time(&self) -> Result<time::Time, ParseError> {
         let t = self.as_str();
         let num =

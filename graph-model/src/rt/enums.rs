@@ -52,11 +52,13 @@ pub trait WireEnum: Sized + Clone {
     }
 }
 
+/// Deserializes an open enum from its wire string.
 pub fn de_enum<'de, D: Deserializer<'de>, E: WireEnum>(d: D) -> Result<E, D::Error> {
     let s = String::deserialize(d)?;
     Ok(E::from_wire(&s))
 }
 
+/// Serializes an open enum as its wire string.
 pub fn ser_enum<S: Serializer, E: WireEnum>(e: &E, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(e.as_str())
 }

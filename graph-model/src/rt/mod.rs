@@ -15,7 +15,9 @@ pub use structs::{de_struct, field, ser_field, ser_struct, ser_typed, Slot, Stru
 /// A generated type's place in the model: its qualified CSDL name, and
 /// whether it is a collection envelope.
 pub trait GraphType {
+    /// The qualified CSDL name.
     const TYPE_NAME: &'static str;
+    /// True for a collection envelope.
     const COLLECTION: bool = false;
 }
 

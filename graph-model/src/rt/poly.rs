@@ -129,6 +129,7 @@ fn buffer_rest<'de, P: Polymorphic, A: serde::de::MapAccess<'de>>(
     P::from_object(Some(name), object).map_err(A::Error::custom)
 }
 
+/// Deserializes a polymorphic value (see the module docs).
 pub fn de_poly<'de, D: Deserializer<'de>, P: Polymorphic>(d: D) -> Result<P, D::Error> {
     d.deserialize_map(PolyVisitor(std::marker::PhantomData))
 }
@@ -144,6 +145,7 @@ pub struct UnknownSubtype {
 }
 
 impl UnknownSubtype {
+    /// Keeps `object`, reading its `@odata.type`.
     pub fn new(object: Extra) -> Self {
         let odata_type = object
             .get("@odata.type")

@@ -26,14 +26,18 @@ pub trait Struct: Default {
     /// Writes every present field, in model order.
     fn ser_fields<S: SerializeMap>(&self, map: &mut S) -> Result<(), S::Error>;
 
+    /// Properties not in the model and instance annotations.
     fn extra(&self) -> &Extra;
+    /// Properties not in the model and instance annotations, mutably.
     fn extra_mut(&mut self) -> &mut Extra;
 }
 
 /// A field slot: `Option<T>` (non-nullable: absent or value) or
 /// [`Nullable<T>`] (absent, null or value).
 pub trait Slot {
+    /// Whether the property was absent.
     fn is_absent(&self) -> bool;
+    /// Reads the value of the current map entry.
     fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error>
     where
         Self: Sized;
@@ -153,6 +157,7 @@ pub fn insert_unique<E: de::Error>(
     Ok(())
 }
 
+/// Deserializes a generated struct.
 pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Error> {
     d.deserialize_map(StructVisitor(PhantomData))
 }

@@ -35,13 +35,18 @@ pub fn read_file(path: &Path) -> Result<Vec<Sample>, String> {
 /// The kind of a documentation block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BlockType {
+    /// An HTTP request (request line, headers, body).
     Request,
+    /// An HTTP response (status line, headers, body).
     Response,
+    /// A resource type's JSON representation (placeholder values).
     Resource,
+    /// Any other example.
     Example,
 }
 
 impl BlockType {
+    /// Parses a `blockType` value (any case).
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s.to_ascii_lowercase().as_str() {
             "request" => Self::Request,
@@ -52,6 +57,7 @@ impl BlockType {
         })
     }
 
+    /// The lower-case name.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Request => "request",
@@ -67,19 +73,23 @@ impl BlockType {
 pub struct Sample {
     /// `<source>#<n>`: where the block comes from.
     pub id: String,
+    /// The kind of block.
     pub block_type: BlockType,
     /// The parsed `<!-- {...} -->` annotation, if the page has one.
     pub annotation: Option<Value>,
     /// Request line parts, for requests.
     pub method: Option<String>,
+    /// Request URL, for requests.
     pub url: Option<String>,
     /// Status code, for responses.
     pub status: Option<u16>,
+    /// Headers, in order.
     pub headers: Vec<(String, String)>,
     /// Body text, verbatim; `None` when the block has none.
     pub body: Option<String>,
     /// For a response: the request block that precedes it on the same page.
     pub request_url: Option<String>,
+    /// For a response: the method of that request.
     pub request_method: Option<String>,
 }
 

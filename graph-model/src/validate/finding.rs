@@ -39,6 +39,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The stable kebab-case name.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::InvalidJson => "invalid-json",
@@ -81,8 +82,11 @@ impl fmt::Display for Kind {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How serious a finding is.
 pub enum Severity {
+    /// Reported; does not fail validation.
     Warning,
+    /// Fails validation.
     Error,
 }
 
@@ -101,8 +105,11 @@ pub enum Mode {
 pub struct Finding {
     /// RFC 6901 JSON pointer (`/value/0/status`); `""` is the whole document.
     pub pointer: String,
+    /// What kind of problem.
     pub kind: Kind,
+    /// Warning or error, by kind and mode.
     pub severity: Severity,
+    /// What is wrong, and what was kept.
     pub message: String,
 }
 
@@ -124,10 +131,12 @@ impl fmt::Display for Finding {
 /// All findings for one payload.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
+    /// In document order.
     pub findings: Vec<Finding>,
 }
 
 impl Report {
+    /// Adds a finding; its severity follows from `kind` and `mode`.
     pub fn push(&mut self, mode: Mode, pointer: &str, kind: Kind, message: impl Into<String>) {
         let severity = if mode == Mode::Lenient && kind.is_tolerated_when_lenient() {
             Severity::Warning
@@ -142,14 +151,17 @@ impl Report {
         });
     }
 
+    /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
+    /// Whether there is no finding at all.
     pub fn is_clean(&self) -> bool {
         self.findings.is_empty()
     }
 
+    /// The kinds of the findings, in order.
     pub fn kinds(&self) -> Vec<Kind> {
         self.findings.iter().map(|f| f.kind).collect()
     }
