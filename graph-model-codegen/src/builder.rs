@@ -61,25 +61,35 @@ impl Default for Builder {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no input file: call Builder::input")]
+    /// No input file was given.
     NoInput,
     #[error("no output directory: call Builder::out_dir")]
+    /// No output directory was given.
     NoOutDir,
     #[error("no roots: call Builder::root or Builder::all")]
+    /// Neither roots nor `all` were given.
     NoRoots,
     #[error("{0}")]
+    /// The model could not be loaded (or has errors, when strict).
     Model(Diagnostics),
     #[error("unknown root type `{0}`")]
+    /// A root names no type, or a path that does not resolve.
     UnknownRoot(String),
     #[error("{0}")]
+    /// The generated code could not be rendered.
     Emit(String),
     #[error("cannot write {path}: {source}")]
+    /// A file could not be written.
     Io {
+        /// The file.
         path: PathBuf,
+        /// The I/O error.
         source: std::io::Error,
     },
 }
 
 impl Builder {
+    /// A builder with the defaults: no inputs, no roots, runtime `::graph_model`, rustfmt on.
     pub fn new() -> Self {
         Self::default()
     }
@@ -132,6 +142,7 @@ impl Builder {
         self
     }
 
+    /// The directory the files are written to (for `build.rs`: `OUT_DIR`).
     pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.out_dir = Some(dir.as_ref().to_path_buf());
         self

@@ -9,8 +9,11 @@ use std::sync::Arc;
 /// A position in a source file, 1-based line and column (columns count bytes).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// The file, as given to the reader.
     pub file: Arc<str>,
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column (in bytes).
     pub col: u32,
 }
 
@@ -28,6 +31,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text`.
     pub fn new(file: &str, text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(
@@ -42,6 +46,7 @@ impl LineIndex {
         }
     }
 
+    /// The file name.
     pub fn file(&self) -> &Arc<str> {
         &self.file
     }
@@ -59,8 +64,11 @@ impl LineIndex {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How serious a diagnostic is.
 pub enum Severity {
+    /// Reported; the model still loads, even strictly.
     Warning,
+    /// Makes a strict load fail.
     Error,
 }
 
@@ -76,14 +84,18 @@ impl fmt::Display for Severity {
 /// One problem, with a stable machine-readable code and a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// Stable kebab-case identifier, e.g. `unresolved-type`.
     pub code: &'static str,
+    /// What is wrong, for a person.
     pub message: String,
+    /// Where, when known.
     pub span: Option<Span>,
 }
 
 impl Diagnostic {
+    /// An error.
     pub fn error(code: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
@@ -93,6 +105,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning.
     pub fn warning(code: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
@@ -119,38 +132,47 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Adds one.
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
+    /// Adds an error.
     pub fn error(&mut self, code: &'static str, span: Option<&Span>, msg: impl Into<String>) {
         self.push(Diagnostic::error(code, span.cloned(), msg));
     }
 
+    /// Adds a warning.
     pub fn warning(&mut self, code: &'static str, span: Option<&Span>, msg: impl Into<String>) {
         self.push(Diagnostic::warning(code, span.cloned(), msg));
     }
 
+    /// Adds all of `other`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
+    /// All diagnostics, in order.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
 
+    /// The errors only.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| d.severity == Severity::Error)
     }
 
+    /// Whether there is any error.
     pub fn has_errors(&self) -> bool {
         self.errors().next().is_some()
     }
 
+    /// How many there are.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -38,6 +38,7 @@ pub fn summary(model: &Model) -> String {
     out
 }
 
+/// A type reference written out: `Collection(microsoft.graph.x)`, `Edm.String`.
 pub fn type_ref(model: &Model, t: &TypeRef) -> String {
     let inner = match &t.target {
         Target::Primitive(p) => format!("Edm.{p:?}"),

@@ -4,9 +4,11 @@
 //! source spans, and generates exact Rust types from it.
 //!
 //! The pipeline: [`csdl::read`] (XML → raw tree) → [`model::resolve`]
-//! (names, inheritance, annotations, validation) → [`rust::plan`] (names,
+//! (names, inheritance, annotations, validation) → the Rust plan (names,
 //! closure, boxing) → [`emit`] (tokens → `prettyplease` → files). The
 //! [`Builder`] drives it from `build.rs`; the CLI drives it from a shell.
+
+#![warn(missing_docs)]
 
 #[cfg(feature = "emit")]
 mod builder;
@@ -16,7 +18,7 @@ pub mod diagnostics;
 pub mod emit;
 pub mod inspect;
 pub mod model;
-pub mod rust;
+pub(crate) mod rust;
 
 #[cfg(feature = "emit")]
 pub use builder::{Builder, Error};

@@ -12,14 +12,20 @@ use crate::diagnostics::{Diagnostic, LineIndex, Span};
 /// order, children, concatenated text content and where it starts.
 #[derive(Clone, Debug)]
 pub struct Element {
+    /// Local name, prefix stripped.
     pub name: String,
+    /// Attributes in document order, values unescaped.
     pub attrs: Vec<(String, String)>,
+    /// Child elements.
     pub children: Vec<Element>,
+    /// Text content, concatenated.
     pub text: String,
+    /// Where the element starts.
     pub span: Span,
 }
 
 impl Element {
+    /// The value of attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()

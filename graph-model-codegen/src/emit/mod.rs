@@ -19,6 +19,7 @@ use tokens::{ident, Cx};
 pub const ROOT_FILE: &str = "mod.rs";
 
 #[derive(Clone, Debug)]
+/// How to render a plan.
 pub struct EmitOptions {
     /// Path of the runtime crate in generated code.
     pub runtime: String,
@@ -39,7 +40,9 @@ pub struct EmitOptions {
 /// One generated file: name relative to the output directory, and contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {
+    /// File name relative to the output directory.
     pub name: String,
+    /// The file's text.
     pub contents: String,
 }
 

@@ -21,11 +21,14 @@ fn string_term(annotations: &[Annotation], local: &str) -> Option<String> {
 /// Human-readable documentation for a model element.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Documentation {
+    /// `Core.Description`.
     pub description: Option<String>,
+    /// `Core.LongDescription`.
     pub long_description: Option<String>,
 }
 
 impl Documentation {
+    /// Reads them off `annotations`.
     pub fn of(annotations: &[Annotation]) -> Self {
         Self {
             description: string_term(annotations, "Description"),
@@ -37,13 +40,18 @@ impl Documentation {
 /// A `Core.Revisions` entry of kind `Deprecated`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Deprecation {
+    /// When it was deprecated.
     pub date: Option<String>,
+    /// When it is to be removed.
     pub removal_date: Option<String>,
+    /// What to use instead, or why.
     pub description: Option<String>,
+    /// The version that deprecated it.
     pub version: Option<String>,
 }
 
 impl Deprecation {
+    /// The first `Deprecated` revision in `annotations`, if any.
     pub fn of(annotations: &[Annotation]) -> Option<Self> {
         let revisions = annotations.iter().find(|a| is_core(&a.term, "Revisions"))?;
         let Some(Expr::Collection(items)) = &revisions.value else {

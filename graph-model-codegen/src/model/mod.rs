@@ -21,10 +21,15 @@ use crate::diagnostics::Diagnostics;
 /// in document order.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
+    /// Schemas, one per namespace, in document order.
     pub namespaces: Vec<Namespace>,
+    /// Every named type, indexed by [`TypeId`].
     pub types: Vec<TypeDef>,
+    /// Actions and functions.
     pub operations: Vec<Operation>,
+    /// Entity containers.
     pub containers: Vec<Container>,
+    /// Vocabulary terms declared by the documents.
     pub terms: Vec<QualifiedName>,
     /// External annotations whose target is not a type or a property
     /// (containers, entity sets, operations...), kept as data: `(target, annotation)`.
@@ -38,25 +43,39 @@ pub struct Model {
 /// Counts per kind, as `inspect` prints them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
+    /// Schemas (namespaces).
     pub schemas: usize,
+    /// Entity types.
     pub entity_types: usize,
+    /// Complex types.
     pub complex_types: usize,
+    /// Enum types.
     pub enum_types: usize,
+    /// Enum types with an `unknownFutureValue` member.
     pub enums_with_unknown_future_value: usize,
+    /// Flags enum types.
     pub flags_enums: usize,
+    /// Type definitions.
     pub type_definitions: usize,
+    /// Actions.
     pub actions: usize,
+    /// Functions.
     pub functions: usize,
+    /// Entity sets.
     pub entity_sets: usize,
+    /// Singletons.
     pub singletons: usize,
+    /// Terms.
     pub terms: usize,
 }
 
 impl Model {
+    /// The type with this id.
     pub fn get(&self, id: TypeId) -> &TypeDef {
         &self.types[id.0 as usize]
     }
 
+    /// Every type id, in document order.
     pub fn ids(&self) -> impl Iterator<Item = TypeId> + '_ {
         (0..self.types.len() as u32).map(TypeId)
     }
@@ -168,6 +187,7 @@ impl Model {
             .is_some_and(|s| s.is_abstract || !s.derived.is_empty())
     }
 
+    /// Counts per kind.
     pub fn stats(&self) -> Stats {
         let mut st = Stats {
             schemas: self.namespaces.len(),

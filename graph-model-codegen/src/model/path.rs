@@ -7,6 +7,7 @@ use super::{Model, Operation, Target, TypeId};
 /// What a URL addresses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved {
+    /// The addressed type (the element type for a collection).
     pub ty: TypeId,
     /// A collection (so a GET returns `{"value": [...]}`).
     pub collection: bool,
