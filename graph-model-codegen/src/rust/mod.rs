@@ -1,6 +1,9 @@
 //! Planning the Rust output: naming, type closure, the Rust IR.
 
+#[cfg(feature = "emit")]
 mod boxing;
 pub mod closure;
+#[cfg(feature = "emit")]
 pub mod naming;
+#[cfg(feature = "emit")]
 pub mod plan;
