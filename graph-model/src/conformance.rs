@@ -91,6 +91,8 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
         );
     }
     let is_request = s.method.is_some();
+    // Read once, for the shape-based typing below.
+    let parsed = crate::lenient_json::parse(body);
     if !is_request {
         if let Some(t) = s.annotation_str("@odata.type") {
             if model.lookup(t).is_none() {
@@ -99,8 +101,8 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
                     format!("`{t}` is not in the model"),
                 );
             }
-            let collection =
-                s.annotation_bool("isCollection") || looks_like_collection(model, t, body);
+            let collection = s.annotation_bool("isCollection")
+                || looks_like_collection(model, t, parsed.as_ref());
             return Ok((t.to_string(), collection, "annotation"));
         }
     }
@@ -116,7 +118,7 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
     let r = match from_url {
         Ok(r) => r,
         // A response that names its own context: `@odata.context`.
-        Err(e) => match (is_request, context_of(body)) {
+        Err(e) => match (is_request, context_of(parsed.as_ref())) {
             (false, Some(ctx)) => match odata_path::resolve_context(model, &ctx) {
                 Ok(r) => {
                     let name = model.get(r.ty).name.to_string();
@@ -146,19 +148,13 @@ fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str),
 }
 
 /// The body's top-level `@odata.context`, if it has one.
-fn context_of(body: &str) -> Option<String> {
-    let text = crate::lenient_json::strip_trailing_commas(body).0;
-    match serde_json::from_str::<Value>(&text).ok()? {
-        Value::Object(o) => o.get("@odata.context")?.as_str().map(str::to_string),
-        _ => None,
-    }
+fn context_of(body: Option<&Value>) -> Option<String> {
+    body?.get("@odata.context")?.as_str().map(str::to_string)
 }
 
 /// A list response whose annotation forgot `isCollection`.
-fn looks_like_collection(model: &Model, type_name: &str, body: &str) -> bool {
-    let Ok(Value::Object(o)) =
-        serde_json::from_str::<Value>(&crate::lenient_json::strip_trailing_commas(body).0)
-    else {
+fn looks_like_collection(model: &Model, type_name: &str, body: Option<&Value>) -> bool {
+    let Some(Value::Object(o)) = body else {
         return false;
     };
     let has_value_prop = model.lookup(type_name).is_some_and(|id| {

@@ -63,6 +63,13 @@ pub fn strip_trailing_commas(text: &str) -> (String, Vec<Repair>) {
     (out, repairs)
 }
 
+/// Parses `text` as JSON, trailing commas allowed; `None` if it is not JSON
+/// even then. For reading the shape of a document, not for validating it
+/// (validation reports each repair).
+pub fn parse(text: &str) -> Option<serde_json::Value> {
+    serde_json::from_str(&strip_trailing_commas(text).0).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,9 +98,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                     (model.get(r.ty).name.to_string(), r.collection)
                 }
                 (None, None) => {
-                    let repaired = lenient_json::strip_trailing_commas(&text).0;
-                    let context = serde_json::from_str::<serde_json::Value>(&repaired)
-                        .ok()
+                    let context = lenient_json::parse(&text)
                         .and_then(|v| v.get("@odata.context")?.as_str().map(str::to_string))
                         .ok_or("give --type or --url: the payload has no @odata.context to take the type from")?;
                     let r = path::resolve_context(&model, &context)

@@ -80,9 +80,7 @@ pub fn field<'de, A: MapAccess<'de>, T: Slot>(
     key: &str,
 ) -> Result<(), A::Error> {
     if !slot.is_absent() {
-        return Err(de::Error::custom(format_args!(
-            "duplicate property `{key}`"
-        )));
+        return Err(duplicate(key));
     }
     *slot = T::read(map)?;
     Ok(())
@@ -144,6 +142,10 @@ pub fn read_entry<'de, A: MapAccess<'de>, T: Struct>(
     Ok(())
 }
 
+fn duplicate<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("duplicate property `{key}`"))
+}
+
 /// Inserts into a map, refusing a key that is already there.
 pub fn insert_unique<E: de::Error>(
     map: &mut Extra,
@@ -151,7 +153,7 @@ pub fn insert_unique<E: de::Error>(
     value: serde_json::Value,
 ) -> Result<(), E> {
     if map.contains_key(&key) {
-        return Err(E::custom(format_args!("duplicate property `{key}`")));
+        return Err(duplicate(&key));
     }
     map.insert(key, value);
     Ok(())

@@ -3,7 +3,6 @@
 
 use super::http::split;
 use super::{link_requests, BlockType, Sample};
-use crate::lenient_json::strip_trailing_commas;
 
 /// Extracts every annotated request/response/resource/example block.
 pub fn read_markdown(source: &str, text: &str) -> Vec<Sample> {
@@ -32,9 +31,7 @@ pub fn read_markdown(source: &str, text: &str) -> Vec<Sample> {
             .trim_start_matches("<!--")
             .trim_end_matches("-->")
             .trim();
-        let annotation: Option<serde_json::Value> = serde_json::from_str(inner)
-            .ok()
-            .or_else(|| serde_json::from_str(&strip_trailing_commas(inner).0).ok());
+        let annotation = crate::lenient_json::parse(inner);
         let Some(block_type) = annotation
             .as_ref()
             .and_then(|a| a.get("blockType"))

@@ -252,19 +252,16 @@ impl Checker<'_> {
                         }
                     }
                 }
-                TypeKind::Definition(d) => {
-                    let facets = d.facets.clone();
-                    self.primitive(
-                        pointer,
-                        v,
-                        d.underlying,
-                        Expect {
-                            facets: Some(&facets),
-                            ..e
-                        },
-                        name,
-                    )
-                }
+                TypeKind::Definition(d) => self.primitive(
+                    pointer,
+                    v,
+                    d.underlying,
+                    Expect {
+                        facets: Some(&d.facets),
+                        ..e
+                    },
+                    name,
+                ),
             },
         }
     }
