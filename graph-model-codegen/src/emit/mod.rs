@@ -168,7 +168,9 @@ fn rustfmt(text: &str) -> Option<String> {
 /// Module tree node: its own file (if a namespace maps here) and children.
 #[derive(Default)]
 struct Node {
-    file: Option<String>,
+    /// The namespace whose file is included here, and its feature.
+    namespace: Option<String>,
+    feature: Option<String>,
     children: BTreeMap<String, Node>,
 }
 
@@ -236,17 +238,16 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
         for seg in module {
             node = node.children.entry(seg.clone()).or_default();
         }
-        node.file = Some(format!("{namespace}.rs"));
+        node.namespace = Some(namespace.clone());
+        node.feature = plan.features.get(module).cloned();
     }
-    let features: BTreeMap<String, String> = plan
-        .modules
-        .iter()
-        .filter_map(|(m, (ns, _))| Some((format!("{ns}.rs"), plan.features.get(m)?.clone())))
-        .collect();
-    fn render(node: &Node, prefix: &str, features: &BTreeMap<String, String>) -> TokenStream {
-        let include = node.file.as_ref().map(|f| match features.get(f) {
-            Some(feature) => quote!(#[cfg(feature = #feature)] include!(#f);),
-            None => quote!(include!(#f);),
+    fn render(node: &Node, prefix: &str) -> TokenStream {
+        let include = node.namespace.as_ref().map(|ns| {
+            let file = format!("{ns}.rs");
+            match &node.feature {
+                Some(feature) => quote!(#[cfg(feature = #feature)] include!(#file);),
+                None => quote!(include!(#file);),
+            }
         });
         let children = node.children.iter().map(|(name, child)| {
             let path = if prefix.is_empty() {
@@ -254,15 +255,12 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
             } else {
                 format!("{prefix}::{name}")
             };
-            let doc = match &child.file {
-                Some(f) => format!(
-                    " Types of the CSDL namespace `{}`.",
-                    f.trim_end_matches(".rs")
-                ),
+            let doc = match &child.namespace {
+                Some(ns) => format!(" Types of the CSDL namespace `{ns}`."),
                 None => format!(" Namespaces under `{path}`."),
             };
             let name = ident(name);
-            let inner = render(child, &path, features);
+            let inner = render(child, &path);
             quote! {
                 #[doc = #doc]
                 pub mod #name {
@@ -272,6 +270,6 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
         });
         quote!(#include #(#children)*)
     }
-    let modules = render(&tree, "", &features);
+    let modules = render(&tree, "");
     quote!(#modules #registry)
 }
