@@ -32,7 +32,9 @@ fn main() {
     match result {
         Ok((model, _)) => {
             // The same CSDL, for run-time validation against the model the types came from.
-            std::fs::copy(&input, out.join("model.xml")).expect("copy the CSDL into OUT_DIR");
+            let text = std::fs::read(&input).expect("read the CSDL again");
+            graph_model_codegen::write_inside(&out, "model.xml", &text)
+                .expect("write the CSDL into OUT_DIR");
             for d in model.diagnostics.iter() {
                 println!("cargo:warning={d}");
             }

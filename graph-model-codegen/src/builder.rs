@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostics;
 use crate::emit::{self, EmitOptions, File};
+use crate::rust::naming;
 use std::collections::BTreeMap;
 
 use crate::model::{load_files, LoadOptions, Model, TypeId};
@@ -78,6 +79,23 @@ pub enum Error {
     #[error("{0}")]
     /// The generated code could not be rendered.
     Emit(String),
+    #[error("module override `{namespace}={path}`: `{path}` is not a `::`-separated path of Rust identifiers")]
+    /// A `module` override that is not a Rust module path.
+    InvalidModule {
+        /// The namespace.
+        namespace: String,
+        /// The module path as given.
+        path: String,
+    },
+    #[error("refusing to write {path}: {why}")]
+    /// A file would have been written outside the output directory, or
+    /// through a symbolic link.
+    UnsafePath {
+        /// The file.
+        path: PathBuf,
+        /// Why it was refused.
+        why: &'static str,
+    },
     #[error("cannot write {path}: {source}")]
     /// A file could not be written.
     Io {
@@ -193,12 +211,27 @@ impl Builder {
         )
         .map_err(Error::Model)?;
         let names: Vec<String> = self.inputs.iter().map(|p| file_name(p)).collect();
-        let files = self.render_model(&model, &names.join(", "))?;
+        let (files, warnings) = self.render_model(&model, &names.join(", "))?;
+        let mut model = model;
+        model.diagnostics.extend(warnings);
         Ok((model, files))
     }
 
-    /// Renders files for an already loaded model.
-    pub fn render_model(&self, model: &Model, source: &str) -> Result<Vec<File>, Error> {
+    /// Renders files for an already loaded model, with the warnings of
+    /// planning (namespaces that would share a module after sanitising).
+    pub fn render_model(
+        &self,
+        model: &Model,
+        source: &str,
+    ) -> Result<(Vec<File>, Diagnostics), Error> {
+        for (namespace, path) in &self.modules {
+            if !naming::is_module_path(path) {
+                return Err(Error::InvalidModule {
+                    namespace: namespace.clone(),
+                    path: path.clone(),
+                });
+            }
+        }
         let roots: Vec<TypeId> = if self.all {
             model.ids().collect()
         } else {
@@ -224,7 +257,7 @@ impl Builder {
                     .collect(),
             },
         );
-        emit::render(
+        let files = emit::render(
             &plan,
             &EmitOptions {
                 runtime: self.runtime.clone(),
@@ -234,11 +267,13 @@ impl Builder {
                 registry: self.registry,
             },
         )
-        .map_err(Error::Emit)
+        .map_err(Error::Emit)?;
+        Ok((files, plan.diagnostics))
     }
 
     /// Renders and writes the files; a file whose contents did not change is
-    /// not rewritten. Returns the model and the paths written.
+    /// not rewritten. Every file goes into the output directory itself (see
+    /// [`write_inside`]). Returns the model and the paths written.
     pub fn generate(&self) -> Result<(Model, Vec<PathBuf>), Error> {
         let out = self.out_dir.as_ref().ok_or(Error::NoOutDir)?;
         let (model, files) = self.render()?;
@@ -248,17 +283,73 @@ impl Builder {
         })?;
         let mut written = Vec::new();
         for f in files {
-            let path = out.join(&f.name);
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(f.contents.as_str()) {
-                std::fs::write(&path, &f.contents).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-            }
-            written.push(path);
+            written.push(write_inside(out, &f.name, f.contents.as_bytes())?);
         }
         Ok((model, written))
     }
+}
+
+/// Writes `contents` to the file `name` directly inside `dir`, unless it
+/// already holds exactly that.
+///
+/// `name` must be one plain file name (ASCII letters, digits, `_`, `-` and
+/// `.`, not starting with `.`), so nothing is written outside `dir`. An
+/// existing symbolic link (or anything but a regular file) at that name is
+/// refused rather than followed. The file is written to a temporary name in
+/// `dir` and renamed over the old one, so a reader never sees half a file.
+pub fn write_inside(dir: &Path, name: &str, contents: &[u8]) -> Result<PathBuf, Error> {
+    let path = dir.join(name);
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if !plain || path.parent() != Some(dir) {
+        return Err(Error::UnsafePath {
+            path,
+            why: "the name is not a plain file name inside the output directory",
+        });
+    }
+    match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(Error::UnsafePath {
+                path,
+                why: "it is a symbolic link, which would be followed",
+            })
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(Error::UnsafePath {
+                path,
+                why: "it exists and is not a regular file",
+            })
+        }
+        Ok(_) => {
+            if std::fs::read(&path).ok().as_deref() == Some(contents) {
+                return Ok(path);
+            }
+        }
+        Err(_) => {}
+    }
+    let io = |source| Error::Io {
+        path: path.clone(),
+        source,
+    };
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)?;
+    Ok(path)
 }
 
 fn root_type(model: &Model, root: &str) -> Result<TypeId, Error> {

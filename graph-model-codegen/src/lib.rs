@@ -21,6 +21,6 @@ pub mod model;
 pub(crate) mod rust;
 
 #[cfg(feature = "emit")]
-pub use builder::{Builder, Error};
+pub use builder::{write_inside, Builder, Error};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};
 pub use model::{load_file, load_str, LoadOptions, Model};

@@ -22,7 +22,7 @@ enum Command {
         /// A qualified type name (`microsoft.graph.user` or `graph.user`).
         #[arg(long = "type")]
         type_name: Option<String>,
-        /// Fail on any error in the model, and print every diagnostic.
+        /// Fail on any error in the model (every diagnostic is printed either way).
         #[arg(long)]
         strict: bool,
     },
@@ -136,6 +136,7 @@ fn main() -> ExitCode {
             let started = std::time::Instant::now();
             match builder.generate() {
                 Ok((model, paths)) => {
+                    eprint!("{}", model.diagnostics);
                     let warnings = model.diagnostics.len();
                     let lines: usize = paths
                         .iter()
@@ -169,9 +170,7 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            if strict {
-                eprint!("{}", model.diagnostics);
-            }
+            eprint!("{}", model.diagnostics);
             match type_name {
                 None => print!("{}", inspect::summary(&model)),
                 Some(name) => match model.lookup(&name) {

@@ -2,9 +2,50 @@
 //! required names) and reports unknown elements and attributes as warnings.
 
 use super::expr::annotation;
+use super::names::{self, NameError};
 use super::raw::*;
 use super::xml::Element;
 use crate::diagnostics::Diagnostics;
+
+/// A name grammar: what it is called in messages, and its check.
+pub(super) type Grammar = (&'static str, fn(&str) -> Result<(), NameError>);
+
+pub(super) const IDENTIFIER: Grammar = ("simple identifier", names::simple_identifier);
+pub(super) const NAMESPACE: Grammar = ("namespace", names::namespace);
+pub(super) const QUALIFIED: Grammar = ("qualified name", names::qualified_name);
+pub(super) const PATH: Grammar = ("path", names::path);
+
+/// What happens to an element whose name breaks the grammar.
+#[derive(Clone, Copy)]
+pub(super) enum OnBadName {
+    /// An error, and the element is left out of the model: its name would
+    /// form qualified names, and through them Rust items and file names.
+    Skip(&'static str),
+    /// An error, and the element is kept: its name reaches generated code
+    /// only as a JSON member name (a string literal) and a sanitised Rust name.
+    Keep,
+    /// A warning, and the element is kept as written: the name reaches no
+    /// identifier and no file (annotation qualifiers, targets, paths).
+    Warn,
+}
+
+/// A name as it can be shown in a one-line message: control and format
+/// characters escaped, very long names shortened.
+pub(crate) fn shown(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == 80 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || ('\u{200b}'..='\u{206f}').contains(&c) || c == '\u{feff}' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Attributes every element may carry without a warning.
 fn is_ambient(attr: &str) -> bool {
@@ -49,6 +90,70 @@ impl Ctx<'_> {
                     format!("<{}> needs a `{attr}` attribute", el.name),
                 );
                 None
+            }
+        }
+    }
+
+    /// A required attribute that must match `grammar`. A violation is an
+    /// error in every mode; the element is skipped or kept as `on_bad` says.
+    pub(super) fn name(
+        &mut self,
+        el: &Element,
+        attr: &str,
+        grammar: Grammar,
+        on_bad: OnBadName,
+    ) -> Option<String> {
+        let value = self.required(el, attr)?;
+        self.checked(el, attr, value, grammar, on_bad)
+    }
+
+    /// An optional attribute that must match `grammar` when present.
+    pub(super) fn opt_name(
+        &mut self,
+        el: &Element,
+        attr: &str,
+        grammar: Grammar,
+        on_bad: OnBadName,
+    ) -> Option<String> {
+        let value = el.attr(attr)?.to_string();
+        self.checked(el, attr, value, grammar, on_bad)
+    }
+
+    fn checked(
+        &mut self,
+        el: &Element,
+        attr: &str,
+        value: String,
+        (what, check): Grammar,
+        on_bad: OnBadName,
+    ) -> Option<String> {
+        let Err(e) = check(&value) else {
+            return Some(value);
+        };
+        let consequence = match on_bad {
+            OnBadName::Skip(c) => c,
+            OnBadName::Keep => {
+                "kept: it is used only as the JSON name, and its Rust name is sanitised"
+            }
+            OnBadName::Warn => "kept as written",
+        };
+        let msg = format!(
+            "<{}> {attr} `{}` is not a CSDL {what}: {e}; {consequence}",
+            el.name,
+            shown(&value)
+        );
+        match on_bad {
+            OnBadName::Skip(_) => {
+                self.diags.error("invalid-name", Some(&el.span), msg);
+                None
+            }
+            OnBadName::Keep => {
+                self.diags.error("invalid-name", Some(&el.span), msg);
+                Some(value)
+            }
+            OnBadName::Warn => {
+                self.diags.warning("invalid-name", Some(&el.span), msg);
+                Some(value)
             }
         }
     }
@@ -148,10 +253,11 @@ fn reference(cx: &mut Ctx, el: &Element) -> Reference {
         match c.name.as_str() {
             "Include" => {
                 cx.check_attrs(c, &["Namespace", "Alias"]);
-                if let Some(namespace) = cx.required(c, "Namespace") {
+                let skip = OnBadName::Skip("the include is skipped");
+                if let Some(namespace) = cx.name(c, "Namespace", NAMESPACE, skip) {
                     includes.push(Include {
                         namespace,
-                        alias: cx.opt(c, "Alias"),
+                        alias: cx.opt_name(c, "Alias", IDENTIFIER, IGNORE_ALIAS),
                         span: c.span.clone(),
                     });
                 }
@@ -169,10 +275,15 @@ fn reference(cx: &mut Ctx, el: &Element) -> Reference {
 
 fn schema(cx: &mut Ctx, el: &Element) -> Option<Schema> {
     cx.check_attrs(el, &["Namespace", "Alias"]);
-    let namespace = cx.required(el, "Namespace")?;
+    let namespace = cx.name(
+        el,
+        "Namespace",
+        NAMESPACE,
+        OnBadName::Skip("the schema is skipped"),
+    )?;
     let mut s = Schema {
         namespace,
-        alias: cx.opt(el, "Alias"),
+        alias: cx.opt_name(el, "Alias", IDENTIFIER, IGNORE_ALIAS),
         entity_types: Vec::new(),
         complex_types: Vec::new(),
         enum_types: Vec::new(),
@@ -211,7 +322,7 @@ fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<Struct
         el,
         &["Name", "BaseType", "Abstract", "OpenType", "HasStream"],
     );
-    let name = cx.required(el, "Name")?;
+    let name = cx.name(el, "Name", IDENTIFIER, SKIP_TYPE)?;
     let mut t = StructuredType {
         kind,
         name,
@@ -234,7 +345,7 @@ fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<Struct
                         continue;
                     }
                     cx.check_attrs(r, &["Name", "Alias"]);
-                    if let Some(name) = cx.required(r, "Name") {
+                    if let Some(name) = cx.name(r, "Name", PATH, OnBadName::Warn) {
                         t.key.push(PropertyRef {
                             name,
                             alias: cx.opt(r, "Alias"),
@@ -252,6 +363,9 @@ fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<Struct
     Some(t)
 }
 
+const SKIP_TYPE: OnBadName = OnBadName::Skip("the type is skipped");
+const IGNORE_ALIAS: OnBadName = OnBadName::Skip("the alias is ignored");
+
 const FACETS: [&str; 5] = ["MaxLength", "Precision", "Scale", "Unicode", "SRID"];
 
 fn with_facets<'a>(names: &[&'a str]) -> Vec<&'a str> {
@@ -263,7 +377,7 @@ fn property(cx: &mut Ctx, el: &Element) -> Option<Property> {
         el,
         &with_facets(&["Name", "Type", "Nullable", "DefaultValue"]),
     );
-    let name = cx.required(el, "Name")?;
+    let name = cx.name(el, "Name", IDENTIFIER, OnBadName::Keep)?;
     let type_name = cx.required(el, "Type")?;
     Some(Property {
         name,
@@ -281,7 +395,7 @@ fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
         el,
         &["Name", "Type", "Nullable", "Partner", "ContainsTarget"],
     );
-    let name = cx.required(el, "Name")?;
+    let name = cx.name(el, "Name", IDENTIFIER, OnBadName::Keep)?;
     let type_name = cx.required(el, "Type")?;
     let mut annotations = Vec::new();
     for c in &el.children {
@@ -295,7 +409,7 @@ fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
         name,
         type_name,
         nullable: cx.boolean(el, "Nullable"),
-        partner: cx.opt(el, "Partner"),
+        partner: cx.opt_name(el, "Partner", PATH, OnBadName::Warn),
         contains_target: cx.boolean(el, "ContainsTarget").unwrap_or(false),
         annotations,
         span: el.span.clone(),
@@ -317,7 +431,7 @@ fn child_annotations(cx: &mut Ctx, el: &Element) -> Vec<Annotation> {
 
 fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
     cx.check_attrs(el, &["Name", "IsFlags", "UnderlyingType"]);
-    let name = cx.required(el, "Name")?;
+    let name = cx.name(el, "Name", IDENTIFIER, SKIP_TYPE)?;
     let mut t = EnumType {
         name,
         is_flags: cx.boolean(el, "IsFlags").unwrap_or(false),
@@ -330,7 +444,7 @@ fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
         match c.name.as_str() {
             "Member" => {
                 cx.check_attrs(c, &["Name", "Value"]);
-                if let Some(name) = cx.required(c, "Name") {
+                if let Some(name) = cx.name(c, "Name", IDENTIFIER, OnBadName::Keep) {
                     t.members.push(EnumMember {
                         name,
                         value: cx.integer(c, "Value"),
@@ -349,7 +463,7 @@ fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
 fn type_definition(cx: &mut Ctx, el: &Element) -> Option<TypeDefinition> {
     cx.check_attrs(el, &with_facets(&["Name", "UnderlyingType"]));
     Some(TypeDefinition {
-        name: cx.required(el, "Name")?,
+        name: cx.name(el, "Name", IDENTIFIER, SKIP_TYPE)?,
         underlying_type: cx.required(el, "UnderlyingType")?,
         facets: cx.facets(el),
         annotations: child_annotations(cx, el),
@@ -370,7 +484,12 @@ fn term(cx: &mut Ctx, el: &Element) -> Option<Term> {
         ]),
     );
     Some(Term {
-        name: cx.required(el, "Name")?,
+        name: cx.name(
+            el,
+            "Name",
+            IDENTIFIER,
+            OnBadName::Skip("the term is skipped"),
+        )?,
         type_name: cx.required(el, "Type")?,
         base_term: cx.opt(el, "BaseTerm"),
         applies_to: el
@@ -386,7 +505,11 @@ fn term(cx: &mut Ctx, el: &Element) -> Option<Term> {
 
 fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operation> {
     cx.check_attrs(el, &["Name", "IsBound", "IsComposable", "EntitySetPath"]);
-    let name = cx.required(el, "Name")?;
+    let skip = OnBadName::Skip(match kind {
+        OperationKind::Action => "the action is skipped",
+        OperationKind::Function => "the function is skipped",
+    });
+    let name = cx.name(el, "Name", IDENTIFIER, skip)?;
     let mut op = Operation {
         kind,
         name,
@@ -402,9 +525,10 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
         match c.name.as_str() {
             "Parameter" => {
                 cx.check_attrs(c, &with_facets(&["Name", "Type", "Nullable"]));
-                let (Some(name), Some(type_name)) =
-                    (cx.required(c, "Name"), cx.required(c, "Type"))
-                else {
+                let (Some(name), Some(type_name)) = (
+                    cx.name(c, "Name", IDENTIFIER, OnBadName::Keep),
+                    cx.required(c, "Type"),
+                ) else {
                     continue;
                 };
                 op.parameters.push(Parameter {
@@ -436,8 +560,9 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
 
 fn container(cx: &mut Ctx, el: &Element) -> Option<EntityContainer> {
     cx.check_attrs(el, &["Name", "Extends"]);
+    let skip = OnBadName::Skip("the entity container is skipped");
     let mut ec = EntityContainer {
-        name: cx.required(el, "Name")?,
+        name: cx.name(el, "Name", IDENTIFIER, skip)?,
         entity_sets: Vec::new(),
         singletons: Vec::new(),
         action_imports: Vec::new(),
@@ -463,8 +588,13 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
         el,
         &["Name", type_attr, "IncludeInServiceDocument", "Nullable"],
     );
+    let skip = OnBadName::Skip(if type_attr == "Type" {
+        "the singleton is skipped"
+    } else {
+        "the entity set is skipped"
+    });
     let mut es = EntitySet {
-        name: cx.required(el, "Name")?,
+        name: cx.name(el, "Name", IDENTIFIER, skip)?,
         type_name: cx.required(el, type_attr)?,
         bindings: Vec::new(),
         annotations: Vec::new(),
@@ -474,9 +604,10 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
         match c.name.as_str() {
             "NavigationPropertyBinding" => {
                 cx.check_attrs(c, &["Path", "Target"]);
-                if let (Some(path), Some(target)) =
-                    (cx.required(c, "Path"), cx.required(c, "Target"))
-                {
+                if let (Some(path), Some(target)) = (
+                    cx.name(c, "Path", PATH, OnBadName::Warn),
+                    cx.name(c, "Target", PATH, OnBadName::Warn),
+                ) {
                     es.bindings.push(NavigationPropertyBinding {
                         path,
                         target,
@@ -496,9 +627,10 @@ fn import(cx: &mut Ctx, el: &Element, op_attr: &str) -> Option<OperationImport> 
         el,
         &["Name", op_attr, "EntitySet", "IncludeInServiceDocument"],
     );
+    let skip = OnBadName::Skip("the import is skipped");
     Some(OperationImport {
-        name: cx.required(el, "Name")?,
-        operation: cx.required(el, op_attr)?,
+        name: cx.name(el, "Name", IDENTIFIER, skip)?,
+        operation: cx.name(el, op_attr, QUALIFIED, skip)?,
         entity_set: cx.opt(el, "EntitySet"),
         include_in_service_document: cx.boolean(el, "IncludeInServiceDocument"),
         annotations: child_annotations(cx, el),
@@ -509,8 +641,8 @@ fn import(cx: &mut Ctx, el: &Element, op_attr: &str) -> Option<OperationImport> 
 fn annotations_block(cx: &mut Ctx, el: &Element) -> Option<Annotations> {
     cx.check_attrs(el, &["Target", "Qualifier"]);
     Some(Annotations {
-        target: cx.required(el, "Target")?,
-        qualifier: cx.opt(el, "Qualifier"),
+        target: cx.name(el, "Target", PATH, OnBadName::Warn)?,
+        qualifier: cx.opt_name(el, "Qualifier", IDENTIFIER, OnBadName::Warn),
         annotations: child_annotations(cx, el),
         span: el.span.clone(),
     })

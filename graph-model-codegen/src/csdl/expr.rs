@@ -1,7 +1,7 @@
 //! Annotations and their expressions, in attribute form (`String="..."`)
 //! and element form (`<Record>`, `<Collection>`, `<PropertyValue>`...).
 
-use super::convert::Ctx;
+use super::convert::{Ctx, OnBadName, IDENTIFIER, QUALIFIED};
 use super::raw::{Annotation, Expr, PropertyValue};
 use super::xml::Element;
 
@@ -35,7 +35,7 @@ pub(super) fn annotation(cx: &mut Ctx, el: &Element) -> Option<Annotation> {
         .chain(PATHS)
         .collect();
     cx.check_attrs(el, &known);
-    let term = cx.required(el, "Term")?;
+    let term = cx.name(el, "Term", QUALIFIED, OnBadName::Warn)?;
     let value = inline_expr(el).or_else(|| {
         el.children
             .iter()
@@ -44,7 +44,7 @@ pub(super) fn annotation(cx: &mut Ctx, el: &Element) -> Option<Annotation> {
     });
     Some(Annotation {
         term,
-        qualifier: cx.opt(el, "Qualifier"),
+        qualifier: cx.opt_name(el, "Qualifier", IDENTIFIER, OnBadName::Warn),
         value,
         span: el.span.clone(),
     })

@@ -1,14 +1,22 @@
 //! Reading CSDL XML into the raw tree ([`raw::Document`]), with spans.
+//!
+//! Limits a build can rely on, each refused with an `error[limit]` naming
+//! it: [`MAX_DOCUMENT_BYTES`], [`MAX_ELEMENTS`], [`MAX_ATTRIBUTE_BYTES`],
+//! [`MAX_DEPTH`]; names are checked against the CSDL grammar ([`names`]).
 
 mod convert;
 mod expr;
+pub mod names;
 /// The raw tree's fields mirror the CSDL attributes and child elements of
 /// the same names (`Name`, `BaseType`, `Nullable`...), as written.
 #[allow(missing_docs)]
 pub mod raw;
 mod xml;
 
-pub use xml::{parse as parse_xml, Element};
+pub(crate) use convert::shown;
+pub use xml::{
+    parse as parse_xml, Element, MAX_ATTRIBUTE_BYTES, MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_ELEMENTS,
+};
 
 use crate::diagnostics::Diagnostics;
 

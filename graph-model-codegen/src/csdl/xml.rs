@@ -36,13 +36,31 @@ impl Element {
 
 /// CSDL nests a dozen levels at most; a deeper document is refused rather
 /// than risking the stack in the recursive stages after this one.
-const MAX_DEPTH: usize = 256;
+pub const MAX_DEPTH: usize = 256;
+/// The largest document accepted, in bytes (Graph's beta `$metadata` is
+/// about 8 MB, v1.0 about 3.4 MB).
+pub const MAX_DOCUMENT_BYTES: usize = 256 << 20;
+/// The most elements a document may have (v1.0 has about 40,000).
+pub const MAX_ELEMENTS: usize = 2_000_000;
+/// The longest attribute value, in bytes after unescaping (v1.0's longest,
+/// a description, is 849).
+pub const MAX_ATTRIBUTE_BYTES: usize = 64 << 10;
 
 /// Parses a whole document into its root element.
 ///
 /// Accepts a UTF-8 byte-order mark and a missing XML declaration. A syntax
 /// error is returned as one diagnostic at the position where it was found.
 pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(Diagnostic::error(
+            "limit",
+            Some(LineIndex::new(file, "").span(0)),
+            format!(
+                "the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes (MAX_DOCUMENT_BYTES)",
+                text.len()
+            ),
+        ));
+    }
     let index = LineIndex::new(file, text);
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
@@ -50,8 +68,12 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut elements = 0usize;
     let err = |offset: usize, msg: String| {
         Diagnostic::error("xml-syntax", Some(index.span(offset + bom)), msg)
+    };
+    let limit = |offset: usize, msg: String| {
+        Diagnostic::error("limit", Some(index.span(offset + bom)), msg)
     };
     loop {
         let before = reader.buffer_position() as usize;
@@ -63,16 +85,24 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
         })?;
         match event {
             Event::Start(_) if stack.len() >= MAX_DEPTH => {
-                return Err(err(
+                return Err(limit(
                     before,
-                    format!("elements are nested more than {MAX_DEPTH} deep"),
+                    format!("elements are nested more than {MAX_DEPTH} deep (MAX_DEPTH)"),
+                ));
+            }
+            Event::Start(_) | Event::Empty(_) if elements >= MAX_ELEMENTS => {
+                return Err(limit(
+                    before,
+                    format!("the document has more than {MAX_ELEMENTS} elements (MAX_ELEMENTS)"),
                 ));
             }
             Event::Start(start) => {
+                elements += 1;
                 let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
                 stack.push(el);
             }
             Event::Empty(start) => {
+                elements += 1;
                 let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
                 attach(&mut stack, &mut root, el, || {
                     err(before, "more than one root element".into())
@@ -153,6 +183,17 @@ fn element(
             .unescape_value()
             .map_err(|e| err(offset, format!("malformed attribute value: {e}")))?
             .into_owned();
+        if value.len() > MAX_ATTRIBUTE_BYTES {
+            let mut d = err(
+                offset,
+                format!(
+                    "attribute `{key}` is {} bytes long; the limit is {MAX_ATTRIBUTE_BYTES} bytes (MAX_ATTRIBUTE_BYTES)",
+                    value.len()
+                ),
+            );
+            d.code = "limit";
+            return Err(d);
+        }
         attrs.push((key, value));
     }
     Ok(Element {
@@ -219,7 +260,7 @@ mod adversarial {
         let e = parse("deep.xml", &text).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "deep.xml:1:769: error[xml-syntax]: elements are nested more than 256 deep"
+            "deep.xml:1:769: error[limit]: elements are nested more than 256 deep (MAX_DEPTH)"
         );
     }
 

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::rust::naming;
 use crate::rust::plan::{Item, Plan};
 use tokens::{ident, Cx};
 
@@ -71,7 +72,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut files = Vec::new();
-    for (module, (namespace, items)) in &plan.modules {
+    for (module, (_, items)) in &plan.modules {
         let cx = Cx {
             rt: &rt,
             module,
@@ -93,7 +94,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
         });
         let text = pretty(quote!(#(#body)*))?;
         files.push(File {
-            name: format!("{namespace}.rs"),
+            name: naming::file_name(module),
             contents: finish(opts, header(&opts.source) + &text),
         });
     }
@@ -168,8 +169,9 @@ fn rustfmt(text: &str) -> Option<String> {
 /// Module tree node: its own file (if a namespace maps here) and children.
 #[derive(Default)]
 struct Node {
-    /// The namespace whose file is included here, and its feature.
+    /// The namespace whose file is included here, the file, and its feature.
     namespace: Option<String>,
+    file: Option<String>,
     feature: Option<String>,
     children: BTreeMap<String, Node>,
 }
@@ -239,15 +241,13 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
             node = node.children.entry(seg.clone()).or_default();
         }
         node.namespace = Some(namespace.clone());
+        node.file = Some(naming::file_name(module));
         node.feature = plan.features.get(module).cloned();
     }
     fn render(node: &Node, prefix: &str) -> TokenStream {
-        let include = node.namespace.as_ref().map(|ns| {
-            let file = format!("{ns}.rs");
-            match &node.feature {
-                Some(feature) => quote!(#[cfg(feature = #feature)] include!(#file);),
-                None => quote!(include!(#file);),
-            }
+        let include = node.file.as_ref().map(|file| match &node.feature {
+            Some(feature) => quote!(#[cfg(feature = #feature)] include!(#file);),
+            None => quote!(include!(#file);),
         });
         let children = node.children.iter().map(|(name, child)| {
             let path = if prefix.is_empty() {

@@ -4,6 +4,7 @@
 mod annotations;
 mod attach;
 mod checks;
+mod confusable;
 pub mod path;
 mod resolve;
 mod types;

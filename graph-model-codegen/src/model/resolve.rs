@@ -7,6 +7,7 @@ use std::path::Path;
 use super::types::*;
 use super::Model;
 use crate::csdl::raw::{self, Document, OperationKind, StructuredKind};
+use crate::csdl::MAX_DOCUMENT_BYTES;
 use crate::diagnostics::{Diagnostics, Span};
 
 /// How strictly to load.
@@ -62,7 +63,7 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P], opts: LoadOptions) -> Result<Mode
     let mut io = Diagnostics::default();
     for path in paths {
         let shown = path.as_ref().display().to_string();
-        match std::fs::read_to_string(path.as_ref()) {
+        match read_bounded(path.as_ref()) {
             Ok(text) => texts.push((shown, text)),
             Err(e) => io.error("io", None, format!("cannot read {shown}: {e}")),
         }
@@ -75,6 +76,22 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P], opts: LoadOptions) -> Result<Mode
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     load_sources(&sources, opts)
+}
+
+/// Reads a file as UTF-8, refusing more than [`MAX_DOCUMENT_BYTES`] (also
+/// for a file that does not say its size, such as a pipe).
+fn read_bounded(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_string(&mut text)?;
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {MAX_DOCUMENT_BYTES} bytes (MAX_DOCUMENT_BYTES)"
+        )));
+    }
+    Ok(text)
 }
 
 /// Resolves one or more raw documents into one model.
@@ -95,6 +112,7 @@ fn resolve_all(docs: &[Document]) -> Model {
     r.attach_annotations(docs);
     r.link_derived();
     r.validate_structure();
+    r.check_confusable_names();
     let mut model = r.model;
     model.diagnostics = r.diags;
     model.diagnostics.sort();
@@ -222,6 +240,17 @@ impl Resolver {
             }
             None => (false, trimmed),
         };
+        if let Err(e) = crate::csdl::names::qualified_name(inner) {
+            self.diags.error(
+                "invalid-name",
+                Some(span),
+                format!(
+                    "type `{}` is not a CSDL qualified name: {e}",
+                    crate::csdl::shown(written)
+                ),
+            );
+            return unresolved(written);
+        }
         let target = if let Some(edm) = inner.strip_prefix("Edm.") {
             match Primitive::from_edm(edm) {
                 Some(p) => Target::Primitive(p),

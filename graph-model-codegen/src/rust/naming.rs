@@ -15,6 +15,24 @@ const RAW_OK: &[&str] = &[
 /// Keywords that cannot be raw identifiers; they get a trailing `_`.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// Names that generated code uses unqualified (prelude types, traits and
+/// variants). A generated type never takes one of them (`Ok` becomes `Ok2`),
+/// or the code around it would mean something else.
+pub const PRELUDE: [&str; 12] = [
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "PartialEq",
+];
+
 /// Splits an identifier into words at case changes, `_`, digits boundaries
 /// kept with the preceding word, and any character that is not ASCII
 /// alphanumeric. Non-ASCII characters become `uXXXX` words so that distinct
@@ -173,6 +191,63 @@ pub fn module_path(namespace: &str) -> Vec<String> {
     namespace.split('.').map(snake).collect()
 }
 
+/// Windows device names: no file may be called this, whatever its extension.
+const DEVICE_NAMES: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Longest file stem written; file systems allow 255 bytes per name.
+const MAX_FILE_STEM: usize = 200;
+
+/// The file a module's code is written to: its segments joined by `.`, plus
+/// `.rs`. Segments are sanitised identifiers, so the name is ASCII letters,
+/// digits, `_` and `.` only — never a path. It is also never the root file
+/// (`mod.rs`), never a Windows device name (`con.rs`, `aux.x.rs`), and never
+/// longer than [`MAX_FILE_STEM`] (a long one is cut and given a hash of the
+/// whole, so distinct modules keep distinct files).
+pub fn file_name(module: &[String]) -> String {
+    let mut segments: Vec<String> = module
+        .iter()
+        .map(|m| {
+            unraw(m)
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect();
+    if segments.is_empty() || segments.iter().any(String::is_empty) {
+        segments.push("module".into());
+        segments.retain(|s| !s.is_empty());
+    }
+    let first = segments[0].to_ascii_lowercase();
+    if DEVICE_NAMES.contains(&first.as_str()) || (segments.len() == 1 && first == "mod") {
+        segments[0].push('_');
+    }
+    let mut stem = segments.join(".");
+    if stem.len() > MAX_FILE_STEM {
+        let hash = stem.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        stem.truncate(MAX_FILE_STEM - 17);
+        stem = format!("{stem}_{hash:016x}");
+    }
+    stem + ".rs"
+}
+
+/// Whether `path` is a `::`-separated list of plain Rust identifiers (for
+/// module overrides given by a user).
+pub fn is_module_path(path: &str) -> bool {
+    path.split("::").all(|seg| {
+        let mut chars = seg.chars();
+        chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && seg != "_"
+    })
+}
+
 /// Cargo feature for a namespace: `microsoft.graph.callRecords` →
 /// `microsoft-graph-call-records`.
 pub fn feature_name(namespace: &str) -> String {
@@ -245,6 +320,36 @@ mod tests {
         let mut s = Scope::new();
         assert_eq!(s.unique("Foo".into()), "Foo");
         assert_eq!(s.unique("Foo".into()), "Foo2");
+    }
+
+    #[test]
+    fn file_names_are_never_paths() {
+        let m = |ns: &str| file_name(&module_path(ns));
+        assert_eq!(
+            m("microsoft.graph.identityGovernance"),
+            "microsoft.graph.identity_governance.rs"
+        );
+        assert_eq!(m("CON"), "con_.rs");
+        assert_eq!(m("aux.x"), "aux_.x.rs");
+        assert_eq!(m("Lpt1.y"), "lpt1_.y.rs");
+        assert_eq!(m("mod"), "mod_.rs");
+        assert_eq!(m("a.mod"), "a.r#mod".replace("r#", "") + ".rs");
+        assert_eq!(m("naïve"), "na_u00ef_ve.rs");
+        let long = format!("{}.x", "a".repeat(300));
+        let f = m(&long);
+        assert_eq!(f.len(), MAX_FILE_STEM + 3);
+        assert_ne!(f, m(&format!("{}.y", "a".repeat(300))));
+        for f in [m("a.b"), m("CON"), f] {
+            assert!(f
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.'));
+            assert!(!f.starts_with('.'));
+        }
+        assert!(is_module_path("graph"));
+        assert!(is_module_path("a::b_c"));
+        assert!(!is_module_path("../x"));
+        assert!(!is_module_path("a::"));
+        assert!(!is_module_path("a/b"));
     }
 
     #[test]

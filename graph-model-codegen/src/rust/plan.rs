@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::boxing::BoxAnalysis;
 use super::naming::{self, Scope};
+use crate::diagnostics::Diagnostics;
 use crate::model::{
     Deprecation, Documentation, Model, Primitive, Target, TypeId, TypeKind, TypeRef,
 };
@@ -138,6 +139,8 @@ pub struct Plan {
     pub aliases: Vec<(String, String)>,
     /// Module path → feature name, when namespace features are on.
     pub features: BTreeMap<Vec<String>, String>,
+    /// Warnings about names (namespaces sharing a module after sanitising).
+    pub diagnostics: Diagnostics,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -178,7 +181,8 @@ impl RustType {
 
 /// Plans the given types (usually a [`super::closure::closure`]).
 pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan {
-    let names = assign_names(model, types, &opts.modules);
+    let mut diagnostics = Diagnostics::default();
+    let names = assign_names(model, types, &opts.modules, &mut diagnostics);
     let poly: BTreeSet<TypeId> = types
         .iter()
         .copied()
@@ -335,6 +339,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
     for (_, items) in plan.modules.values_mut() {
         items.sort_by(|a, b| a.path().name.cmp(&b.path().name));
     }
+    plan.diagnostics = diagnostics;
     plan
 }
 
@@ -354,20 +359,75 @@ struct Names {
     features: HashMap<Vec<String>, String>,
 }
 
+/// Module paths per namespace, in document order. Two namespaces whose
+/// files would have the same name (equal after sanitising, or differing only
+/// in case) do not share a module: the later one's last segment is numbered,
+/// with a warning.
+fn assign_modules(
+    model: &Model,
+    types: &BTreeSet<TypeId>,
+    overrides: &BTreeMap<String, Vec<String>>,
+    diagnostics: &mut Diagnostics,
+) -> HashMap<String, Vec<String>> {
+    let used: BTreeSet<&str> = types
+        .iter()
+        .map(|&id| model.get(id).name.namespace.as_str())
+        .collect();
+    let mut files: HashMap<String, String> = HashMap::new();
+    let mut out = HashMap::new();
+    for ns in model
+        .namespaces
+        .iter()
+        .filter(|n| used.contains(n.name.as_str()))
+    {
+        let mut module: Vec<String> = match overrides.get(&ns.name) {
+            Some(m) => m.iter().map(|s| naming::snake(s)).collect(),
+            None => naming::module_path(&ns.name),
+        };
+        let key = |m: &[String]| naming::file_name(m).to_ascii_lowercase();
+        if let Some(other) = files.get(&key(&module)) {
+            let wanted = naming::file_name(&module);
+            let mut parent = module.clone();
+            let last = parent.pop().unwrap_or_default();
+            let last = last.strip_prefix("r#").unwrap_or(&last).to_string();
+            let numbered = (2..)
+                .map(|n| {
+                    let mut m = parent.clone();
+                    m.push(format!("{last}_{n}"));
+                    m
+                })
+                .find(|m| !files.contains_key(&key(m)))
+                .expect("an unbounded range has a free name");
+            diagnostics.warning(
+                "module-collision",
+                Some(&ns.span),
+                format!(
+                    "namespace `{}` would share the file `{wanted}` with namespace `{other}`; it is generated as module `{}` in `{}`",
+                    ns.name,
+                    numbered.join("::"),
+                    naming::file_name(&numbered),
+                ),
+            );
+            module = numbered;
+        }
+        files.insert(key(&module), ns.name.clone());
+        out.insert(ns.name.clone(), module);
+    }
+    out
+}
+
 /// Type names per module: struct/enum names first (in CSDL name order, so the
 /// result does not depend on closure order), then `…Any` names.
 fn assign_names(
     model: &Model,
     types: &BTreeSet<TypeId>,
     overrides: &BTreeMap<String, Vec<String>>,
+    diagnostics: &mut Diagnostics,
 ) -> Names {
+    let modules = assign_modules(model, types, overrides, diagnostics);
     let mut by_module: BTreeMap<Vec<String>, Vec<TypeId>> = BTreeMap::new();
     for &id in types {
-        let ns = &model.get(id).name.namespace;
-        let module = match overrides.get(ns) {
-            Some(m) => m.iter().map(|s| naming::snake(s)).collect(),
-            None => naming::module_path(ns),
-        };
+        let module = modules[&model.get(id).name.namespace].clone();
         by_module.entry(module).or_default().push(id);
     }
     let mut names = Names {
@@ -382,6 +442,9 @@ fn assign_names(
         );
         ids.sort_by(|a, b| model.get(*a).name.name.cmp(&model.get(*b).name.name));
         let mut scope = Scope::new();
+        for name in naming::PRELUDE {
+            scope.reserve(name);
+        }
         for &id in &ids {
             let name = scope.unique(naming::pascal(&model.get(id).name.name));
             names.own.insert(

@@ -7,11 +7,11 @@ pub mod microsoft {
         include!("microsoft.graph.rs");
         /// Types of the CSDL namespace `microsoft.graph.customDataProvidedResourcePayloads`.
         pub mod custom_data_provided_resource_payloads {
-            include!("microsoft.graph.customDataProvidedResourcePayloads.rs");
+            include!("microsoft.graph.custom_data_provided_resource_payloads.rs");
         }
         /// Types of the CSDL namespace `microsoft.graph.identityGovernance`.
         pub mod identity_governance {
-            include!("microsoft.graph.identityGovernance.rs");
+            include!("microsoft.graph.identity_governance.rs");
         }
     }
 }
