@@ -131,3 +131,57 @@ fn closure_lists_the_types_a_root_needs() {
     assert_eq!(code, 1);
     assert!(err.contains("no type `graph.nope` in the model"), "{err}");
 }
+
+#[test]
+fn a_traversing_namespace_is_reported_and_nothing_leaves_the_output_directory() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-traversal");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a/b")).unwrap();
+    let xml = dir.join("t.xml");
+    std::fs::write(
+        &xml,
+        "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n\
+         <edmx:DataServices>\n\
+         <Schema Namespace=\"../x/pwned\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n\
+         <ComplexType Name=\"a\"><Property Name=\"p\" Type=\"Edm.String\"/></ComplexType>\n\
+         </Schema></edmx:DataServices></edmx:Edmx>\n",
+    )
+    .unwrap();
+    let out = dir.join("a/b/out");
+    let (code, _, err) = codegen(&[
+        "generate",
+        xml.to_str().unwrap(),
+        "--all",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("t.xml:3:1: error[invalid-name]: <Schema> Namespace `../x/pwned` is not a CSDL namespace: the `.` at character 1 leaves an empty segment; the schema is skipped"),
+        "{err}"
+    );
+    let mut found = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                found.push(p.strip_prefix(&dir).unwrap().display().to_string());
+            }
+        }
+    }
+    found.sort();
+    assert_eq!(found, ["a/b/out/mod.rs", "t.xml"]);
+    // Strictly, the model with the error is refused.
+    let (code, _, _) = codegen(&[
+        "generate",
+        xml.to_str().unwrap(),
+        "--all",
+        "--strict",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+}
