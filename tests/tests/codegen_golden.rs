@@ -337,3 +337,42 @@ fn several_inputs_extra_derives_and_module_overrides() {
         "{err}"
     );
 }
+
+#[test]
+fn numbers_and_extra_order_survive_without_serde_json_features() {
+    use edge_gen::edge::main::{Primitives, ShapeAny};
+
+    // Decimal keeps its text, Int64 beyond 2^53 is exact, Double keeps its
+    // value; extra members keep their order (no `preserve_order` needed).
+    let text = r#"{"zeta":1.50,"decimal":1.50,"int64":9007199254740993,"double":1.50,"boolean":true,"alpha":[0.10]}"#;
+    let p: Primitives = serde_json::from_str(text).unwrap();
+    assert_eq!(p.decimal.value().unwrap().as_str(), "1.50");
+    assert_eq!(p.int64.value().unwrap().get(), 9007199254740993);
+    assert_eq!(
+        serde_json::to_string(&p).unwrap(),
+        r#"{"boolean":true,"decimal":1.50,"double":1.5,"int64":9007199254740993,"zeta":1.5,"alpha":[0.1]}"#
+    );
+
+    // A subtype streams into its struct: its Decimal-free extras keep order.
+    let text = r##"{"@odata.type":"#e.circle","zeta":1,"radius":2,"alpha":2}"##;
+    let s: ShapeAny = serde_json::from_str(text).unwrap();
+    let ShapeAny::Circle(c) = &s else {
+        panic!("{s:?}")
+    };
+    assert_eq!(c.radius.value().unwrap().as_str(), "2");
+    assert_eq!(
+        serde_json::to_string(&s).unwrap(),
+        r##"{"radius":2,"@odata.type":"#e.circle","zeta":1,"alpha":2}"##
+    );
+
+    // An `@odata.type` after properties still dispatches; order of the
+    // other extras is kept.
+    let text = r##"{"label":"x","zeta":1,"@odata.type":"#e.circle","alpha":2,"radius":3}"##;
+    let s: ShapeAny = serde_json::from_str(text).unwrap();
+    let ShapeAny::Circle(c) = &s else {
+        panic!("{s:?}")
+    };
+    assert_eq!(c.label.value().map(String::as_str), Some("x"));
+    let keys: Vec<&String> = c.extra.keys().collect();
+    assert_eq!(keys, ["@odata.type", "zeta", "alpha"]);
+}

@@ -34,7 +34,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
         let vname = ident(&v.rust_name);
         let n = &v.csdl_name;
         let cfg = cfg(v);
-        quote!(#cfg Some(#n) => #rt::rt::from_object(object).map(Self::#vname),)
+        quote!(#cfg #n => #rt::rt::read_struct(head, map).map(Self::#vname),)
     });
     let ser_arms = p.variants.iter().map(|v| {
         let vname = ident(&v.rust_name);
@@ -42,6 +42,20 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
         let cfg = cfg(v);
         quote!(#cfg Self::#vname(v) => #rt::rt::ser_typed(v, Some(#t), s),)
     });
+    // Without generated subtypes every other type name is unknown.
+    let read_variant = if p.variants.is_empty() {
+        quote! {
+            let _ = type_name;
+            #rt::rt::read_unknown(head, map).map(Self::#unknown)
+        }
+    } else {
+        quote! {
+            match type_name {
+                #(#arms)*
+                _ => #rt::rt::read_unknown(head, map).map(Self::#unknown),
+            }
+        }
+    };
     let alias_pairs = aliases.iter().map(|(a, n)| quote!((#a, #n)));
     let graph_type = cx.graph_type_impl(&name, csdl);
     let serde = cx.serde_impls(
@@ -84,12 +98,8 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
             const BASE: &'static str = #csdl;
             const ALIASES: &'static [(&'static str, &'static str)] = &[#(#alias_pairs),*];
 
-            fn from_object(type_name: Option<&str>, object: #rt::Extra) -> Result<Self, #rt::rt::serde_json::Error> {
-                match type_name {
-                    None | Some(#csdl) => #rt::rt::from_object(object).map(Self::#base),
-                    #(#arms)*
-                    Some(_) => Ok(Self::#unknown(#rt::UnknownSubtype::new(object))),
-                }
+            fn read_variant<'de, A: #rt::rt::serde::de::MapAccess<'de>>(type_name: &str, head: #rt::Extra, map: A) -> Result<Self, A::Error> {
+                #read_variant
             }
 
             fn from_base(base: #base_ty) -> Self {

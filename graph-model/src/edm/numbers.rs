@@ -1,12 +1,19 @@
 //! `Edm.Int64`, `Edm.Decimal`, `Edm.Double`/`Edm.Single`: kept as the exact
 //! number text, never routed through `f64`, in number or string form
 //! (`IEEE754Compatible=true` writes 64-bit integers and decimals as strings).
+//!
+//! Written back: an `Int64` exactly (it fits `i64`), a `Double` as the same
+//! value (an integer as an integer, anything else as the double it denotes —
+//! `1.50` comes back as `1.5`), a `Decimal` with its exact text. No
+//! serde_json feature is needed for any of it.
 
 use std::fmt;
 
-use serde::de::Error as _;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Number, Value};
+use serde_json::value::RawValue;
+use serde_json::Number;
 
 use super::ParseError;
 
@@ -20,24 +27,91 @@ pub enum Form {
     String,
 }
 
+/// Reads a number's exact text, or a numeric string, from any deserializer.
+///
+/// With serde_json's reader the number's own text is taken (through
+/// `RawValue`, so `1.50` stays `1.50` without `arbitrary_precision`); from
+/// any other deserializer (a `serde_json::Value`, a buffering `untagged`
+/// enum...) the number arrives as an integer or a double and is spelled
+/// from that, which keeps its value.
 fn read<'de, D: Deserializer<'de>>(d: D) -> Result<(String, Form), D::Error> {
-    match Value::deserialize(d)? {
-        Value::Number(n) => Ok((n.to_string(), Form::Number)),
-        Value::String(s) => Ok((s, Form::String)),
-        other => Err(D::Error::custom(format_args!(
-            "expected a number or a numeric string, found {other}"
-        ))),
+    d.deserialize_newtype_struct(RAW_TOKEN, NumberText)
+}
+
+/// The name under which serde_json hands out raw text (`RawValue`).
+const RAW_TOKEN: &str = "$serde_json::private::RawValue";
+
+struct NumberText;
+
+impl<'de> Visitor<'de> for NumberText {
+    type Value = (String, Form);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or a numeric string")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        // serde_json's raw-value protocol: the value's text as one entry.
+        let raw: Box<RawValue> = Deserialize::deserialize(MapAccessDeserializer::new(map))?;
+        let text = raw.get();
+        if text.starts_with('"') {
+            let s: String = serde_json::from_str(text).map_err(A::Error::custom)?;
+            return Ok((s, Form::String));
+        }
+        if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+            return Ok((text.to_string(), Form::Number));
+        }
+        Err(A::Error::custom(format_args!(
+            "expected a number or a numeric string, found {text}"
+        )))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok((v.to_string(), Form::Number))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok((v.to_string(), Form::Number))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        let n = Number::from_f64(v)
+            .ok_or_else(|| E::custom("a number beyond the range of a double"))?;
+        Ok((n.to_string(), Form::Number))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok((v.to_string(), Form::String))
     }
 }
 
-fn write<S: Serializer>(text: &str, form: Form, s: S) -> Result<S::Ok, S::Error> {
-    match form {
-        Form::String => s.serialize_str(text),
-        Form::Number => {
-            let n: Number = text.parse().map_err(serde::ser::Error::custom)?;
-            n.serialize(s)
-        }
+/// Writes the number text so that it reads back as the same value: an
+/// integer as an integer, otherwise as a double, or (with `exact`, for
+/// `Edm.Decimal`) as the exact text when a double would change it.
+fn write<S: Serializer>(text: &str, form: Form, exact: bool, s: S) -> Result<S::Ok, S::Error> {
+    if form == Form::String {
+        return s.serialize_str(text);
     }
+    if let Ok(i) = text.parse::<i64>() {
+        return s.serialize_i64(i);
+    }
+    if let Ok(u) = text.parse::<u64>() {
+        return s.serialize_u64(u);
+    }
+    let f: f64 = text.parse().map_err(serde::ser::Error::custom)?;
+    let spelled = Number::from_f64(f).map(|n| n.to_string());
+    if !exact || spelled.as_deref() == Some(text) {
+        return s.serialize_f64(f);
+    }
+    // The exact text, through serde_json's raw value (the JSON writer emits
+    // it as it is; `serde_json::to_value` reads it as a double).
+    RawValue::from_string(text.to_string())
+        .map_err(serde::ser::Error::custom)?
+        .serialize(s)
 }
 
 fn is_decimal_syntax(t: &str) -> bool {
@@ -57,7 +131,7 @@ fn is_decimal_syntax(t: &str) -> bool {
 }
 
 macro_rules! number_type {
-    ($(#[$m:meta])* $name:ident, $edm:literal, $check:expr) => {
+    ($(#[$m:meta])* $name:ident, $edm:literal, $exact:literal, $check:expr) => {
         $(#[$m])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub struct $name {
@@ -101,7 +175,7 @@ macro_rules! number_type {
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                write(&self.text, self.form, s)
+                write(&self.text, self.form, $exact, s)
             }
         }
 
@@ -118,6 +192,7 @@ number_type!(
     /// `Edm.Int64`: a 64-bit integer, as a JSON number or (IEEE754Compatible) a string.
     Int64,
     "Int64",
+    false,
     |t, _| t.parse::<i64>().map(|_| ()).map_err(|_| "not a 64-bit integer")
 );
 
@@ -141,6 +216,7 @@ number_type!(
     /// `Edm.Decimal`: exact decimal text.
     Decimal,
     "Decimal",
+    true,
     |t, _| if is_decimal_syntax(t) { Ok(()) } else { Err("not a decimal number") }
 );
 
@@ -179,9 +255,13 @@ number_type!(
     /// `Edm.Double` / `Edm.Single`: the number text, or `"INF"`, `"-INF"`, `"NaN"`.
     Double,
     "Double",
+    false,
     |t, form| match (t, form) {
         ("INF" | "-INF" | "NaN", Form::String) => Ok(()),
-        _ if is_decimal_syntax(t) => Ok(()),
+        _ if is_decimal_syntax(t) => match t.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(()),
+            _ => Err("beyond the range of a double"),
+        },
         _ => Err("not a number, `INF`, `-INF` or `NaN`"),
     }
 );
@@ -217,13 +297,37 @@ mod tests {
             let v: Decimal = serde_json::from_str(json).unwrap();
             assert_eq!(serde_json::to_string(&v).unwrap(), json);
         }
-        for json in ["1", "1.0", "\"INF\"", "\"-INF\"", "\"NaN\"", "2.5e+10"] {
+        for json in ["1", "1.0", "\"INF\"", "\"-INF\"", "\"NaN\"", "0.1", "-12.5"] {
             let v: Double = serde_json::from_str(json).unwrap();
             assert_eq!(serde_json::to_string(&v).unwrap(), json);
         }
-        // serde_json spells exponents as `e+N`/`e-N`; the value is unchanged.
-        let v: Double = serde_json::from_str("2.5E10").unwrap();
-        assert_eq!(v.get(), 2.5e10);
+        // A double keeps its text while held, and its value when written.
+        for (json, back) in [
+            ("2.5E10", "25000000000.0"),
+            ("1.50", "1.5"),
+            ("1e-7", "1e-7"),
+        ] {
+            let v: Double = serde_json::from_str(json).unwrap();
+            assert_eq!(v.as_str(), json);
+            assert_eq!(serde_json::to_string(&v).unwrap(), back);
+            assert_eq!(v.get(), back.parse::<f64>().unwrap());
+        }
+        assert!(serde_json::from_str::<Double>("1e308").is_ok());
+        assert!(Double::parse("1e400").is_err(), "beyond a double");
+        // Int64 beyond 2^53 is exact; from a buffered Value too.
+        for json in [
+            "9007199254740993",
+            "-9223372036854775808",
+            "\"9223372036854775807\"",
+        ] {
+            let v: Int64 = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&v).unwrap(), json);
+            let via: Int64 = serde_json::from_value(serde_json::from_str(json).unwrap()).unwrap();
+            assert_eq!(via, v);
+        }
+        // Decimal text survives serde_json's writer; from a Value, its value.
+        let d: Decimal = serde_json::from_value(serde_json::json!(1.5)).unwrap();
+        assert_eq!(d.as_str(), "1.5");
         assert!(serde_json::from_str::<Int64>("9223372036854775808").is_err());
         assert!(serde_json::from_str::<Int64>("1.5").is_err());
         assert!(serde_json::from_str::<Double>("\"infinity\"").is_err());

@@ -9,8 +9,12 @@ mod poly;
 mod structs;
 
 pub use enums::{de_enum, ser_enum, WireEnum};
-pub use poly::{de_poly, normalize_type_name, Polymorphic, UnknownSubtype};
-pub use structs::{de_struct, field, ser_field, ser_struct, ser_typed, Slot, Struct};
+pub use poly::{
+    de_poly, normalize_type_name, read_struct, read_unknown, Polymorphic, UnknownSubtype,
+};
+pub use structs::{
+    de_struct, field, insert_unique, ser_field, ser_struct, ser_typed, Slot, Struct,
+};
 
 /// A generated type's place in the model: its qualified CSDL name, and
 /// whether it is a collection envelope.
@@ -26,18 +30,17 @@ impl<T: GraphType> GraphType for crate::Collection<T> {
     const COLLECTION: bool = true;
 }
 
-/// Properties that are not in the model and instance annotations
-/// (`@odata.*`, `prop@odata.type`), kept in document order.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+pub use crate::extra::Extra;
 
 pub use serde;
 pub use serde_json;
 
-/// Deserializes a generated type from a buffered JSON object. An error
-/// names the JSON pointer inside the object, since the buffering hid it from
-/// the outer reader.
+/// Deserializes a generated type from a buffered JSON object, in the
+/// object's order. An error names the JSON pointer inside the object, since
+/// the buffering hid it from the outer reader.
 pub fn from_object<T: serde::de::DeserializeOwned>(object: Extra) -> Result<T, serde_json::Error> {
-    serde_path_to_error::deserialize(serde_json::Value::Object(object)).map_err(|e| {
+    let d = serde::de::value::MapDeserializer::new(object.into_iter());
+    serde_path_to_error::deserialize(d).map_err(|e| {
         let mut pointer = String::new();
         for seg in e.path().iter() {
             match seg {

@@ -1,13 +1,13 @@
 //! `@odata.type` dispatch for abstract and derived-from types.
 
-use serde::de::Error as _;
+use serde::de::{DeserializeOwned, Error as _, MapAccess};
 use serde::{Deserializer, Serialize, Serializer};
 
 use super::structs::{insert_unique, read_entry, stream_into, Streamed};
 use super::{Extra, Struct};
 
 /// Implemented by every generated `…Any` enum.
-pub trait Polymorphic: Sized {
+pub trait Polymorphic: Sized + DeserializeOwned {
     /// The declared type's own struct.
     type Base: Struct + Serialize;
 
@@ -16,9 +16,15 @@ pub trait Polymorphic: Sized {
     /// `(alias, namespace)` pairs of the model, to accept `#graph.x`.
     const ALIASES: &'static [(&'static str, &'static str)];
 
-    /// Builds the variant for `type_name` (the normalized `@odata.type`, or
-    /// `None` when the object has none) from the buffered object.
-    fn from_object(type_name: Option<&str>, object: Extra) -> Result<Self, serde_json::Error>;
+    /// Reads the rest of an object whose normalised `@odata.type` is
+    /// `type_name` (not the declared type) into its variant: a known subtype
+    /// streams into its struct, anything else is kept whole as unknown.
+    /// `head` holds what was read before (the `@odata.type` member included).
+    fn read_variant<'de, A: MapAccess<'de>>(
+        type_name: &str,
+        head: Extra,
+        map: A,
+    ) -> Result<Self, A::Error>;
 
     /// The variant for a value of the declared type itself.
     fn from_base(base: Self::Base) -> Self;
@@ -35,15 +41,41 @@ pub fn normalize_type_name(raw: &str, aliases: &[(&str, &str)]) -> String {
     t.to_string()
 }
 
+/// Reads the rest of an object into a `T`, with `head` (members read
+/// already) among its extra members. For generated `read_variant`s.
+pub fn read_struct<'de, T: Struct, A: MapAccess<'de>>(
+    head: Extra,
+    mut map: A,
+) -> Result<T, A::Error> {
+    let mut out = T::default();
+    *out.extra_mut() = head;
+    match stream_into(out, &mut map, false)? {
+        Streamed::Done(t) | Streamed::LateType(t, _) => Ok(t),
+    }
+}
+
+/// Reads the rest of an object as an unknown subtype, kept whole.
+pub fn read_unknown<'de, A: MapAccess<'de>>(
+    mut object: Extra,
+    mut map: A,
+) -> Result<UnknownSubtype, A::Error> {
+    while let Some(key) = map.next_key::<String>()? {
+        let value: serde_json::Value = map.next_value()?;
+        insert_unique(&mut object, key, value)?;
+    }
+    Ok(UnknownSubtype::new(object))
+}
+
 /// Reads a polymorphic object.
 ///
 /// Graph writes control information (`@odata.type` included) before the
-/// properties, so the common cases stream: control entries are read first;
-/// an `@odata.type` naming the declared type, or the first property arriving
-/// with no `@odata.type` before it, streams straight into the declared type's
-/// struct. Another `@odata.type` buffers the object and dispatches on it. An
-/// `@odata.type` that comes after properties (out of order) still works: what
-/// was read so far is written back into a buffer and dispatched.
+/// properties, so every common case streams: control entries are read
+/// first; an `@odata.type` naming the declared type, or the first property
+/// arriving with no `@odata.type` before it, streams into the declared
+/// type's struct; an `@odata.type` naming a subtype streams into that
+/// subtype's struct. Only an `@odata.type` that comes after properties (out
+/// of order) costs a buffer: what was read so far is written back into one,
+/// with the type first, and read again.
 struct PolyVisitor<P>(std::marker::PhantomData<P>);
 
 fn type_name<E: serde::de::Error>(
@@ -65,12 +97,14 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
         write!(f, "a JSON object of type {} or a subtype", P::BASE)
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
         let mut head = Extra::new();
         loop {
             let Some(key) = map.next_key::<String>()? else {
                 // Only control information (or nothing): no `@odata.type`.
-                return P::from_object(None, head).map_err(A::Error::custom);
+                let mut base = P::Base::default();
+                *base.extra_mut() = head;
+                return Ok(P::from_base(base));
             };
             if key == "@odata.type" {
                 let value: serde_json::Value = map.next_value()?;
@@ -79,7 +113,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
                 if name == P::BASE {
                     return stream_base::<P, A>(head, None, map);
                 }
-                return buffer_rest::<P, A>(&name, head, map);
+                return P::read_variant(&name, head, map);
             }
             if key.starts_with('@') {
                 let value: serde_json::Value = map.next_value()?;
@@ -91,42 +125,55 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
     }
 }
 
-fn stream_base<'de, P: Polymorphic, A: serde::de::MapAccess<'de>>(
+fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
     head: Extra,
     pending: Option<String>,
     mut map: A,
 ) -> Result<P, A::Error> {
     let mut base = P::Base::default();
-    for (k, v) in head {
-        base.extra_mut().insert(k, v);
-    }
+    *base.extra_mut() = head;
     if let Some(key) = pending {
         read_entry(&mut base, key, &mut map)?;
     }
     match stream_into(base, &mut map, true)? {
         Streamed::Done(base) => Ok(P::from_base(base)),
         Streamed::LateType(base, value) => {
-            let name = type_name::<A::Error>(&value, P::ALIASES)?;
-            let mut object = match serde_json::to_value(&base).map_err(A::Error::custom)? {
+            // Out of order: the type first, then what was read, then the rest.
+            type_name::<A::Error>(&value, P::ALIASES)?;
+            let mut object = Extra::new();
+            object.insert("@odata.type".into(), value);
+            let read = match serde_json::to_value(&base).map_err(A::Error::custom)? {
                 serde_json::Value::Object(o) => o,
                 _ => return Err(A::Error::custom("a struct serializes to an object")),
             };
-            insert_unique(&mut object, "@odata.type".into(), value)?;
-            buffer_rest::<P, A>(&name, object, map)
+            for (k, v) in base_order(&base, read) {
+                insert_unique(&mut object, k, v)?;
+            }
+            let rest = read_unknown(Extra::new(), map)?;
+            for (k, v) in rest.object {
+                insert_unique(&mut object, k, v)?;
+            }
+            super::from_object::<P>(object).map_err(A::Error::custom)
         }
     }
 }
 
-fn buffer_rest<'de, P: Polymorphic, A: serde::de::MapAccess<'de>>(
-    name: &str,
-    mut object: Extra,
-    mut map: A,
-) -> Result<P, A::Error> {
-    while let Some(key) = map.next_key::<String>()? {
-        let value: serde_json::Value = map.next_value()?;
-        insert_unique(&mut object, key, value)?;
+/// The members of a serialized struct in the order the struct writes them
+/// (a `serde_json::Map` may have sorted them).
+fn base_order<T: Struct>(
+    base: &T,
+    mut members: serde_json::Map<String, serde_json::Value>,
+) -> Vec<(String, serde_json::Value)> {
+    let mut out = Vec::new();
+    for (k, _) in base.extra() {
+        if let Some(v) = members.remove(k) {
+            out.push((k.clone(), v));
+        }
     }
-    P::from_object(Some(name), object).map_err(A::Error::custom)
+    // Model properties (what remains), in the map's order, before extras.
+    let mut props: Vec<(String, serde_json::Value)> = members.into_iter().collect();
+    props.append(&mut out);
+    props
 }
 
 /// Deserializes a polymorphic value (see the module docs).
@@ -140,7 +187,7 @@ pub fn de_poly<'de, D: Deserializer<'de>, P: Polymorphic>(d: D) -> Result<P, D::
 pub struct UnknownSubtype {
     /// `@odata.type` exactly as written.
     pub odata_type: String,
-    /// The whole object, `@odata.type` included.
+    /// The whole object, `@odata.type` included, in the order read.
     pub object: Extra,
 }
 

@@ -46,7 +46,8 @@ pub fn validate_dynamic(
 ) -> Result<Report, String> {
     let id = structured_type(model, type_name)?;
     let mut report = Report::default();
-    if let Some(value) = json::read(text, mode, &mut report) {
+    let text = json::repaired(text, mode, &mut report);
+    if let Some(value) = json::parse(&text, mode, &mut report) {
         Checker {
             model,
             mode,
@@ -91,7 +92,8 @@ pub fn read_typed_with<T: GraphType + DeserializeOwned + Serialize>(
     mode: Mode,
 ) -> (Option<T>, Report) {
     let mut report = Report::default();
-    let Some(value) = json::read(text, mode, &mut report) else {
+    let text = json::repaired(text, mode, &mut report);
+    let Some(value) = json::parse(&text, mode, &mut report) else {
         return (None, report);
     };
     match structured_type(model, T::TYPE_NAME) {
@@ -103,6 +105,6 @@ pub fn read_typed_with<T: GraphType + DeserializeOwned + Serialize>(
         .document(id, T::COLLECTION, &value),
         Err(e) => report.push(mode, "", Kind::TypedDecode, e),
     }
-    let typed = roundtrip::check::<T>(&value, mode, &mut report);
+    let typed = roundtrip::check::<T>(&text, &value, mode, &mut report);
     (typed, report)
 }

@@ -2,10 +2,10 @@
 //! This is the one engine behind both typed and dynamic validation.
 
 use graph_model_codegen::model::{Model, Primitive, Target, TypeId, TypeKind};
-use serde_json::Value;
 
 use super::finding::{child, Kind, Mode, Report};
 use crate::edm;
+use crate::json::Json;
 
 /// What a value is expected to be.
 #[derive(Clone, Copy, Debug)]
@@ -22,15 +22,8 @@ pub struct Checker<'a> {
     pub report: &'a mut Report,
 }
 
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+fn json_type(v: &Json) -> &'static str {
+    v.kind()
 }
 
 impl Checker<'_> {
@@ -40,11 +33,11 @@ impl Checker<'_> {
 
     /// Checks a document whose whole value is of type `id` (or a collection
     /// envelope `{"value": [...]}` of it).
-    pub fn document(&mut self, id: TypeId, collection: bool, value: &Value) {
+    pub fn document(&mut self, id: TypeId, collection: bool, value: &Json) {
         if !collection {
             return self.structured(id, "", value);
         }
-        let Value::Object(obj) = value else {
+        let Json::Object(obj) = value else {
             return self.push(
                 "",
                 Kind::WrongJsonType,
@@ -56,9 +49,9 @@ impl Checker<'_> {
         };
         for (k, v) in obj {
             let p = child("", k);
-            match k.as_str() {
+            match k.as_ref() {
                 "value" => match v {
-                    Value::Array(items) => {
+                    Json::Array(items) => {
                         for (i, item) in items.iter().enumerate() {
                             self.structured(id, &child(&p, &i.to_string()), item);
                         }
@@ -70,7 +63,7 @@ impl Checker<'_> {
                     ),
                 },
                 "@odata.count" => {
-                    if !v.is_number() && !v.is_string() {
+                    if !matches!(v, Json::Number(_) | Json::String(_)) {
                         self.push(
                             &p,
                             Kind::WrongJsonType,
@@ -89,8 +82,8 @@ impl Checker<'_> {
     }
 
     /// A value declared as structured type `declared`.
-    pub fn structured(&mut self, declared: TypeId, pointer: &str, value: &Value) {
-        let Value::Object(obj) = value else {
+    pub fn structured(&mut self, declared: TypeId, pointer: &str, value: &Json) {
+        let Json::Object(obj) = value else {
             let name = &self.model.get(declared).name;
             return self.push(
                 pointer,
@@ -105,14 +98,14 @@ impl Checker<'_> {
         let declared_def = model.get(declared);
         let mut actual = declared;
         let mut know_all_properties = true;
-        match obj.get("@odata.type") {
+        match value.get("@odata.type") {
             None => {
                 if declared_def.structured().is_some_and(|s| s.is_abstract) {
                     let msg = format!("`{}` is abstract, but the value has no `@odata.type`; read as the abstract type", declared_def.name);
                     self.push(pointer, Kind::AbstractWithoutOdataType, msg);
                 }
             }
-            Some(Value::String(t)) => match model.lookup(t) {
+            Some(Json::String(t)) => match model.lookup(t) {
                 None => {
                     self.push(&child(pointer, "@odata.type"), Kind::UnknownOdataType, format!("`{t}` is not a type in the model; the value is kept as an unknown subtype of `{}`", declared_def.name));
                     know_all_properties = false;
@@ -178,7 +171,7 @@ impl Checker<'_> {
         }
     }
 
-    fn value(&mut self, pointer: &str, v: &Value, e: Expect, name: &str) {
+    fn value(&mut self, pointer: &str, v: &Json, e: Expect, name: &str) {
         if v.is_null() {
             if !e.nullable {
                 self.push(
@@ -190,7 +183,7 @@ impl Checker<'_> {
             return;
         }
         if e.collection {
-            let Value::Array(items) = v else {
+            let Json::Array(items) = v else {
                 return self.push(
                     pointer,
                     Kind::WrongJsonType,
@@ -219,14 +212,14 @@ impl Checker<'_> {
         self.single(pointer, v, e, name);
     }
 
-    fn single(&mut self, pointer: &str, v: &Value, e: Expect, name: &str) {
+    fn single(&mut self, pointer: &str, v: &Json, e: Expect, name: &str) {
         match e.target {
             Target::Unresolved(_) => {}
             Target::Primitive(p) => self.primitive(pointer, v, *p, e, name),
             Target::Named(id) => match &self.model.get(*id).kind {
                 TypeKind::Structured(_) => self.structured(*id, pointer, v),
                 TypeKind::Enum(en) => {
-                    let Value::String(s) = v else {
+                    let Json::String(s) = v else {
                         return self.push(
                             pointer,
                             Kind::WrongJsonType,
@@ -239,7 +232,7 @@ impl Checker<'_> {
                     let parts: Vec<&str> = if en.is_flags {
                         s.split(',').collect()
                     } else {
-                        vec![s.as_str()]
+                        vec![s.as_ref()]
                     };
                     for part in parts {
                         if en.members.iter().any(|m| m.name == part) {
@@ -266,7 +259,7 @@ impl Checker<'_> {
         }
     }
 
-    fn primitive(&mut self, pointer: &str, v: &Value, p: Primitive, e: Expect, name: &str) {
+    fn primitive(&mut self, pointer: &str, v: &Json, p: Primitive, e: Expect, name: &str) {
         use Primitive as P;
         let wrong = |this: &mut Self, want: &str| {
             this.push(
@@ -282,7 +275,7 @@ impl Checker<'_> {
             |this: &mut Self, msg: String| this.push(pointer, Kind::MalformedPrimitive, msg);
         match p {
             P::String => {
-                if !v.is_string() {
+                if v.as_str().is_none() {
                     wrong(self, "a string");
                 } else if let (Some(s), Some(max)) =
                     (v.as_str(), e.facets.and_then(|f| f.max_length.as_deref()))
@@ -295,7 +288,7 @@ impl Checker<'_> {
                 }
             }
             P::Boolean => {
-                if !v.is_boolean() {
+                if !matches!(v, Json::Bool(_)) {
                     wrong(self, "a boolean");
                 }
             }
@@ -307,7 +300,7 @@ impl Checker<'_> {
                     _ => (i32::MIN as i64, i32::MAX as i64),
                 };
                 match v {
-                    Value::Number(n) => match n.as_i64() {
+                    Json::Number(n) => match n.parse::<i64>().ok() {
                         Some(x) if x >= range.0 && x <= range.1 => {}
                         _ => malformed(
                             self,
@@ -322,22 +315,22 @@ impl Checker<'_> {
             }
             P::Int64 | P::Decimal | P::Single | P::Double => {
                 let (text, form) = match v {
-                    Value::Number(n) => (n.to_string(), edm::Form::Number),
-                    Value::String(s) => (s.clone(), edm::Form::String),
+                    Json::Number(n) => (*n, edm::Form::Number),
+                    Json::String(s) => (s.as_ref(), edm::Form::String),
                     _ => return wrong(self, "a number"),
                 };
                 let res = match p {
-                    P::Int64 => edm::Int64::with_form(&text, form).map(|_| ()),
-                    P::Decimal => edm::Decimal::with_form(&text, form)
+                    P::Int64 => edm::Int64::with_form(text, form).map(|_| ()),
+                    P::Decimal => edm::Decimal::with_form(text, form)
                         .map(|d| self.decimal_facets(pointer, &d, e, name)),
-                    _ => edm::Double::with_form(&text, form).map(|_| ()),
+                    _ => edm::Double::with_form(text, form).map(|_| ()),
                 };
                 if let Err(err) = res {
                     malformed(self, format!("`{name}`: {err}"));
                 }
             }
             P::Guid | P::Date | P::DateTimeOffset | P::TimeOfDay | P::Duration | P::Binary => {
-                let Value::String(s) = v else {
+                let Json::String(s) = v else {
                     return wrong(self, "a string");
                 };
                 let res = match p {

@@ -2,18 +2,21 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::finding::{child, Kind, Mode, Report, Severity};
+use crate::json::{self, Json};
 
-/// Reads `value` into `T` and writes it back; returns the typed value when
-/// it could be read.
+/// Reads `text` (already known to be JSON: `value`) into `T` with
+/// serde_json's reader, writes it back with serde_json's writer, and
+/// reports every difference; returns the typed value when it could be read.
 pub fn check<T: DeserializeOwned + Serialize>(
-    value: &Value,
+    text: &str,
+    value: &Json<'_>,
     mode: Mode,
     report: &mut Report,
 ) -> Option<T> {
-    let typed: T = match serde_path_to_error::deserialize(value) {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let typed: T = match serde_path_to_error::deserialize(&mut de) {
         Ok(t) => t,
         Err(e) => {
             let pointer = pointer_of(e.path());
@@ -34,8 +37,15 @@ pub fn check<T: DeserializeOwned + Serialize>(
             return None;
         }
     };
-    match serde_json::to_value(&typed) {
-        Ok(back) => diff("", value, &back, mode, report),
+    let written = serde_json::to_string(&typed);
+    match written.as_ref().map(|w| json::parse(w)) {
+        Ok(Ok(back)) => diff("", value, &back, mode, report),
+        Ok(Err(e)) => report.push(
+            mode,
+            "",
+            Kind::RoundTripDifference,
+            format!("the typed value was written back as text that is not JSON: {e}"),
+        ),
         Err(e) => report.push(
             mode,
             "",
@@ -59,11 +69,11 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
     p
 }
 
-fn diff(pointer: &str, a: &Value, b: &Value, mode: Mode, report: &mut Report) {
+fn diff(pointer: &str, a: &Json<'_>, b: &Json<'_>, mode: Mode, report: &mut Report) {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
+        (Json::Object(x), Json::Object(y)) => {
             for (k, v) in x {
-                match y.get(k) {
+                match b.get(k) {
                     Some(w) => diff(&child(pointer, k), v, w, mode, report),
                     None => report.push(
                         mode,
@@ -73,7 +83,7 @@ fn diff(pointer: &str, a: &Value, b: &Value, mode: Mode, report: &mut Report) {
                     ),
                 }
             }
-            for k in y.keys().filter(|k| !x.contains_key(*k)) {
+            for (k, _) in y.iter().filter(|(k, _)| a.get(k).is_none()) {
                 report.push(
                     mode,
                     &child(pointer, k),
@@ -82,12 +92,12 @@ fn diff(pointer: &str, a: &Value, b: &Value, mode: Mode, report: &mut Report) {
                 );
             }
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+        (Json::Array(x), Json::Array(y)) if x.len() == y.len() => {
             for (i, (v, w)) in x.iter().zip(y).enumerate() {
                 diff(&child(pointer, &i.to_string()), v, w, mode, report);
             }
         }
-        _ if a == b => {}
+        _ if a.same(b) => {}
         _ => report.push(
             mode,
             pointer,

@@ -749,20 +749,16 @@ impl ::graph_model::rt::Polymorphic for ShapeAny {
     type Base = Shape;
     const BASE: &'static str = "edge.main.shape";
     const ALIASES: &'static [(&'static str, &'static str)] = &[("e", "edge.main")];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None | Some("edge.main.shape") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
-            }
-            Some("edge.main.circle") => ::graph_model::rt::from_object(object).map(Self::Circle),
-            Some("edge.main.group") => ::graph_model::rt::from_object(object).map(Self::Group),
-            Some("edge.other.circle") => {
-                ::graph_model::rt::from_object(object).map(Self::OtherCircle)
-            }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            "edge.main.circle" => ::graph_model::rt::read_struct(head, map).map(Self::Circle),
+            "edge.main.group" => ::graph_model::rt::read_struct(head, map).map(Self::Group),
+            "edge.other.circle" => ::graph_model::rt::read_struct(head, map).map(Self::OtherCircle),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: Shape) -> Self {

@@ -158,22 +158,19 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None
-            | Some(
-                "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
-            ) => ::graph_model::rt::from_object(object).map(Self::Base),
-            Some("microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData") => {
-                ::graph_model::rt::from_object(object).map(Self::AccessReviewContextData)
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewContextData)
             }
-            Some("microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData") => {
-                ::graph_model::rt::from_object(object).map(Self::ApplyDecisionContextData)
+            "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::ApplyDecisionContextData)
             }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: AccessReviewContextDataBase) -> Self {
@@ -358,24 +355,22 @@ impl ::graph_model::rt::Polymorphic for DataAny {
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None | Some("microsoft.graph.customDataProvidedResourcePayloads.data") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewContextData)
             }
-            Some("microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData") => {
-                ::graph_model::rt::from_object(object).map(Self::AccessReviewContextData)
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::AccessReviewContextDataBase)
             }
-            Some(
-                "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
-            ) => ::graph_model::rt::from_object(object).map(Self::AccessReviewContextDataBase),
-            Some("microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData") => {
-                ::graph_model::rt::from_object(object).map(Self::ApplyDecisionContextData)
+            "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::ApplyDecisionContextData)
             }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: Data) -> Self {

@@ -254,16 +254,13 @@ impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
-        match type_name {
-            None | Some("microsoft.graph.identityGovernance.workflowSubject") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
-            }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
-        }
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
+        let _ = type_name;
+        ::graph_model::rt::read_unknown(head, map).map(Self::Unknown)
     }
     fn from_base(base: WorkflowSubject) -> Self {
         Self::Base(base)

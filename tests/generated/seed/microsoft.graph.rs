@@ -375,18 +375,16 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None | Some("microsoft.graph.accessPackageResource") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
+            "microsoft.graph.customDataProvidedResource" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResource)
             }
-            Some("microsoft.graph.customDataProvidedResource") => {
-                ::graph_model::rt::from_object(object).map(Self::CustomDataProvidedResource)
-            }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: AccessPackageResource) -> Self {
@@ -797,19 +795,17 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None | Some("microsoft.graph.customDataProvidedResourceUploadSession") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
-            }
-            Some("microsoft.graph.customDataProvidedResourceAccessReviewUploadSession") => {
-                ::graph_model::rt::from_object(object)
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
+                ::graph_model::rt::read_struct(head, map)
                     .map(Self::CustomDataProvidedResourceAccessReviewUploadSession)
             }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: CustomDataProvidedResourceUploadSession) -> Self {
@@ -1114,25 +1110,23 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None | Some("microsoft.graph.customExtensionData") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
-            }
-            Some("microsoft.graph.accessPackageAssignmentRequestCallbackData") => {
-                ::graph_model::rt::from_object(object)
+            "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {
+                ::graph_model::rt::read_struct(head, map)
                     .map(Self::AccessPackageAssignmentRequestCallbackData)
             }
-            Some("microsoft.graph.identityGovernance.customTaskExtensionCallbackData") => {
-                ::graph_model::rt::from_object(object).map(Self::CustomTaskExtensionCallbackData)
+            "microsoft.graph.identityGovernance.customTaskExtensionCallbackData" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::CustomTaskExtensionCallbackData)
             }
-            Some("microsoft.graph.identityGovernance.customTaskExtensionResponseData") => {
-                ::graph_model::rt::from_object(object).map(Self::CustomTaskExtensionResponseData)
+            "microsoft.graph.identityGovernance.customTaskExtensionResponseData" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::CustomTaskExtensionResponseData)
             }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: CustomExtensionData) -> Self {
@@ -1252,16 +1246,13 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
-        match type_name {
-            None | Some("microsoft.graph.customExtensionEndpointConfiguration") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
-            }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
-        }
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
+        let _ = type_name;
+        ::graph_model::rt::read_unknown(head, map).map(Self::Unknown)
     }
     fn from_base(base: CustomExtensionEndpointConfiguration) -> Self {
         Self::Base(base)
@@ -1457,38 +1448,36 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
         ),
         ("graph", "microsoft.graph"),
     ];
-    fn from_object(
-        type_name: Option<&str>,
-        object: ::graph_model::Extra,
-    ) -> Result<Self, ::graph_model::rt::serde_json::Error> {
+    fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
+        type_name: &str,
+        head: ::graph_model::Extra,
+        map: A,
+    ) -> Result<Self, A::Error> {
         match type_name {
-            None | Some("microsoft.graph.entity") => {
-                ::graph_model::rt::from_object(object).map(Self::Base)
+            "microsoft.graph.accessPackageCatalog" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::AccessPackageCatalog)
             }
-            Some("microsoft.graph.accessPackageCatalog") => {
-                ::graph_model::rt::from_object(object).map(Self::AccessPackageCatalog)
+            "microsoft.graph.accessPackageResource" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::AccessPackageResource)
             }
-            Some("microsoft.graph.accessPackageResource") => {
-                ::graph_model::rt::from_object(object).map(Self::AccessPackageResource)
+            "microsoft.graph.customDataProvidedResource" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResource)
             }
-            Some("microsoft.graph.customDataProvidedResource") => {
-                ::graph_model::rt::from_object(object).map(Self::CustomDataProvidedResource)
-            }
-            Some("microsoft.graph.customDataProvidedResourceAccessReviewUploadSession") => {
-                ::graph_model::rt::from_object(object)
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
+                ::graph_model::rt::read_struct(head, map)
                     .map(Self::CustomDataProvidedResourceAccessReviewUploadSession)
             }
-            Some("microsoft.graph.customDataProvidedResourceFile") => {
-                ::graph_model::rt::from_object(object).map(Self::CustomDataProvidedResourceFile)
+            "microsoft.graph.customDataProvidedResourceFile" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::CustomDataProvidedResourceFile)
             }
-            Some("microsoft.graph.customDataProvidedResourceUploadSession") => {
-                ::graph_model::rt::from_object(object)
+            "microsoft.graph.customDataProvidedResourceUploadSession" => {
+                ::graph_model::rt::read_struct(head, map)
                     .map(Self::CustomDataProvidedResourceUploadSession)
             }
-            Some("microsoft.graph.entitlementManagement") => {
-                ::graph_model::rt::from_object(object).map(Self::EntitlementManagement)
+            "microsoft.graph.entitlementManagement" => {
+                ::graph_model::rt::read_struct(head, map).map(Self::EntitlementManagement)
             }
-            Some(_) => Ok(Self::Unknown(::graph_model::UnknownSubtype::new(object))),
+            _ => ::graph_model::rt::read_unknown(head, map).map(Self::Unknown),
         }
     }
     fn from_base(base: Entity) -> Self {

@@ -1,0 +1,219 @@
+//! [`Extra`]: the members of an object that the model does not declare,
+//! in the order they were read.
+
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+/// Properties that are not in the model and instance annotations
+/// (`@odata.*`, `prop@odata.type`), kept in document order and written back
+/// in that order.
+///
+/// An ordered map of its own rather than `serde_json::Map`, whose order
+/// depends on serde_json's `preserve_order` feature — which this crate does
+/// not switch on for its dependents. Comparison ignores order, as for any
+/// JSON object.
+#[derive(Clone, Default)]
+pub struct Extra {
+    entries: Vec<(String, Value)>,
+}
+
+static NULL: Value = Value::Null;
+
+impl Extra {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many members.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The value of `key`, mutably.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.entries
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Whether `key` is there.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key`: an existing member keeps its place and its old value is
+    /// returned; a new one goes last (the signature of `serde_json::Map::insert`).
+    pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
+        match self.get_mut(&key) {
+            Some(slot) => Some(std::mem::replace(slot, value)),
+            None => {
+                self.entries.push((key, value));
+                None
+            }
+        }
+    }
+
+    /// Removes `key`, keeping the order of the rest.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.entries.iter().position(|(k, _)| k == key)?;
+        Some(self.entries.remove(i).1)
+    }
+
+    /// The members, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// The same members as a `serde_json::Map` (in whatever order that map keeps).
+    pub fn to_map(&self) -> serde_json::Map<String, Value> {
+        self.entries.iter().cloned().collect()
+    }
+}
+
+impl std::ops::Index<&str> for Extra {
+    type Output = Value;
+
+    /// The value of `key`, or `null` when there is none (as indexing a
+    /// `serde_json::Value` does).
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl fmt::Debug for Extra {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl IntoIterator for Extra {
+    type Item = (String, Value);
+    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Extra {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Value)>,
+        fn(&'a (String, Value)) -> (&'a String, &'a Value),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Extra {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut e = Extra::new();
+        e.extend(iter);
+        e
+    }
+}
+
+impl<K: Into<String>, V: Into<Value>> Extend<(K, V)> for Extra {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
+        for (k, v) in iter {
+            self.insert(k.into(), v.into());
+        }
+    }
+}
+
+impl Serialize for Extra {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.len()))?;
+        for (k, v) in &self.entries {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Extra {
+    /// An object, in order; a repeated key is an error (nothing is silently
+    /// overwritten).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Extra;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extra, A::Error> {
+                let mut out = Extra::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: Value = map.next_value()?;
+                    crate::rt::insert_unique(&mut out, key, value)?;
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_compares_like_a_map() {
+        let e: Extra = serde_json::from_str(r#"{"z": 1, "a": [2], "m": null}"#).unwrap();
+        assert_eq!(e.keys().collect::<Vec<_>>(), ["z", "a", "m"]);
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"z":1,"a":[2],"m":null}"#
+        );
+        assert_eq!(e["a"][0], 2);
+        assert!(e["missing"].is_null());
+        let mut f: Extra = [
+            ("m", Value::Null),
+            ("a", serde_json::json!([2])),
+            ("z", 1.into()),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(e, f);
+        assert_eq!(
+            f.insert("a".into(), "x".into()),
+            Some(serde_json::json!([2]))
+        );
+        assert_eq!(f.keys().collect::<Vec<_>>(), ["m", "a", "z"]);
+        assert_eq!(f.remove("m"), Some(Value::Null));
+        assert_eq!(f.keys().collect::<Vec<_>>(), ["a", "z"]);
+        let dup = serde_json::from_str::<Extra>(r#"{"a": 1, "a": 2}"#).unwrap_err();
+        assert!(
+            dup.to_string().starts_with("duplicate property `a`"),
+            "{dup}"
+        );
+    }
+}

@@ -1,0 +1,51 @@
+//! Depending on graph-model changes nothing about serde_json for the rest of
+//! a program: `tests/dependent` is a crate of its own (not a workspace
+//! member, so its features are not unified with ours) that depends on
+//! graph-model as a user does — without and with default features — and
+//! checks serde_json's behaviour there.
+
+use std::process::Command;
+
+use graph_model_tests::workspace_root;
+
+fn cargo(args: &[&str]) -> (bool, String, String) {
+    let root = workspace_root();
+    let out = Command::new(env!("CARGO"))
+        .args(args)
+        .arg("--manifest-path")
+        .arg(root.join("tests/dependent/Cargo.toml"))
+        .env("CARGO_TARGET_DIR", root.join("target/dependent"))
+        .output()
+        .expect("cargo runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn serde_json_behaves_as_without_graph_model() {
+    for features in [&[][..], &["--features", "full"][..]] {
+        let mut args = vec!["run", "-q", "--locked"];
+        args.extend_from_slice(features);
+        let (ok, out, err) = cargo(&args);
+        assert!(ok, "{features:?}\n{out}\n{err}");
+        for line in [
+            "untagged: Ok(Num(1.5))",
+            "internally tagged: Ok(Price { value: 2.25, count: 3 })",
+            "Map key order (sorted, as without preserve_order): [\"apple\", \"zebra\"]",
+            "graph-model exactness: 1.50 9007199254740993",
+        ] {
+            assert!(out.contains(line), "{features:?}: {line}\n{out}");
+        }
+        let mut tree = vec!["tree", "-e", "features", "-i", "serde_json", "--locked"];
+        tree.extend_from_slice(features);
+        let (ok, out, err) = cargo(&tree);
+        assert!(ok, "{err}");
+        assert!(out.contains("graph-model v"), "{out}");
+        for feature in ["arbitrary_precision", "preserve_order"] {
+            assert!(!out.contains(feature), "{features:?}: {feature}\n{out}");
+        }
+    }
+}
