@@ -64,12 +64,19 @@ impl<T: DeserializeOwned + Serialize> Struct for Collection<T> {
         Ok(true)
     }
 
-    fn ser_fields<S: SerializeMap>(&self, map: &mut S) -> Result<(), S::Error> {
-        rt::ser_field(map, "@odata.context", &self.context)?;
-        rt::ser_field(map, "@odata.count", &self.count)?;
-        rt::ser_field(map, "value", &self.value)?;
-        rt::ser_field(map, "@odata.nextLink", &self.next_link)?;
-        rt::ser_field(map, "@odata.deltaLink", &self.delta_link)
+    const FIELDS: &'static [&'static str] = &[
+        "@odata.context",
+        "@odata.count",
+        "@odata.nextLink",
+        "value",
+        "@odata.deltaLink",
+    ];
+
+    fn ser_fields<S: SerializeMap>(&self, w: &mut rt::FieldWriter<'_, S>) -> Result<(), S::Error> {
+        w.field("@odata.count", &self.count)?;
+        w.field("@odata.nextLink", &self.next_link)?;
+        w.field("value", &self.value)?;
+        w.field("@odata.deltaLink", &self.delta_link)
     }
 
     fn extra(&self) -> &Extra {
@@ -82,8 +89,25 @@ impl<T: DeserializeOwned + Serialize> Struct for Collection<T> {
 }
 
 impl<T: DeserializeOwned + Serialize> Serialize for Collection<T> {
+    /// `@odata.context` first, then other control information and instance
+    /// annotations, `@odata.count`, `@odata.nextLink`, `value`,
+    /// `@odata.deltaLink`, and any other member — the order Graph writes.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        rt::ser_struct(self, s)
+        let mut map = s.serialize_map(None)?;
+        if let Some(c) = &self.context {
+            map.serialize_entry("@odata.context", c)?;
+        }
+        for (k, v) in self.extra.iter().filter(|(k, _)| k.starts_with('@')) {
+            map.serialize_entry(k, v)?;
+        }
+        let mut w = rt::FieldWriter::new(&mut map, &self.extra);
+        self.ser_fields(&mut w)?;
+        for (k, v) in self.extra.iter().filter(|(k, _)| !k.starts_with('@')) {
+            if !k.starts_with("value@") {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
     }
 }
 

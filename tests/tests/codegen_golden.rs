@@ -362,7 +362,8 @@ fn numbers_and_extra_order_survive_without_serde_json_features() {
     assert_eq!(c.radius.value().unwrap().as_str(), "2");
     assert_eq!(
         serde_json::to_string(&s).unwrap(),
-        r##"{"radius":2,"@odata.type":"#e.circle","zeta":1,"alpha":2}"##
+        // Written back in OData order: control information first.
+        r##"{"@odata.type":"#e.circle","radius":2,"zeta":1,"alpha":2}"##
     );
 
     // An `@odata.type` after properties still dispatches; order of the

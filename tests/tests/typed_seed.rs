@@ -292,3 +292,30 @@ fn odata_type_anywhere_in_the_object_dispatches() {
         .to_string();
     assert!(err.contains("duplicate property `id`"), "{err}");
 }
+
+#[test]
+fn graph_ordered_payloads_come_back_byte_for_byte() {
+    // Control information first, property annotations right before their
+    // property, unknown members after the model's: what Graph writes, and
+    // what the types write back.
+    let text = concat!(
+        r##"{"@odata.context":"https://graph.microsoft.com/beta/$metadata#x/$entity","##,
+        r##""@odata.type":"#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession","##,
+        r##""@odata.etag":"W/\"1\"","id":"s1","createdDateTime":"2024-03-06T01:35:12.1234567Z","##,
+        r##""isUploadDone":false,"referenceId":null,"status":"active","##,
+        r##""files@odata.context":"https://graph.microsoft.com/beta/$metadata#x/files","##,
+        r##""files":[{"id":"f","name":"a.csv","size":9007199254740993,"uploadedDateTime":"2024-03-06T01:35:12Z"}],"##,
+        r##""expirationDateTime":"2024-03-07T01:35:12.123Z","source@odata.type":"#String","source":"x"}"##
+    );
+    let s: SessionAny = serde_json::from_str(text).unwrap();
+    assert!(matches!(
+        s,
+        SessionAny::CustomDataProvidedResourceAccessReviewUploadSession(_)
+    ));
+    assert_eq!(serde_json::to_string(&s).unwrap(), text);
+    let list = format!(
+        r#"{{"@odata.context":"c","@odata.count":1,"@odata.nextLink":"n","value":[{text}]}}"#
+    );
+    let c: Collection<SessionAny> = serde_json::from_str(&list).unwrap();
+    assert_eq!(serde_json::to_string(&c).unwrap(), list);
+}

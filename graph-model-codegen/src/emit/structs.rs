@@ -77,7 +77,7 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
     let ser = s.fields.iter().map(|f| {
         let fname = ident(&f.rust_name);
         let json = &f.json_name;
-        quote!(#rt::rt::ser_field(map, #json, &self.#fname)?;)
+        quote!(w.field(#json, &self.#fname)?;)
     });
     let csdl = &s.csdl_name;
     let de_body = if s.fields.is_empty() {
@@ -94,8 +94,9 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
             Ok(true)
         }
     };
+    let json_names = s.fields.iter().map(|f| &f.json_name);
     let ser_body = if s.fields.is_empty() {
-        quote!(let _ = map;)
+        quote!(let _ = w;)
     } else {
         quote!(#(#ser)*)
     };
@@ -120,7 +121,9 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
                 #de_body
             }
 
-            fn ser_fields<S: #rt::rt::serde::ser::SerializeMap>(&self, map: &mut S) -> Result<(), S::Error> {
+            const FIELDS: &'static [&'static str] = &[#(#json_names),*];
+
+            fn ser_fields<S: #rt::rt::serde::ser::SerializeMap>(&self, w: &mut #rt::rt::FieldWriter<'_, S>) -> Result<(), S::Error> {
                 #ser_body
                 Ok(())
             }

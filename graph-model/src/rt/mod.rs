@@ -13,7 +13,7 @@ pub use poly::{
     de_poly, normalize_type_name, read_struct, read_unknown, Polymorphic, UnknownSubtype,
 };
 pub use structs::{
-    de_struct, field, insert_unique, ser_field, ser_struct, ser_typed, Slot, Struct,
+    de_struct, field, insert_unique, ser_struct, ser_typed, FieldWriter, Slot, Struct,
 };
 
 /// A generated type's place in the model: its qualified CSDL name, and

@@ -23,8 +23,11 @@ pub trait Struct: Default {
         map: &mut A,
     ) -> Result<bool, A::Error>;
 
+    /// The JSON names of the fields, in model order.
+    const FIELDS: &'static [&'static str];
+
     /// Writes every present field, in model order.
-    fn ser_fields<S: SerializeMap>(&self, map: &mut S) -> Result<(), S::Error>;
+    fn ser_fields<S: SerializeMap>(&self, w: &mut FieldWriter<'_, S>) -> Result<(), S::Error>;
 
     /// Properties not in the model and instance annotations.
     fn extra(&self) -> &Extra;
@@ -164,16 +167,50 @@ pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Err
     d.deserialize_map(StructVisitor(PhantomData))
 }
 
-/// Writes a field unless it is absent (`null` is written as `null`).
-pub fn ser_field<S: SerializeMap, T: Slot + Serialize>(
-    map: &mut S,
-    key: &str,
-    value: &T,
-) -> Result<(), S::Error> {
-    if value.is_absent() {
-        Ok(())
-    } else {
-        map.serialize_entry(key, value)
+/// Writes a struct's fields, each after the annotations of that property
+/// kept among the extra members (`files@odata.context` before `files`), as
+/// OData's JSON format orders them.
+pub struct FieldWriter<'a, S> {
+    map: &'a mut S,
+    extra: &'a Extra,
+    /// Whether any extra member is a property annotation (`name@term`).
+    annotated: bool,
+}
+
+impl<'a, S: SerializeMap> FieldWriter<'a, S> {
+    /// A writer over `map`, placing the property annotations found in `extra`.
+    pub fn new(map: &'a mut S, extra: &'a Extra) -> Self {
+        let annotated = extra.keys().any(|k| annotates(k).is_some());
+        Self {
+            map,
+            extra,
+            annotated,
+        }
+    }
+
+    /// Writes the annotations of `key`, then the field unless it is absent
+    /// (`null` is written as `null`).
+    pub fn field<T: Slot + Serialize>(&mut self, key: &str, value: &T) -> Result<(), S::Error> {
+        if self.annotated {
+            for (k, v) in self.extra {
+                if annotates(k) == Some(key) {
+                    self.map.serialize_entry(k, v)?;
+                }
+            }
+        }
+        if value.is_absent() {
+            Ok(())
+        } else {
+            self.map.serialize_entry(key, value)
+        }
+    }
+}
+
+/// The property a property annotation (`name@term`) annotates.
+fn annotates(key: &str) -> Option<&str> {
+    match key.find('@') {
+        Some(i) if i > 0 => Some(&key[..i]),
+        _ => None,
     }
 }
 
@@ -193,7 +230,10 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Nullable<T> {
     }
 }
 
-/// Writes the struct: model fields, then extra properties.
+/// Writes the struct in OData's order: instance annotations and control
+/// information (`@odata.type`, `@odata.etag`...), then the model's fields
+/// (each after its property annotations), then members the model does not
+/// have. Members read in that order are written back in the same order.
 pub fn ser_struct<S: Serializer, T: Struct>(value: &T, s: S) -> Result<S::Ok, S::Error> {
     ser_typed(value, None, s)
 }
@@ -205,15 +245,22 @@ pub fn ser_typed<S: Serializer, T: Struct>(
     odata_type: Option<&str>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
+    let extra = value.extra();
     let mut map = s.serialize_map(None)?;
     if let Some(t) = odata_type {
-        if !value.extra().contains_key("@odata.type") {
+        if !extra.contains_key("@odata.type") {
             map.serialize_entry("@odata.type", t)?;
         }
     }
-    value.ser_fields(&mut map)?;
-    for (k, v) in value.extra() {
+    for (k, v) in extra.iter().filter(|(k, _)| k.starts_with('@')) {
         map.serialize_entry(k, v)?;
+    }
+    value.ser_fields(&mut FieldWriter::new(&mut map, extra))?;
+    for (k, v) in extra {
+        let of_field = annotates(k).is_some_and(|p| T::FIELDS.contains(&p));
+        if !k.starts_with('@') && !of_field {
+            map.serialize_entry(k, v)?;
+        }
     }
     map.end()
 }

@@ -26,12 +26,13 @@ impl ::graph_model::rt::Struct for Circle {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["label", "radius"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "label", &self.label)?;
-        ::graph_model::rt::ser_field(map, "radius", &self.radius)?;
+        w.field("label", &self.label)?;
+        w.field("radius", &self.radius)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -183,13 +184,14 @@ impl ::graph_model::rt::Struct for Group {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["label", "members", "owner"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "label", &self.label)?;
-        ::graph_model::rt::ser_field(map, "members", &self.members)?;
-        ::graph_model::rt::ser_field(map, "owner", &self.owner)?;
+        w.field("label", &self.label)?;
+        w.field("members", &self.members)?;
+        w.field("owner", &self.owner)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -281,28 +283,40 @@ impl ::graph_model::rt::Struct for Keywords {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "match",
+        "ref",
+        "self",
+        "super",
+        "crate",
+        "Self",
+        "extra",
+        "queryString",
+        "query_string",
+        "remoteControlSoftware",
+        "remote_Control_Software",
+        "3dModel",
+        "naïve",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "type", &self.r#type)?;
-        ::graph_model::rt::ser_field(map, "match", &self.r#match)?;
-        ::graph_model::rt::ser_field(map, "ref", &self.r#ref)?;
-        ::graph_model::rt::ser_field(map, "self", &self.self_)?;
-        ::graph_model::rt::ser_field(map, "super", &self.super_)?;
-        ::graph_model::rt::ser_field(map, "crate", &self.crate_)?;
-        ::graph_model::rt::ser_field(map, "Self", &self.self_2)?;
-        ::graph_model::rt::ser_field(map, "extra", &self.extra)?;
-        ::graph_model::rt::ser_field(map, "queryString", &self.query_string_2)?;
-        ::graph_model::rt::ser_field(map, "query_string", &self.query_string)?;
-        ::graph_model::rt::ser_field(map, "remoteControlSoftware", &self.remote_control_software)?;
-        ::graph_model::rt::ser_field(
-            map,
-            "remote_Control_Software",
-            &self.remote_control_software_2,
-        )?;
-        ::graph_model::rt::ser_field(map, "3dModel", &self._3d_model)?;
-        ::graph_model::rt::ser_field(map, "naïve", &self.na_u00ef_ve)?;
+        w.field("type", &self.r#type)?;
+        w.field("match", &self.r#match)?;
+        w.field("ref", &self.r#ref)?;
+        w.field("self", &self.self_)?;
+        w.field("super", &self.super_)?;
+        w.field("crate", &self.crate_)?;
+        w.field("Self", &self.self_2)?;
+        w.field("extra", &self.extra)?;
+        w.field("queryString", &self.query_string_2)?;
+        w.field("query_string", &self.query_string)?;
+        w.field("remoteControlSoftware", &self.remote_control_software)?;
+        w.field("remote_Control_Software", &self.remote_control_software_2)?;
+        w.field("3dModel", &self._3d_model)?;
+        w.field("naïve", &self.na_u00ef_ve)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -357,13 +371,14 @@ impl ::graph_model::rt::Struct for Node {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["next", "children", "shape"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "next", &self.next)?;
-        ::graph_model::rt::ser_field(map, "children", &self.children)?;
-        ::graph_model::rt::ser_field(map, "shape", &self.shape)?;
+        w.field("next", &self.next)?;
+        w.field("children", &self.children)?;
+        w.field("shape", &self.shape)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -415,11 +430,12 @@ impl ::graph_model::rt::Struct for Old {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["value"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "value", &self.value)?;
+        w.field("value", &self.value)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -537,34 +553,60 @@ impl ::graph_model::rt::Struct for Primitives {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "binary",
+        "boolean",
+        "byte",
+        "date",
+        "dateTimeOffset",
+        "decimal",
+        "double",
+        "duration",
+        "guid",
+        "int16",
+        "int32",
+        "int64",
+        "sbyte",
+        "single",
+        "stream",
+        "string",
+        "timeOfDay",
+        "untyped",
+        "point",
+        "days",
+        "risk",
+        "strings",
+        "alias",
+        "missing",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "binary", &self.binary)?;
-        ::graph_model::rt::ser_field(map, "boolean", &self.boolean)?;
-        ::graph_model::rt::ser_field(map, "byte", &self.byte)?;
-        ::graph_model::rt::ser_field(map, "date", &self.date)?;
-        ::graph_model::rt::ser_field(map, "dateTimeOffset", &self.date_time_offset)?;
-        ::graph_model::rt::ser_field(map, "decimal", &self.decimal)?;
-        ::graph_model::rt::ser_field(map, "double", &self.double)?;
-        ::graph_model::rt::ser_field(map, "duration", &self.duration)?;
-        ::graph_model::rt::ser_field(map, "guid", &self.guid)?;
-        ::graph_model::rt::ser_field(map, "int16", &self.int16)?;
-        ::graph_model::rt::ser_field(map, "int32", &self.int32)?;
-        ::graph_model::rt::ser_field(map, "int64", &self.int64)?;
-        ::graph_model::rt::ser_field(map, "sbyte", &self.sbyte)?;
-        ::graph_model::rt::ser_field(map, "single", &self.single)?;
-        ::graph_model::rt::ser_field(map, "stream", &self.stream)?;
-        ::graph_model::rt::ser_field(map, "string", &self.string)?;
-        ::graph_model::rt::ser_field(map, "timeOfDay", &self.time_of_day)?;
-        ::graph_model::rt::ser_field(map, "untyped", &self.untyped)?;
-        ::graph_model::rt::ser_field(map, "point", &self.point)?;
-        ::graph_model::rt::ser_field(map, "days", &self.days)?;
-        ::graph_model::rt::ser_field(map, "risk", &self.risk)?;
-        ::graph_model::rt::ser_field(map, "strings", &self.strings)?;
-        ::graph_model::rt::ser_field(map, "alias", &self.alias)?;
-        ::graph_model::rt::ser_field(map, "missing", &self.missing)?;
+        w.field("binary", &self.binary)?;
+        w.field("boolean", &self.boolean)?;
+        w.field("byte", &self.byte)?;
+        w.field("date", &self.date)?;
+        w.field("dateTimeOffset", &self.date_time_offset)?;
+        w.field("decimal", &self.decimal)?;
+        w.field("double", &self.double)?;
+        w.field("duration", &self.duration)?;
+        w.field("guid", &self.guid)?;
+        w.field("int16", &self.int16)?;
+        w.field("int32", &self.int32)?;
+        w.field("int64", &self.int64)?;
+        w.field("sbyte", &self.sbyte)?;
+        w.field("single", &self.single)?;
+        w.field("stream", &self.stream)?;
+        w.field("string", &self.string)?;
+        w.field("timeOfDay", &self.time_of_day)?;
+        w.field("untyped", &self.untyped)?;
+        w.field("point", &self.point)?;
+        w.field("days", &self.days)?;
+        w.field("risk", &self.risk)?;
+        w.field("strings", &self.strings)?;
+        w.field("alias", &self.alias)?;
+        w.field("missing", &self.missing)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -689,11 +731,12 @@ impl ::graph_model::rt::Struct for Shape {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["label"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "label", &self.label)?;
+        w.field("label", &self.label)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {

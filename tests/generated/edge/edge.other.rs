@@ -26,12 +26,13 @@ impl ::graph_model::rt::Struct for Circle {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["label", "diameter"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "label", &self.label)?;
-        ::graph_model::rt::ser_field(map, "diameter", &self.diameter)?;
+        w.field("label", &self.label)?;
+        w.field("diameter", &self.diameter)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -83,12 +84,13 @@ impl ::graph_model::rt::Struct for Holder {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["main", "mine"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "main", &self.main)?;
-        ::graph_model::rt::ser_field(map, "mine", &self.mine)?;
+        w.field("main", &self.main)?;
+        w.field("mine", &self.mine)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {

@@ -29,12 +29,13 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "reviewDefinitionId", &self.review_definition_id)?;
-        ::graph_model::rt::ser_field(map, "reviewInstanceId", &self.review_instance_id)?;
+        w.field("reviewDefinitionId", &self.review_definition_id)?;
+        w.field("reviewInstanceId", &self.review_instance_id)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -91,12 +92,13 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "reviewDefinitionId", &self.review_definition_id)?;
-        ::graph_model::rt::ser_field(map, "reviewInstanceId", &self.review_instance_id)?;
+        w.field("reviewDefinitionId", &self.review_definition_id)?;
+        w.field("reviewInstanceId", &self.review_instance_id)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -238,12 +240,13 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "reviewDefinitionId", &self.review_definition_id)?;
-        ::graph_model::rt::ser_field(map, "reviewInstanceId", &self.review_instance_id)?;
+        w.field("reviewDefinitionId", &self.review_definition_id)?;
+        w.field("reviewInstanceId", &self.review_instance_id)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -289,11 +292,12 @@ impl ::graph_model::rt::Struct for Data {
         let _ = (key, map);
         Ok(false)
     }
+    const FIELDS: &'static [&'static str] = &[];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        let _ = map;
+        let _ = w;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {

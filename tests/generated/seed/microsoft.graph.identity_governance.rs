@@ -24,11 +24,12 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["operationStatus"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "operationStatus", &self.operation_status)?;
+        w.field("operationStatus", &self.operation_status)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -142,13 +143,14 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["operationStatus", "statusReasons", "targetSubject"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "operationStatus", &self.operation_status)?;
-        ::graph_model::rt::ser_field(map, "statusReasons", &self.status_reasons)?;
-        ::graph_model::rt::ser_field(map, "targetSubject", &self.target_subject)?;
+        w.field("operationStatus", &self.operation_status)?;
+        w.field("statusReasons", &self.status_reasons)?;
+        w.field("targetSubject", &self.target_subject)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -194,11 +196,12 @@ impl ::graph_model::rt::Struct for WorkflowSubject {
         let _ = (key, map);
         Ok(false)
     }
+    const FIELDS: &'static [&'static str] = &[];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        let _ = map;
+        let _ = w;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {

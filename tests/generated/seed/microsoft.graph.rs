@@ -38,22 +38,26 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "customExtensionStageInstanceDetail",
+        "customExtensionStageInstanceId",
+        "stage",
+        "state",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(
-            map,
+        w.field(
             "customExtensionStageInstanceDetail",
             &self.custom_extension_stage_instance_detail,
         )?;
-        ::graph_model::rt::ser_field(
-            map,
+        w.field(
             "customExtensionStageInstanceId",
             &self.custom_extension_stage_instance_id,
         )?;
-        ::graph_model::rt::ser_field(map, "stage", &self.stage)?;
-        ::graph_model::rt::ser_field(map, "state", &self.state)?;
+        w.field("stage", &self.stage)?;
+        w.field("state", &self.state)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -138,23 +142,30 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "catalogType",
+        "createdDateTime",
+        "description",
+        "displayName",
+        "isExternallyVisible",
+        "modifiedDateTime",
+        "accessPackageResources",
+        "resources",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "catalogType", &self.catalog_type)?;
-        ::graph_model::rt::ser_field(map, "createdDateTime", &self.created_date_time)?;
-        ::graph_model::rt::ser_field(map, "description", &self.description)?;
-        ::graph_model::rt::ser_field(map, "displayName", &self.display_name)?;
-        ::graph_model::rt::ser_field(map, "isExternallyVisible", &self.is_externally_visible)?;
-        ::graph_model::rt::ser_field(map, "modifiedDateTime", &self.modified_date_time)?;
-        ::graph_model::rt::ser_field(
-            map,
-            "accessPackageResources",
-            &self.access_package_resources,
-        )?;
-        ::graph_model::rt::ser_field(map, "resources", &self.resources)?;
+        w.field("id", &self.id)?;
+        w.field("catalogType", &self.catalog_type)?;
+        w.field("createdDateTime", &self.created_date_time)?;
+        w.field("description", &self.description)?;
+        w.field("displayName", &self.display_name)?;
+        w.field("isExternallyVisible", &self.is_externally_visible)?;
+        w.field("modifiedDateTime", &self.modified_date_time)?;
+        w.field("accessPackageResources", &self.access_package_resources)?;
+        w.field("resources", &self.resources)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -306,18 +317,28 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "createdDateTime",
+        "description",
+        "displayName",
+        "modifiedDateTime",
+        "originId",
+        "originSystem",
+        "uploadSessions",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "createdDateTime", &self.created_date_time)?;
-        ::graph_model::rt::ser_field(map, "description", &self.description)?;
-        ::graph_model::rt::ser_field(map, "displayName", &self.display_name)?;
-        ::graph_model::rt::ser_field(map, "modifiedDateTime", &self.modified_date_time)?;
-        ::graph_model::rt::ser_field(map, "originId", &self.origin_id)?;
-        ::graph_model::rt::ser_field(map, "originSystem", &self.origin_system)?;
-        ::graph_model::rt::ser_field(map, "uploadSessions", &self.upload_sessions)?;
+        w.field("id", &self.id)?;
+        w.field("createdDateTime", &self.created_date_time)?;
+        w.field("description", &self.description)?;
+        w.field("displayName", &self.display_name)?;
+        w.field("modifiedDateTime", &self.modified_date_time)?;
+        w.field("originId", &self.origin_id)?;
+        w.field("originSystem", &self.origin_system)?;
+        w.field("uploadSessions", &self.upload_sessions)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -467,23 +488,33 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "createdDateTime",
+        "description",
+        "displayName",
+        "modifiedDateTime",
+        "originId",
+        "originSystem",
+        "notificationEndpointConfiguration",
+        "uploadSessions",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "createdDateTime", &self.created_date_time)?;
-        ::graph_model::rt::ser_field(map, "description", &self.description)?;
-        ::graph_model::rt::ser_field(map, "displayName", &self.display_name)?;
-        ::graph_model::rt::ser_field(map, "modifiedDateTime", &self.modified_date_time)?;
-        ::graph_model::rt::ser_field(map, "originId", &self.origin_id)?;
-        ::graph_model::rt::ser_field(map, "originSystem", &self.origin_system)?;
-        ::graph_model::rt::ser_field(
-            map,
+        w.field("id", &self.id)?;
+        w.field("createdDateTime", &self.created_date_time)?;
+        w.field("description", &self.description)?;
+        w.field("displayName", &self.display_name)?;
+        w.field("modifiedDateTime", &self.modified_date_time)?;
+        w.field("originId", &self.origin_id)?;
+        w.field("originSystem", &self.origin_system)?;
+        w.field(
             "notificationEndpointConfiguration",
             &self.notification_endpoint_configuration,
         )?;
-        ::graph_model::rt::ser_field(map, "uploadSessions", &self.upload_sessions)?;
+        w.field("uploadSessions", &self.upload_sessions)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -562,18 +593,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "createdDateTime",
+        "data",
+        "isUploadDone",
+        "referenceId",
+        "stats",
+        "status",
+        "files",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "createdDateTime", &self.created_date_time)?;
-        ::graph_model::rt::ser_field(map, "data", &self.data)?;
-        ::graph_model::rt::ser_field(map, "isUploadDone", &self.is_upload_done)?;
-        ::graph_model::rt::ser_field(map, "referenceId", &self.reference_id)?;
-        ::graph_model::rt::ser_field(map, "stats", &self.stats)?;
-        ::graph_model::rt::ser_field(map, "status", &self.status)?;
-        ::graph_model::rt::ser_field(map, "files", &self.files)?;
+        w.field("id", &self.id)?;
+        w.field("createdDateTime", &self.created_date_time)?;
+        w.field("data", &self.data)?;
+        w.field("isUploadDone", &self.is_upload_done)?;
+        w.field("referenceId", &self.reference_id)?;
+        w.field("stats", &self.stats)?;
+        w.field("status", &self.status)?;
+        w.field("files", &self.files)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -636,14 +677,15 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["id", "name", "size", "uploadedDateTime"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "name", &self.name)?;
-        ::graph_model::rt::ser_field(map, "size", &self.size)?;
-        ::graph_model::rt::ser_field(map, "uploadedDateTime", &self.uploaded_date_time)?;
+        w.field("id", &self.id)?;
+        w.field("name", &self.name)?;
+        w.field("size", &self.size)?;
+        w.field("uploadedDateTime", &self.uploaded_date_time)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -724,18 +766,28 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "createdDateTime",
+        "data",
+        "isUploadDone",
+        "referenceId",
+        "stats",
+        "status",
+        "files",
+    ];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "createdDateTime", &self.created_date_time)?;
-        ::graph_model::rt::ser_field(map, "data", &self.data)?;
-        ::graph_model::rt::ser_field(map, "isUploadDone", &self.is_upload_done)?;
-        ::graph_model::rt::ser_field(map, "referenceId", &self.reference_id)?;
-        ::graph_model::rt::ser_field(map, "stats", &self.stats)?;
-        ::graph_model::rt::ser_field(map, "status", &self.status)?;
-        ::graph_model::rt::ser_field(map, "files", &self.files)?;
+        w.field("id", &self.id)?;
+        w.field("createdDateTime", &self.created_date_time)?;
+        w.field("data", &self.data)?;
+        w.field("isUploadDone", &self.is_upload_done)?;
+        w.field("referenceId", &self.reference_id)?;
+        w.field("stats", &self.stats)?;
+        w.field("status", &self.status)?;
+        w.field("files", &self.files)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -864,11 +916,12 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["data"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "data", &self.data)?;
+        w.field("data", &self.data)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -929,12 +982,13 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["filesUploaded", "totalBytesUploaded"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "filesUploaded", &self.files_uploaded)?;
-        ::graph_model::rt::ser_field(map, "totalBytesUploaded", &self.total_bytes_uploaded)?;
+        w.field("filesUploaded", &self.files_uploaded)?;
+        w.field("totalBytesUploaded", &self.total_bytes_uploaded)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1044,11 +1098,12 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
         let _ = (key, map);
         Ok(false)
     }
+    const FIELDS: &'static [&'static str] = &[];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        let _ = map;
+        let _ = w;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1186,11 +1241,12 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
         let _ = (key, map);
         Ok(false)
     }
+    const FIELDS: &'static [&'static str] = &[];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        let _ = map;
+        let _ = w;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1314,13 +1370,14 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["id", "accessPackageCatalogs", "catalogs"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
-        ::graph_model::rt::ser_field(map, "accessPackageCatalogs", &self.access_package_catalogs)?;
-        ::graph_model::rt::ser_field(map, "catalogs", &self.catalogs)?;
+        w.field("id", &self.id)?;
+        w.field("accessPackageCatalogs", &self.access_package_catalogs)?;
+        w.field("catalogs", &self.catalogs)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1372,11 +1429,12 @@ impl ::graph_model::rt::Struct for Entity {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["id"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "id", &self.id)?;
+        w.field("id", &self.id)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
@@ -1562,12 +1620,13 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
         }
         Ok(true)
     }
+    const FIELDS: &'static [&'static str] = &["catalogs", "entitlementManagement"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
-        map: &mut S,
+        w: &mut ::graph_model::rt::FieldWriter<'_, S>,
     ) -> Result<(), S::Error> {
-        ::graph_model::rt::ser_field(map, "catalogs", &self.catalogs)?;
-        ::graph_model::rt::ser_field(map, "entitlementManagement", &self.entitlement_management)?;
+        w.field("catalogs", &self.catalogs)?;
+        w.field("entitlementManagement", &self.entitlement_management)?;
         Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
