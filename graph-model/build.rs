@@ -27,6 +27,7 @@ fn main() {
         .all(all)
         .navigation(true)
         .typed_registry(true)
+        .schemars(true)
         .out_dir(&out)
         .generate();
     match result {

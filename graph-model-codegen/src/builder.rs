@@ -37,6 +37,7 @@ pub struct Builder {
     rustfmt: bool,
     namespace_features: bool,
     registry: bool,
+    schemars: bool,
 }
 
 impl Default for Builder {
@@ -54,6 +55,7 @@ impl Default for Builder {
             rustfmt: true,
             namespace_features: false,
             registry: false,
+            schemars: false,
         }
     }
 }
@@ -192,6 +194,16 @@ impl Builder {
         self
     }
 
+    /// Emits `schemars::JsonSchema` impls for every generated type, behind
+    /// `#[cfg(feature = "schemars")]` (the generated crate's feature, which
+    /// must enable `graph-model/schemars`), and writes `schema.json`: the
+    /// lenient JSON Schema of the generated types, which the impls return
+    /// definition by definition — the same schema `graph-model schema` exports.
+    pub fn schemars(mut self, on: bool) -> Self {
+        self.schemars = on;
+        self
+    }
+
     /// Formats the output with rustfmt when it can be run (default on).
     pub fn rustfmt(mut self, on: bool) -> Self {
         self.rustfmt = on;
@@ -265,9 +277,22 @@ impl Builder {
                 rustfmt: self.rustfmt,
                 derives: self.derives.clone(),
                 registry: self.registry,
+                schemars: self.schemars,
             },
         )
         .map_err(Error::Emit)?;
+        let mut files = files;
+        if self.schemars {
+            let bundle = crate::schema::bundle_of(
+                model,
+                types.iter().copied(),
+                crate::schema::Mode::Lenient,
+            );
+            files.push(File {
+                name: emit::SCHEMA_FILE.to_string(),
+                contents: serde_json::to_string_pretty(&bundle).expect("JSON serializes") + "\n",
+            });
+        }
         Ok((files, plan.diagnostics))
     }
 

@@ -19,6 +19,7 @@ pub mod emit;
 pub mod inspect;
 pub mod model;
 pub(crate) mod rust;
+pub mod schema;
 
 #[cfg(feature = "emit")]
 pub use builder::{write_inside, Builder, Error};

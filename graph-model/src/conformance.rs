@@ -68,8 +68,9 @@ fn not_checkable(
     })
 }
 
-/// The type of a block: `(qualified name, collection, how it was found)`.
-fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str), Outcome> {
+/// The type of a block: `(qualified name, collection, how it was found)`,
+/// or why it cannot be checked.
+pub fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str), Outcome> {
     let Some(body) = s.body.as_deref() else {
         return not_checkable("no body", "the block has no body");
     };

@@ -48,6 +48,7 @@ pub mod lenient_json;
 mod nullable;
 pub mod rt;
 pub mod samples;
+pub mod schema;
 pub mod validate;
 
 pub use collection::Collection;

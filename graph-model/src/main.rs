@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use graph_model::conformance::{self, Checked, Summary};
 use graph_model::lenient_json;
 use graph_model::samples::read_file;
+use graph_model::schema;
 use graph_model::validate::{bundled_model, validate_dynamic, Mode};
 use graph_model_codegen::model::path;
 use graph_model_codegen::{load_file, LoadOptions, Model};
@@ -41,6 +42,32 @@ enum Command {
         #[arg(long)]
         strict: bool,
         payload: PathBuf,
+    },
+    /// Export JSON Schema (draft 2020-12) that agrees with `validate`: one
+    /// type with its definitions, or every type (`--all`), optionally as an
+    /// OpenAPI 3.1 document (`--openapi`).
+    Schema {
+        /// CSDL to export from (default: the bundled model).
+        #[arg(long)]
+        metadata: Option<PathBuf>,
+        /// Qualified type name, e.g. microsoft.graph.customDataProvidedResourceUploadSession.
+        #[arg(long = "type", required_unless_present_any = ["all", "openapi"])]
+        type_name: Option<String>,
+        /// The schema of a collection response (`{"value": [...]}`) of --type.
+        #[arg(long, requires = "type_name")]
+        collection: bool,
+        /// Every type in one document's `$defs`.
+        #[arg(long, conflicts_with = "type_name")]
+        all: bool,
+        /// Every type as OpenAPI 3.1 `components.schemas`.
+        #[arg(long, conflicts_with = "type_name")]
+        openapi: bool,
+        /// Mirror strict validation (default: lenient).
+        #[arg(long)]
+        strict: bool,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Check documentation samples (Markdown pages, plain-text pages, or
     /// doc-samples .jsonl files) and write a Markdown and JSON report.
@@ -115,6 +142,40 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Schema {
+            metadata,
+            type_name,
+            collection,
+            all,
+            openapi,
+            strict,
+            out,
+        } => {
+            let model = load(&metadata)?;
+            let mode = if strict {
+                schema::Mode::Strict
+            } else {
+                schema::Mode::Lenient
+            };
+            let doc = match type_name {
+                Some(t) if !all && !openapi => schema::for_type(&model, &t, collection, mode)?,
+                _ if openapi => {
+                    let title = metadata
+                        .as_ref()
+                        .and_then(|p| p.file_name())
+                        .map_or("bundled model".into(), |n| n.to_string_lossy().into_owned());
+                    schema::openapi(&model, mode, &title)
+                }
+                _ => schema::bundle(&model, mode),
+            };
+            let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
+            match out {
+                Some(path) => std::fs::write(&path, text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Conformance {
             metadata,

@@ -149,3 +149,30 @@ fn conformance_against_several_models_in_one_report() {
         "{out}"
     );
 }
+
+#[test]
+fn schema_prints_a_draft_2020_12_schema_for_a_type_or_the_bundle() {
+    let session = "microsoft.graph.customDataProvidedResourceUploadSession";
+    let (code, out, err) = graph_model(&["schema", "--type", session, "--strict"]);
+    assert_eq!(code, 0, "{err}");
+    let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(s["$id"], format!("urn:graph-model:strict:{session}"));
+    assert_eq!(s["$ref"], format!("#/$defs/{session}"));
+    assert!(jsonschema::meta::is_valid(&s));
+    let (code, out, _) = graph_model(&["schema", "--openapi"]);
+    assert_eq!(code, 0);
+    let o: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o["openapi"], "3.1.0");
+    assert!(o["components"]["schemas"][session].is_object());
+    let (code, _, err) = graph_model(&[
+        "schema",
+        "--type",
+        "microsoft.graph.customDataProvidedResourceUploadStatus",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is an enum type, not an entity or complex type"),
+        "{err}"
+    );
+}

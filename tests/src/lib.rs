@@ -1,7 +1,12 @@
 //! Helpers shared by the integration tests: where the fixtures and the
-//! read-only `../shared` corpus live.
+//! read-only `../shared` corpus live, data-driven trials, mutations.
+
+pub mod corpus;
+pub mod mutate;
 
 use std::path::PathBuf;
+
+use libtest_mimic::{Completion, Failed, Trial};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -18,19 +23,57 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-/// `../shared/<rel>` beside the project root, or `None` (with a message on
-/// stderr saying what was skipped) when it is absent.
-pub fn shared(rel: &str) -> Option<PathBuf> {
+/// Whether this run is CI's (the `CI` environment variable is set), where
+/// missing shared data is a failure rather than a reason to skip.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// `../shared/<rel>` beside the project root, if it is there.
+pub fn locate_shared(rel: &str) -> Option<PathBuf> {
     let p = workspace_root().join("..").join("shared").join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} is not present (../shared is needed beside the project root)",
-            p.display()
-        );
-        None
+    p.exists().then_some(p)
+}
+
+/// `../shared/<rel>` beside the project root, or `None` (with a message on
+/// stderr saying what was skipped) when it is absent. With `CI` set, absence
+/// panics: CI always has the shared data, so a missing file is a failure.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    match locate_shared(rel) {
+        Some(p) => Some(p),
+        None if in_ci() => panic!("../shared/{rel} is not present, and CI is set"),
+        None => {
+            eprintln!("skipping: ../shared/{rel} is not present (../shared is needed beside the project root)");
+            None
+        }
     }
+}
+
+/// A data-driven trial that needs files under `../shared`: when one is
+/// absent it reports itself *ignored* with the reason (and *fails* when `CI`
+/// is set); otherwise it runs `f` with their paths.
+pub fn trial_needing<F>(name: impl Into<String>, rels: &[&str], f: F) -> Trial
+where
+    F: FnOnce(&[PathBuf]) -> Result<(), Failed> + Send + 'static,
+{
+    let rels: Vec<String> = rels.iter().map(|r| r.to_string()).collect();
+    Trial::ignorable_test(name, move || {
+        let mut paths = Vec::new();
+        for r in &rels {
+            match locate_shared(r) {
+                Some(p) => paths.push(p),
+                None if in_ci() => {
+                    return Err(format!("../shared/{r} is not present, and CI is set").into())
+                }
+                None => {
+                    return Ok(Completion::ignored_with(format!(
+                        "needs ../shared/{r}, which is not present beside the project"
+                    )))
+                }
+            }
+        }
+        f(&paths).map(|()| Completion::Completed)
+    })
 }
 
 /// True when expectation files should be rewritten instead of compared.

@@ -2,7 +2,10 @@
 //! a program: `tests/dependent` is a crate of its own (not a workspace
 //! member, so its features are not unified with ours) that depends on
 //! graph-model as a user does — without and with default features — and
-//! checks serde_json's behaviour there.
+//! checks serde_json's behaviour there. It builds with `--locked` against its
+//! own `tests/dependent/Cargo.lock`: when graph-model's dependencies change,
+//! run `cargo tree --manifest-path tests/dependent/Cargo.toml` once to
+//! update that file.
 
 use std::process::Command;
 

@@ -64,6 +64,7 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
         )
     };
     let serde = cx.serde_impls(&name, quote!(#rt::rt::ser_enum(self, s)), "de_enum");
+    let schemars = cx.schemars_impl(&name, csdl);
     quote! {
         #doc
         #dep
@@ -102,5 +103,7 @@ pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
         }
 
         #serde
+
+        #schemars
     }
 }

@@ -36,7 +36,14 @@ pub struct EmitOptions {
     /// Emit `validate_typed(model, type_name, ...)` in the root file: typed
     /// validation by qualified name for every generated structured type.
     pub registry: bool,
+    /// Emit `schemars::JsonSchema` impls (behind `#[cfg(feature = "schemars")]`)
+    /// and `SCHEMA_BUNDLE` in the root file (`include_str!` of `schema.json`,
+    /// which the caller writes).
+    pub schemars: bool,
 }
+
+/// The file `SCHEMA_BUNDLE` includes.
+pub const SCHEMA_FILE: &str = "schema.json";
 
 /// One generated file: name relative to the output directory, and contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +84,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
             rt: &rt,
             module,
             derives: &derives,
+            schemars: opts.schemars,
         };
         let body = items.iter().map(|item| match item {
             Item::Struct(s) => structs::emit(&cx, s),
@@ -100,10 +108,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
     }
     files.push(File {
         name: ROOT_FILE.to_string(),
-        contents: finish(
-            opts,
-            header(&opts.source) + &pretty(root(plan, &rt, opts.registry))?,
-        ),
+        contents: finish(opts, header(&opts.source) + &pretty(root(plan, &rt, opts))?),
     });
     if !plan.features.is_empty() {
         files.push(File {
@@ -183,6 +188,7 @@ fn registry(plan: &Plan, rt: &TokenStream) -> TokenStream {
         rt,
         module: &[],
         derives: &[],
+        schemars: false,
     };
     let arms = plan.modules.iter().flat_map(|(module, (_, items))| {
         let cfg = plan.features.get(module).map(|f| quote!(#[cfg(feature = #f)]));
@@ -232,8 +238,16 @@ fn registry(plan: &Plan, rt: &TokenStream) -> TokenStream {
     }
 }
 
-fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
-    let registry = with_registry.then(|| registry(plan, rt));
+fn root(plan: &Plan, rt: &TokenStream, opts: &EmitOptions) -> TokenStream {
+    let registry = opts.registry.then(|| registry(plan, rt));
+    let bundle = opts.schemars.then(|| {
+        quote! {
+            /// The JSON Schema (draft 2020-12, lenient) of every generated type,
+            /// keyed by qualified name in `$defs`: what the `schemars` impls return.
+            #[cfg(feature = "schemars")]
+            pub const SCHEMA_BUNDLE: &str = include_str!("schema.json");
+        }
+    });
     let mut tree = Node::default();
     for (module, (namespace, _)) in &plan.modules {
         let mut node = &mut tree;
@@ -271,5 +285,5 @@ fn root(plan: &Plan, rt: &TokenStream, with_registry: bool) -> TokenStream {
         quote!(#include #(#children)*)
     }
     let modules = render(&tree, "");
-    quote!(#modules #registry)
+    quote!(#modules #registry #bundle)
 }

@@ -58,6 +58,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
     };
     let alias_pairs = aliases.iter().map(|(a, n)| quote!((#a, #n)));
     let graph_type = cx.graph_type_impl(&name, csdl);
+    let schemars = cx.schemars_impl(&name, csdl);
     let serde = cx.serde_impls(
         &name,
         quote! {
@@ -110,5 +111,7 @@ pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
         #graph_type
 
         #serde
+
+        #schemars
     }
 }

@@ -101,6 +101,13 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
         quote!(#(#ser)*)
     };
     let graph_type = cx.graph_type_impl(&name, csdl);
+    // A polymorphic type's struct holds one shape; its `…Any` is the type.
+    let def = if s.polymorphic {
+        crate::schema::shape_definition(csdl)
+    } else {
+        csdl.to_string()
+    };
+    let schemars = cx.schemars_impl(&name, &def);
     let serde = cx.serde_impls(&name, quote!(#rt::rt::ser_struct(self, s)), "de_struct");
     quote! {
         #doc
@@ -140,5 +147,7 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
         #graph_type
 
         #serde
+
+        #schemars
     }
 }

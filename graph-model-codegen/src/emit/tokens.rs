@@ -21,6 +21,8 @@ pub struct Cx<'a> {
     pub module: &'a [String],
     /// Extra derives for every struct and enum.
     pub derives: &'a [syn::Path],
+    /// Emit `schemars::JsonSchema` impls.
+    pub schemars: bool,
 }
 
 impl Cx<'_> {
@@ -53,6 +55,35 @@ impl Cx<'_> {
             #[allow(deprecated)]
             impl #rt::rt::GraphType for #name {
                 const TYPE_NAME: &'static str = #csdl;
+            }
+        }
+    }
+
+    /// `schemars::JsonSchema` (with the `schemars` feature), giving the
+    /// exported definition `def` of the generated bundle.
+    pub fn schemars_impl(&self, name: &Ident, def: &str) -> TokenStream {
+        if !self.schemars {
+            return quote!();
+        }
+        let rt = self.rt;
+        let id = format!("graph-model:{def}");
+        let bundle = self.path(&Path {
+            module: Vec::new(),
+            name: "SCHEMA_BUNDLE".into(),
+        });
+        quote! {
+            #[cfg(feature = "schemars")]
+            #[allow(deprecated)]
+            impl #rt::rt::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#def)
+                }
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#id)
+                }
+                fn json_schema(g: &mut #rt::rt::schemars::SchemaGenerator) -> #rt::rt::schemars::Schema {
+                    #rt::rt::schema_definition(#bundle, #def, g)
+                }
             }
         }
     }

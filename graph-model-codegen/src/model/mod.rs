@@ -83,7 +83,7 @@ impl Model {
 
     /// Expands an alias (`graph.user` → `microsoft.graph.user`); full names pass through.
     pub fn full_name(&self, name: &str) -> String {
-        let name = name.trim_start_matches('#');
+        let name = name.strip_prefix('#').unwrap_or(name);
         match name.rsplit_once('.') {
             Some((ns, local)) => match self.aliases.get(ns) {
                 Some(full) => format!("{full}.{local}"),
@@ -91,6 +91,31 @@ impl Model {
             },
             None => name.to_string(),
         }
+    }
+
+    /// The aliases that name `namespace` (schema aliases and `Include`
+    /// aliases), sorted.
+    pub fn aliases_of(&self, namespace: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .aliases
+            .iter()
+            .filter(|(_, ns)| *ns == namespace)
+            .map(|(a, _)| a.as_str())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Every spelling of a type's name that [`Model::lookup`] accepts:
+    /// `ns.T`, `#ns.T`, and the same with each alias of the namespace.
+    pub fn spellings(&self, id: TypeId) -> Vec<String> {
+        let name = &self.get(id).name;
+        let mut out = vec![name.to_string(), format!("#{name}")];
+        for alias in self.aliases_of(&name.namespace) {
+            out.push(format!("{alias}.{}", name.name));
+            out.push(format!("#{alias}.{}", name.name));
+        }
+        out
     }
 
     /// Finds a type by qualified name, alias-qualified name, or `#`-prefixed

@@ -271,6 +271,16 @@ impl TypeDef {
         }
     }
 
+    /// `an entity type`, `a complex type`, `an enum type` or `a type definition`.
+    pub fn kind_name_with_article(&self) -> &'static str {
+        match &self.kind {
+            TypeKind::Structured(s) if s.kind == StructuredKind::Entity => "an entity type",
+            TypeKind::Structured(_) => "a complex type",
+            TypeKind::Enum(_) => "an enum type",
+            TypeKind::Definition(_) => "a type definition",
+        }
+    }
+
     /// `entity type`, `complex type`, `enum type` or `type definition`.
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {

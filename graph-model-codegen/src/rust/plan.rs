@@ -56,6 +56,8 @@ pub struct Struct {
     pub doc: Documentation,
     pub deprecated: Option<Deprecation>,
     pub is_abstract: bool,
+    /// Values declared as it may be of a subtype (it has an `…Any` enum).
+    pub polymorphic: bool,
     pub fields: Vec<Field>,
     /// Name of the field holding extra properties and annotations.
     pub extra_field: String,
@@ -286,6 +288,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                     doc,
                     deprecated,
                     is_abstract: s.is_abstract,
+                    polymorphic: poly.contains(&id),
                     fields,
                     extra_field,
                 }));

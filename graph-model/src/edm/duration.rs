@@ -38,11 +38,16 @@ fn units(s: &str, order: &str, fraction_on_last: bool) -> Result<usize, &'static
             continue;
         }
         let at = allowed.find(c).ok_or("unit out of order or unknown")?;
-        if num.is_empty() || num.starts_with('.') || num.ends_with('.') {
-            return Err("each unit needs a number");
+        let (whole, fraction) = match num.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (num.as_str(), None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || fraction.is_some_and(|f| !digits(f)) {
+            return Err("each unit needs a number (digits, and for seconds a fraction)");
         }
         let is_last = fraction_on_last && c == 'S';
-        if num.contains('.') && !is_last {
+        if fraction.is_some() && !is_last {
             return Err("only seconds may have a fraction");
         }
         allowed = &allowed[at + 1..];
@@ -79,7 +84,9 @@ mod tests {
         ] {
             assert!(Duration::parse(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "P", "PT", "1H", "PT1.5H", "PTH", "PT1S1M", "P1X"] {
+        for bad in [
+            "", "P", "PT", "1H", "PT1.5H", "PTH", "PT1S1M", "P1X", "PT0.0.0S", "PT.5S", "PT1.S",
+        ] {
             assert!(Duration::parse(bad).is_err(), "{bad}");
         }
     }

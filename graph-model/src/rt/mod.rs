@@ -5,6 +5,8 @@
 //! Not a stable API for hand-written code.
 
 mod enums;
+#[cfg(feature = "schemars")]
+mod json_schema;
 mod poly;
 mod structs;
 
@@ -32,6 +34,10 @@ impl<T: GraphType> GraphType for crate::Collection<T> {
 
 pub use crate::extra::Extra;
 
+#[cfg(feature = "schemars")]
+pub use ::schemars;
+#[cfg(feature = "schemars")]
+pub use json_schema::schema_definition;
 pub use serde;
 pub use serde_json;
 

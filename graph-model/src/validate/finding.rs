@@ -24,7 +24,8 @@ pub enum Kind {
     EnumCaseMismatch,
     /// `@odata.type` names a type the model does not have. Kept whole.
     UnknownOdataType,
-    /// `@odata.type` names a type that does not derive from the declared one.
+    /// `@odata.type` names a type of the model that does not derive from the
+    /// declared one. Kept whole, like an unknown type.
     IncompatibleOdataType,
     /// A value of an abstract type without `@odata.type`.
     AbstractWithoutOdataType,
@@ -69,6 +70,7 @@ impl Kind {
                 | Kind::UnknownEnumValue
                 | Kind::EnumCaseMismatch
                 | Kind::UnknownOdataType
+                | Kind::IncompatibleOdataType
                 | Kind::AbstractWithoutOdataType
         )
     }

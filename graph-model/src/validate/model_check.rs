@@ -117,7 +117,7 @@ impl Checker<'_> {
                     self.push(
                         &child(pointer, "@odata.type"),
                         Kind::IncompatibleOdataType,
-                        format!("`{t}` does not derive from `{}`", declared_def.name),
+                        format!("`{t}` does not derive from `{}`; the value is kept as an unknown subtype of it", declared_def.name),
                     );
                     know_all_properties = false;
                 }
@@ -379,8 +379,8 @@ pub fn structured_type(model: &Model, name: &str) -> Result<TypeId, String> {
     match model.lookup(name) {
         Some(id) if model.get(id).structured().is_some() => Ok(id),
         Some(id) => Err(format!(
-            "`{name}` is a {}, not an entity or complex type",
-            model.get(id).kind_name()
+            "`{name}` is {}, not an entity or complex type",
+            model.get(id).kind_name_with_article()
         )),
         None => Err(format!("no type `{name}` in the model")),
     }

@@ -1,0 +1,181 @@
+//! Entity and complex types: `@odata.type` dispatch, shapes, property
+//! values, collection responses.
+
+use serde_json::{json, Map, Value};
+
+use super::{describe, Def, Defs, Mode};
+use crate::csdl::raw::Facets;
+use crate::model::{Target, TypeId, TypeKind, TypeRef};
+
+/// `{"required": ["@odata.type"], "properties": {"@odata.type": <s>}}`.
+fn with_type(spelling: Value) -> Value {
+    json!({ "required": ["@odata.type"], "properties": { "@odata.type": spelling } })
+}
+
+/// Rejects `null`, whatever else `inner` accepts.
+fn not_null(inner: Value) -> Value {
+    if inner == json!(true) {
+        json!({ "not": { "type": "null" } })
+    } else {
+        // Every other schema written here requires a type other than null.
+        inner
+    }
+}
+
+/// `null`, or what `inner` accepts. Written as `if`/`then` rather than
+/// `anyOf`, so that a validator reports the errors inside `inner` at their
+/// own places (an `anyOf` failure names only the value).
+fn or_null(inner: Value) -> Value {
+    if inner == json!(true) {
+        return inner;
+    }
+    json!({ "if": { "not": { "type": "null" } }, "then": inner })
+}
+
+impl Defs<'_> {
+    /// A value declared as structured type `id`. Without `@odata.type` it is
+    /// the type itself (in strict mode an abstract type needs one); with the
+    /// name of the type or a subtype, that type's shape; with any other name
+    /// (one the model does not have, or a type that does not derive from
+    /// this one), the declared type's shape in lenient mode (extra members
+    /// allowed), refused at `/@odata.type` in strict mode.
+    pub(super) fn declared_as(&mut self, id: TypeId) -> Value {
+        let model = self.model;
+        let abstract_ = model.get(id).structured().is_some_and(|s| s.is_abstract);
+        let own_shape = self.refer(Def::Shape(id));
+        let absent = if self.mode == Mode::Strict && abstract_ {
+            json!({ "allOf": [ { "required": ["@odata.type"] }, own_shape ] })
+        } else {
+            own_shape.clone()
+        };
+        let mut all_of = vec![json!({
+            "if": { "not": { "required": ["@odata.type"] } },
+            "then": absent,
+        })];
+        let family: Vec<TypeId> = std::iter::once(id)
+            .chain(model.derived_transitive(id))
+            .collect();
+        let mut family_spellings = Vec::new();
+        for &t in &family {
+            let spellings = model.spellings(t);
+            family_spellings.extend(spellings.iter().cloned());
+            let shape = self.refer(Def::Shape(t));
+            all_of.push(json!({
+                "if": with_type(json!({ "enum": spellings })),
+                "then": shape,
+            }));
+        }
+        let other = match self.mode {
+            Mode::Lenient => own_shape,
+            Mode::Strict => json!({ "properties": { "@odata.type": false } }),
+        };
+        all_of.push(json!({
+            "if": with_type(json!({ "type": "string", "not": { "enum": family_spellings } })),
+            "then": other,
+        }));
+        json!({
+            "type": "object",
+            "properties": { "@odata.type": { "type": "string" } },
+            "allOf": all_of,
+        })
+    }
+
+    /// The exact shape of structured type `id`: its properties (inherited
+    /// first) and navigation properties; in strict mode, unless the type is
+    /// open, nothing else but annotations (`@…`, `name@…`).
+    pub(super) fn shape(&mut self, id: TypeId) -> Value {
+        let model = self.model;
+        let mut properties = Map::new();
+        for p in model.properties(id) {
+            let p = p.property;
+            if p.name.contains('@') || properties.contains_key(&p.name) {
+                continue; // the validator reads such a key as an annotation / the first one
+            }
+            let mut schema = self.value(&p.ty, p.nullable, Some(&p.facets));
+            if let Value::Object(o) = &mut schema {
+                describe(o, &p.annotations);
+            }
+            properties.insert(p.name.clone(), schema);
+        }
+        for (n, _) in model.navigation(id) {
+            if n.name.contains('@') || properties.contains_key(&n.name) {
+                continue;
+            }
+            let mut schema = self.value(&n.ty, true, None);
+            if let Value::Object(o) = &mut schema {
+                describe(o, &n.annotations);
+            }
+            properties.insert(n.name.clone(), schema);
+        }
+        let open = model.get(id).structured().is_some_and(|s| s.open_type);
+        let mut o = Map::new();
+        o.insert(
+            "title".into(),
+            format!("{} (its own properties)", model.get(id).name).into(),
+        );
+        o.insert("type".into(), "object".into());
+        o.insert("properties".into(), Value::Object(properties));
+        if self.mode == Mode::Strict && !open {
+            o.insert("patternProperties".into(), json!({ "@": true }));
+            // `{"not": {}}` rather than `false`, so that a validator reports
+            // the member itself, as the runtime does.
+            o.insert("additionalProperties".into(), json!({ "not": {} }));
+        }
+        Value::Object(o)
+    }
+
+    /// A property value: `null` (if nullable), a collection, or one value.
+    fn value(&mut self, ty: &TypeRef, nullable: bool, facets: Option<&Facets>) -> Value {
+        let single = self.single(&ty.target, facets);
+        let inner = if ty.collection {
+            let item = if nullable {
+                or_null(single)
+            } else {
+                not_null(single)
+            };
+            json!({ "type": "array", "items": item })
+        } else {
+            single
+        };
+        if nullable {
+            or_null(inner)
+        } else {
+            not_null(inner)
+        }
+    }
+
+    fn single(&mut self, target: &Target, facets: Option<&Facets>) -> Value {
+        match target {
+            Target::Unresolved(_) => json!(true),
+            Target::Primitive(p) => self.primitive(*p, facets),
+            Target::Named(id) => match &self.model.get(*id).kind {
+                // A definition of an untyped primitive accepts anything.
+                TypeKind::Definition(d) if super::primitives::is_any(d.underlying) => json!(true),
+                TypeKind::Structured(_) | TypeKind::Enum(_) | TypeKind::Definition(_) => {
+                    self.declared(*id)
+                }
+            },
+        }
+    }
+
+    /// A collection response: `value` holds values declared as `id`;
+    /// `@odata.count` is a number or a string; other members are annotations
+    /// (anything else only in lenient mode).
+    pub(super) fn collection(&mut self, id: TypeId) -> Value {
+        let item = self.declared(id);
+        let mut o = Map::new();
+        o.insert("type".into(), "object".into());
+        o.insert(
+            "properties".into(),
+            json!({
+                "value": { "type": "array", "items": item },
+                "@odata.count": { "type": ["number", "string"] },
+            }),
+        );
+        if self.mode == Mode::Strict {
+            o.insert("patternProperties".into(), json!({ "@": true }));
+            o.insert("additionalProperties".into(), json!({ "not": {} }));
+        }
+        Value::Object(o)
+    }
+}
