@@ -69,6 +69,14 @@ enum Command {
         /// Put a namespace at a module path: `microsoft.graph=graph` (repeatable).
         #[arg(long = "module", value_parser = parse_module)]
         modules: Vec<(String, String)>,
+        /// Also emit `validate_typed(model, type, collection, text, mode)`:
+        /// typed validation chosen by qualified name at run time.
+        #[arg(long)]
+        typed_registry: bool,
+        /// Also emit `schemars::JsonSchema` impls (behind the generated crate's
+        /// `schemars` feature) and `schema.json`.
+        #[arg(long)]
+        schemars: bool,
     },
 }
 
@@ -120,6 +128,8 @@ fn main() -> ExitCode {
             namespace_features,
             derives,
             modules,
+            typed_registry,
+            schemars,
         } => {
             let builder = roots.into_iter().fold(Builder::new(), Builder::root);
             let builder = files.iter().fold(builder, Builder::input);
@@ -132,6 +142,8 @@ fn main() -> ExitCode {
                 .runtime(runtime)
                 .strict(strict)
                 .namespace_features(namespace_features)
+                .typed_registry(typed_registry)
+                .schemars(schemars)
                 .out_dir(&out);
             let started = std::time::Instant::now();
             match builder.generate() {

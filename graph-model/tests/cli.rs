@@ -176,3 +176,21 @@ fn schema_prints_a_draft_2020_12_schema_for_a_type_or_the_bundle() {
         "{err}"
     );
 }
+
+#[test]
+fn control_information_of_the_wrong_type_is_reported_at_its_member() {
+    let t = "microsoft.graph.customDataProvidedResourceUploadSession";
+    let p = temp("context.json", r#"{"@odata.context": 3, "value": []}"#);
+    for strict in [false, true] {
+        let mut args = vec!["validate", "--type", t, "--collection", p.as_str()];
+        if strict {
+            args.push("--strict");
+        }
+        let (code, out, _) = graph_model(&args);
+        assert_eq!(code, 1);
+        assert_eq!(
+            out,
+            format!("{p}:/@odata.context: error[wrong-json-type]: `@odata.context` is control information and must be a string, found the number 3\n")
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! read-only `../shared` corpus live, data-driven trials, mutations.
 
 pub mod corpus;
+pub mod differential;
 pub mod mutate;
 
 use std::path::PathBuf;

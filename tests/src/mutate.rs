@@ -55,7 +55,9 @@ enum Site {
         nullable: bool,
     },
     /// A collection property (the array itself).
-    Array,
+    Array {
+        nullable: bool,
+    },
 }
 
 /// Walks `v` as the validator does, collecting the places mutations can
@@ -125,7 +127,8 @@ impl Walker<'_> {
         }
         if collection {
             let Value::Array(items) = v else { return };
-            self.sites.push((pointer.to_string(), Site::Array));
+            self.sites
+                .push((pointer.to_string(), Site::Array { nullable }));
             for (i, item) in items.iter().enumerate() {
                 if !item.is_null() {
                     self.single(&child(pointer, &i.to_string()), item, target, nullable);
@@ -268,6 +271,9 @@ pub fn model_mutations(
                 });
             }
         };
+    if collection {
+        control(&mut push, "", doc);
+    }
     // Visit sites in a seeded order so that different blocks exercise
     // different places.
     let mut order: Vec<usize> = (0..w.sites.len()).collect();
@@ -407,15 +413,105 @@ pub fn model_mutations(
                         set(d, pointer, Value::Null)
                     });
                 }
+                control(&mut push, pointer, doc);
             }
-            Site::Array => {
+            Site::Array { nullable } => {
                 push("wrong-json-type", pointer, Effect::Invalid, &|d| {
                     set(d, pointer, json!({"not": "an array"}))
+                });
+                push(
+                    "null-item",
+                    pointer,
+                    Effect::Invalid,
+                    &|d| match d.pointer_mut(pointer) {
+                        Some(Value::Array(a)) => {
+                            a.push(Value::Null);
+                            true
+                        }
+                        _ => false,
+                    },
+                );
+                let effect = if *nullable {
+                    Effect::StrictOnly
+                } else {
+                    Effect::Invalid
+                };
+                push("null-collection", pointer, effect, &|d| {
+                    set(d, pointer, Value::Null)
                 });
             }
         }
     }
     out
+}
+
+type Push<'a> = dyn FnMut(&'static str, &str, Effect, &dyn Fn(&mut Value) -> bool) + 'a;
+
+/// Control information of the wrong JSON type on the object at `pointer`:
+/// `@odata.context`, `@odata.etag`, `@odata.id`, `@odata.count`,
+/// `@odata.nextLink`, and a property annotation.
+fn control(push: &mut Push<'_>, pointer: &str, doc: &Value) {
+    let Some(Value::Object(o)) = (if pointer.is_empty() {
+        Some(doc)
+    } else {
+        doc.pointer(pointer)
+    }) else {
+        return;
+    };
+    let first_property = o.keys().find(|k| !k.contains('@')).cloned();
+    let cases: [(&'static str, String, Value); 8] = [
+        (
+            "control-information-wrong-type",
+            "@odata.context".into(),
+            json!(3),
+        ),
+        (
+            "control-information-wrong-type",
+            "@odata.context".into(),
+            Value::Null,
+        ),
+        (
+            "control-information-wrong-type",
+            "@odata.etag".into(),
+            json!({}),
+        ),
+        (
+            "control-information-wrong-type",
+            "@odata.id".into(),
+            json!(true),
+        ),
+        ("count-not-an-integer", "@odata.count".into(), json!("INF")),
+        ("count-not-an-integer", "@odata.count".into(), json!(1.5)),
+        (
+            "control-information-wrong-type",
+            "@odata.nextLink".into(),
+            json!({}),
+        ),
+        (
+            "control-information-wrong-type",
+            format!(
+                "{}@odata.context",
+                first_property.unwrap_or_else(|| "x".into())
+            ),
+            json!([]),
+        ),
+    ];
+    for (kind, key, value) in cases {
+        push(kind, pointer, Effect::Invalid, &|d| {
+            let target = if pointer.is_empty() {
+                Some(d)
+            } else {
+                d.pointer_mut(pointer)
+            };
+            match target {
+                Some(Value::Object(o)) => {
+                    o.insert(key.clone(), value.clone());
+                    true
+                }
+                _ => false,
+            }
+        });
+    }
 }
 
 /// Whether the pointer's last token is an array index.

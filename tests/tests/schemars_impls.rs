@@ -96,6 +96,7 @@ fn structs_enums_and_runtime_types_name_their_definitions() {
     o.remove("$defs");
     o.remove("title");
     assert_eq!(o["properties"], theirs["properties"]);
+    assert_eq!(o["patternProperties"], theirs["patternProperties"]);
 }
 
 #[test]

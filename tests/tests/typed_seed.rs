@@ -319,3 +319,38 @@ fn graph_ordered_payloads_come_back_byte_for_byte() {
     let c: Collection<SessionAny> = serde_json::from_str(&list).unwrap();
     assert_eq!(serde_json::to_string(&c).unwrap(), list);
 }
+
+#[test]
+fn typed_errors_point_at_the_member_that_failed() {
+    // The typed reader names the member, for control information too.
+    for (text, at) in [
+        (r#"{"@odata.context": 3, "value": []}"#, "@odata.context"),
+        (r#"{"@odata.count": "INF", "value": []}"#, "@odata.count"),
+        (r#"{"@odata.nextLink": {}, "value": []}"#, "@odata.nextLink"),
+        (r#"{"value": [{"status": 5}]}"#, "value[0].status"),
+        (
+            r##"{"value": [{"@odata.type": "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession", "stats": {"filesUploaded": "x"}}]}"##,
+            "value[0].stats.filesUploaded",
+        ),
+    ] {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let err =
+            serde_path_to_error::deserialize::<_, Collection<SessionAny>>(&mut de).unwrap_err();
+        assert_eq!(err.path().to_string(), at, "{text}: {err}");
+    }
+    // And validation reports each at its pointer, once, from both paths.
+    let text = r#"{"@odata.context": 3, "value": []}"#;
+    for mode in [Mode::Lenient, Mode::Strict] {
+        let typed = validate_typed::<Collection<SessionAny>>(text, mode);
+        let dynamic = validate_dynamic(
+            bundled_model(),
+            "microsoft.graph.customDataProvidedResourceUploadSession",
+            true,
+            text,
+            mode,
+        )
+        .unwrap();
+        assert_eq!(places(&typed), [("/@odata.context", "wrong-json-type")]);
+        assert_eq!(typed, dynamic);
+    }
+}

@@ -223,6 +223,7 @@ fn registry(plan: &Plan, rt: &TokenStream) -> TokenStream {
         /// generated type for `type_name` (a collection response of it with
         /// `collection`), with the checks of `model`. `None` when no type of
         /// that name was generated.
+        #[allow(deprecated)]
         pub fn validate_typed(
             model: &#rt::validate::Model,
             type_name: &str,

@@ -19,6 +19,8 @@ mod patterns;
 mod primitives;
 mod structured;
 
+pub use structured::collection_envelope;
+
 use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
@@ -80,7 +82,12 @@ enum Def {
     Shape(TypeId),
     /// A shared Edm primitive.
     Primitive(crate::model::Primitive),
+    /// The JSON types of OData control information.
+    Control,
 }
+
+/// Definition name of the control-information rules every shape uses.
+const CONTROL: &str = "odata-control-information";
 
 impl<'m> Defs<'m> {
     fn new(model: &'m Model, mode: Mode) -> Self {
@@ -97,6 +104,7 @@ impl<'m> Defs<'m> {
             Def::Declared(id) => self.model.get(id).name.to_string(),
             Def::Shape(id) => shape_name(&self.model.get(id).name.to_string()),
             Def::Primitive(p) => primitives::def_name(p).to_string(),
+            Def::Control => CONTROL.to_string(),
         }
     }
 
@@ -123,6 +131,14 @@ impl<'m> Defs<'m> {
                 Def::Declared(id) => self.type_def(id),
                 Def::Shape(id) => self.shape(id),
                 Def::Primitive(p) => primitives::shared(p),
+                Def::Control => {
+                    let mut c = json!({
+                        "description": "OData control information: the JSON type of `@odata.*` members and property annotations (`name@odata.*`).",
+                        "patternProperties": structured::annotations(Mode::Lenient, false),
+                    });
+                    c["title"] = "OData control information".into();
+                    c
+                }
             };
             self.defs.insert(name, schema);
         }

@@ -94,6 +94,11 @@ pub fn integer_string(min: i64, max: i64) -> String {
     anchored(&format!("(?:{})", alts.join("|")))
 }
 
+/// A string of digits (leading zeros allowed) whose value is at most `max`.
+pub fn digits_at_most(max: i64) -> String {
+    anchored(&format!("0*{}", at_most(&max.to_string())))
+}
+
 /// Digit strings without leading zeros (or `0`) whose value is at most `max`.
 fn at_most(max: &str) -> String {
     let digits: Vec<u32> = max

@@ -7,6 +7,25 @@ use super::{describe, Def, Defs, Mode};
 use crate::csdl::raw::Facets;
 use crate::model::{Target, TypeId, TypeKind, TypeRef};
 
+/// Control information whose value is a string (OData JSON format).
+const STRING_CONTROL: [&str; 15] = [
+    "context",
+    "metadataEtag",
+    "type",
+    "nextLink",
+    "deltaLink",
+    "id",
+    "editLink",
+    "readLink",
+    "etag",
+    "navigationLink",
+    "associationLink",
+    "mediaEditLink",
+    "mediaReadLink",
+    "mediaEtag",
+    "mediaContentType",
+];
+
 /// `{"required": ["@odata.type"], "properties": {"@odata.type": <s>}}`.
 fn with_type(spelling: Value) -> Value {
     json!({ "required": ["@odata.type"], "properties": { "@odata.type": spelling } })
@@ -30,6 +49,55 @@ fn or_null(inner: Value) -> Value {
         return inner;
     }
     json!({ "if": { "not": { "type": "null" } }, "then": inner })
+}
+
+/// Members that are annotations: control information with the JSON type
+/// the OData JSON format gives it; in strict mode (`all`), any other
+/// annotation too (`@…`, `name@…`), since nothing else is allowed.
+pub(super) fn annotations(mode: Mode, all: bool) -> Value {
+    let mut o = Map::new();
+    o.insert(
+        format!("^[^@]*@odata\\.(?:{})$", STRING_CONTROL.join("|")),
+        json!({ "type": "string" }),
+    );
+    o.insert(
+        "^[^@]*@odata\\.count$".into(),
+        json!({ "anyOf": [
+            { "type": "integer", "minimum": 0, "maximum": i64::MAX },
+            { "type": "string", "pattern": super::patterns::digits_at_most(i64::MAX) },
+        ] }),
+    );
+    o.insert(
+        "^[^@]*@odata\\.bind$".into(),
+        json!({ "anyOf": [ { "type": "string" }, { "type": "array", "items": { "type": "string" } } ] }),
+    );
+    o.insert(
+        "^[^@]*@odata\\.removed$".into(),
+        json!({ "type": "object" }),
+    );
+    o.insert("^[^@]*@odata\\.delta$".into(), json!({ "type": "array" }));
+    o.insert("^[^@]*@odata\\.null$".into(), json!({ "type": "boolean" }));
+    if mode == Mode::Strict && all {
+        o.insert("@".into(), json!(true));
+    }
+    Value::Object(o)
+}
+
+/// A collection response whose items are `item`: `value` holds them,
+/// control information has its JSON type, other members are annotations
+/// (anything else only in lenient mode).
+pub fn collection_envelope(item: Value, mode: Mode) -> Value {
+    let mut o = Map::new();
+    o.insert("type".into(), "object".into());
+    o.insert(
+        "properties".into(),
+        json!({ "value": { "type": "array", "items": item } }),
+    );
+    o.insert("patternProperties".into(), annotations(mode, true));
+    if mode == Mode::Strict {
+        o.insert("additionalProperties".into(), json!({ "not": {} }));
+    }
+    Value::Object(o)
 }
 
 impl Defs<'_> {
@@ -115,6 +183,9 @@ impl Defs<'_> {
         );
         o.insert("type".into(), "object".into());
         o.insert("properties".into(), Value::Object(properties));
+        // Control information, shared by every shape.
+        let control = self.refer(Def::Control);
+        o.insert("allOf".into(), json!([control]));
         if self.mode == Mode::Strict && !open {
             o.insert("patternProperties".into(), json!({ "@": true }));
             // `{"not": {}}` rather than `false`, so that a validator reports
@@ -124,23 +195,23 @@ impl Defs<'_> {
         Value::Object(o)
     }
 
-    /// A property value: `null` (if nullable), a collection, or one value.
+    /// A property value: a collection (never `null` items; the collection
+    /// itself `null` only where nullable and only when lenient), `null` (if
+    /// nullable), or one value.
     fn value(&mut self, ty: &TypeRef, nullable: bool, facets: Option<&Facets>) -> Value {
         let single = self.single(&ty.target, facets);
-        let inner = if ty.collection {
-            let item = if nullable {
-                or_null(single)
+        if ty.collection {
+            let array = json!({ "type": "array", "items": not_null(single) });
+            return if nullable && self.mode == Mode::Lenient {
+                or_null(array)
             } else {
-                not_null(single)
+                array
             };
-            json!({ "type": "array", "items": item })
-        } else {
-            single
-        };
+        }
         if nullable {
-            or_null(inner)
+            or_null(single)
         } else {
-            not_null(inner)
+            not_null(single)
         }
     }
 
@@ -163,19 +234,6 @@ impl Defs<'_> {
     /// (anything else only in lenient mode).
     pub(super) fn collection(&mut self, id: TypeId) -> Value {
         let item = self.declared(id);
-        let mut o = Map::new();
-        o.insert("type".into(), "object".into());
-        o.insert(
-            "properties".into(),
-            json!({
-                "value": { "type": "array", "items": item },
-                "@odata.count": { "type": ["number", "string"] },
-            }),
-        );
-        if self.mode == Mode::Strict {
-            o.insert("patternProperties".into(), json!({ "@": true }));
-            o.insert("additionalProperties".into(), json!({ "not": {} }));
-        }
-        Value::Object(o)
+        collection_envelope(item, self.mode)
     }
 }

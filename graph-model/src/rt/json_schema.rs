@@ -150,14 +150,11 @@ impl<T: JsonSchema> JsonSchema for crate::Collection<T> {
     /// A collection response, as the exported (lenient) schema describes it.
     fn json_schema(g: &mut SchemaGenerator) -> Schema {
         let item = g.subschema_for::<T>().to_value();
-        Schema::try_from(json!({
-            "type": "object",
-            "properties": {
-                "value": { "type": "array", "items": item },
-                "@odata.count": { "type": ["number", "string"] },
-            },
-        }))
-        .expect("an object")
+        let envelope = graph_model_codegen::schema::collection_envelope(
+            item,
+            graph_model_codegen::schema::Mode::Lenient,
+        );
+        Schema::try_from(envelope).expect("an object")
     }
 }
 

@@ -29,8 +29,12 @@ pub enum Kind {
     IncompatibleOdataType,
     /// A value of an abstract type without `@odata.type`.
     AbstractWithoutOdataType,
-    /// `null` where the model says the property is not nullable.
+    /// `null` where the model says the property is not nullable, or a
+    /// `null` item in a collection (which the generated types cannot hold).
     Nullability,
+    /// `null` for a collection-valued property (CSDL: a collection is never
+    /// `null`; Graph and its documentation send it). Kept as `null`.
+    NullCollection,
     /// A primitive whose text is not valid for its Edm type (date, guid, int64 range, decimal precision...).
     MalformedPrimitive,
     /// The typed model could not read the value.
@@ -54,6 +58,7 @@ impl Kind {
             Kind::IncompatibleOdataType => "incompatible-odata-type",
             Kind::AbstractWithoutOdataType => "abstract-without-odata-type",
             Kind::Nullability => "nullability",
+            Kind::NullCollection => "null-collection",
             Kind::MalformedPrimitive => "malformed-primitive",
             Kind::TypedDecode => "typed-decode",
             Kind::RoundTripDifference => "round-trip-difference",
@@ -72,6 +77,7 @@ impl Kind {
                 | Kind::UnknownOdataType
                 | Kind::IncompatibleOdataType
                 | Kind::AbstractWithoutOdataType
+                | Kind::NullCollection
         )
     }
 }

@@ -7,6 +7,7 @@
 //!   checks with the model `T` was generated from, then reads the payload into
 //!   `T`, writes it back, and reports every difference.
 
+mod control;
 mod finding;
 mod json;
 mod model_check;

@@ -3,6 +3,7 @@
 
 use graph_model_codegen::model::{Model, Primitive, Target, TypeId, TypeKind};
 
+use super::control;
 use super::finding::{child, Kind, Mode, Report};
 use crate::edm;
 use crate::json::Json;
@@ -62,16 +63,7 @@ impl Checker<'_> {
                         format!("`value` must be an array, found {}", json_type(other)),
                     ),
                 },
-                "@odata.count" => {
-                    if !matches!(v, Json::Number(_) | Json::String(_)) {
-                        self.push(
-                            &p,
-                            Kind::WrongJsonType,
-                            format!("`@odata.count` must be a number, found {}", json_type(v)),
-                        );
-                    }
-                }
-                k if k.starts_with('@') || k.contains('@') => {}
+                k if k.contains('@') => self.control(&p, k, v),
                 _ => self.push(
                     &p,
                     Kind::NotInModel,
@@ -133,8 +125,13 @@ impl Checker<'_> {
         let open = model.get(actual).structured().is_some_and(|s| s.open_type);
         for (key, v) in obj {
             let p = child(pointer, key);
-            if key.starts_with('@') || key.contains('@') {
-                continue; // instance or property annotation
+            if key.contains('@') {
+                // Control information and other annotations; the object's
+                // own `@odata.type` was checked above.
+                if key != "@odata.type" {
+                    self.control(&p, key, v);
+                }
+                continue;
             }
             if let Some(prop) = props.iter().find(|x| x.property.name == *key) {
                 let pr = prop.property;
@@ -171,6 +168,15 @@ impl Checker<'_> {
         }
     }
 
+    /// A control-information member: its JSON type per the OData JSON format.
+    fn control(&mut self, pointer: &str, key: &str, v: &Json) {
+        if let Some((_, shape)) = control::shape_of(key) {
+            if let Err(msg) = control::check(key, shape, v) {
+                self.push(pointer, Kind::WrongJsonType, msg);
+            }
+        }
+    }
+
     fn value(&mut self, pointer: &str, v: &Json, e: Expect, name: &str) {
         if v.is_null() {
             if !e.nullable {
@@ -178,6 +184,15 @@ impl Checker<'_> {
                     pointer,
                     Kind::Nullability,
                     format!("`{name}` is not nullable but is `null`"),
+                );
+            } else if e.collection {
+                // CSDL: a collection is never null (its Nullable is about its items).
+                self.push(
+                    pointer,
+                    Kind::NullCollection,
+                    format!(
+                        "`{name}` is a collection, which CSDL never makes `null`; read as `null`"
+                    ),
                 );
             }
             return;
@@ -196,13 +211,12 @@ impl Checker<'_> {
             for (i, item) in items.iter().enumerate() {
                 let p = child(pointer, &i.to_string());
                 if item.is_null() {
-                    if !e.nullable {
-                        self.push(
-                            &p,
-                            Kind::Nullability,
-                            format!("`{name}` does not allow `null` items"),
-                        );
-                    }
+                    let msg = if e.nullable {
+                        format!("`{name}` has a `null` item: the model allows it (the collection's Nullable is not false), but the generated types hold items as values and cannot read it")
+                    } else {
+                        format!("`{name}` does not allow `null` items")
+                    };
+                    self.push(&p, Kind::Nullability, msg);
                     continue;
                 }
                 self.single(&p, item, e, name);
