@@ -52,14 +52,15 @@ impl<E: WireEnum + PartialEq> Flags<E> {
         self.items.iter().filter_map(E::value).fold(0, |a, b| a | b)
     }
 
-    /// Parses `"a,b"`; an empty string is the empty set.
+    /// Parses `"a,b"`; an empty string is the empty set. Every part is
+    /// kept as written, an empty one (`",a"`) or a repeated one too, so the
+    /// value is written back exactly as read.
     pub fn parse(text: &str) -> Self {
+        if text.is_empty() {
+            return Self::default();
+        }
         Self {
-            items: text
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(E::from_wire)
-                .collect(),
+            items: text.split(',').map(E::from_wire).collect(),
         }
     }
 }

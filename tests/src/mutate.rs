@@ -322,6 +322,12 @@ pub fn model_mutations(
                     .and_then(Value::as_str)
                     .unwrap_or_default()
                     .to_string();
+                if e.is_flags && !current.is_empty() {
+                    let text = format!("{current},");
+                    push("flags-empty-part", pointer, Effect::StrictOnly, &|d| {
+                        set(d, pointer, json!(text.clone()))
+                    });
+                }
                 push("enum-not-a-string", pointer, Effect::Invalid, &|d| {
                     set(d, pointer, json!(7))
                 });

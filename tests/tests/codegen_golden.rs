@@ -181,6 +181,11 @@ fn edge_case_types_behave() {
     assert!(days.contains(&DayOfWeek::Monday));
     assert_eq!(days.bits(), 3);
     assert_eq!(days.to_string(), "monday,sunday,funday");
+    // Empty and repeated parts are kept, so the text comes back as read.
+    for text in [",monday", "monday,", "monday,,monday", ""] {
+        let f: Flags<DayOfWeek> = serde_json::from_str(&format!("{text:?}")).unwrap();
+        assert_eq!(f.to_string(), text);
+    }
     let f: Flags<DayOfWeek> = [DayOfWeek::Tuesday, DayOfWeek::Sunday]
         .into_iter()
         .collect();
