@@ -379,9 +379,9 @@ pub fn write_inside(dir: &Path, name: &str, contents: &[u8]) -> Result<PathBuf, 
 
 fn root_type(model: &Model, root: &str) -> Result<TypeId, Error> {
     if root.contains('/') {
-        return crate::model::path::resolve(model, root)
-            .map(|r| r.ty)
-            .map_err(|e| Error::UnknownRoot(format!("{root}: {e}")));
+        return model
+            .root(root)
+            .map_err(|e| Error::UnknownRoot(format!("{root}: {}", e.unwrap_or_default())));
     }
     model
         .lookup(root)

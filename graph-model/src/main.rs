@@ -6,11 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use graph_model::conformance::{self, Checked, Summary};
-use graph_model::lenient_json;
-use graph_model::samples::read_file;
+use graph_model::samples::{read_file, BUNDLED};
 use graph_model::schema;
-use graph_model::validate::{bundled_model, validate_dynamic, Mode};
-use graph_model_codegen::model::path;
+use graph_model::validate::{bundled_model, validate_document, Mode};
 use graph_model_codegen::{load_file, LoadOptions, Model};
 
 #[derive(Parser)]
@@ -28,14 +26,16 @@ enum Command {
         /// CSDL to validate against (default: the bundled model).
         #[arg(long)]
         metadata: Option<PathBuf>,
-        /// Qualified type name, e.g. microsoft.graph.customDataProvidedResourceUploadSession.
+        /// Qualified type name, e.g. microsoft.graph.customDataProvidedResourceUploadSession,
+        /// or `Collection(...)` of one; primitive and enum types too (`Edm.String`).
         /// Without it the type comes from --url, or from the payload's `@odata.context`.
         #[arg(long = "type")]
         type_name: Option<String>,
         /// The request URL the payload answers (a GET of a collection gives a collection).
         #[arg(long, conflicts_with = "type_name")]
         url: Option<String>,
-        /// The payload is a collection response (`{"value": [...]}`); with --type.
+        /// The payload is a collection response (`{"value": [...]}`); with --type
+        /// (a `{"value": [...]}` body of an entity or complex type reads as one anyway).
         #[arg(long)]
         collection: bool,
         /// Every deviation is an error.
@@ -76,8 +76,9 @@ enum Command {
         /// `bundled` names the bundled model, which is also the default).
         #[arg(long)]
         metadata: Vec<PathBuf>,
-        /// Sample files.
-        #[arg(long, required = true, num_args = 1..)]
+        /// Sample files (default: the bundled samples of the upload-session
+        /// API, graph-model/samples/upload-sessions.md).
+        #[arg(long, num_args = 1..)]
         samples: Vec<PathBuf>,
         /// Where to write report.md and report.json.
         #[arg(long, default_value = "target/conformance")]
@@ -118,22 +119,14 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             let text = std::fs::read_to_string(&payload)
                 .map_err(|e| format!("cannot read {}: {e}", payload.display()))?;
             let mode = if strict { Mode::Strict } else { Mode::Lenient };
-            let (type_name, collection) = match (type_name, url) {
-                (Some(t), _) => (t, collection),
-                (None, Some(url)) => {
-                    let r = path::resolve(&model, &url).map_err(|e| format!("--url: {e}"))?;
-                    (model.get(r.ty).name.to_string(), r.collection)
-                }
-                (None, None) => {
-                    let context = lenient_json::parse(&text)
-                        .and_then(|v| v.get("@odata.context")?.as_str().map(str::to_string))
-                        .ok_or("give --type or --url: the payload has no @odata.context to take the type from")?;
-                    let r = path::resolve_context(&model, &context)
-                        .map_err(|e| format!("@odata.context: {e}"))?;
-                    (model.get(r.ty).name.to_string(), r.collection)
-                }
-            };
-            let report = validate_dynamic(&model, &type_name, collection, &text, mode)?;
+            let doc = conformance::document_of(
+                &model,
+                type_name.as_deref(),
+                url.as_deref(),
+                collection,
+                &text,
+            )?;
+            let report = validate_document(&model, &doc, &text, mode);
             for f in &report.findings {
                 println!("{}:{f}", payload.display());
             }
@@ -204,17 +197,28 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 let typed = m.is_none().then_some(
                     graph_model::generated::validate_typed as conformance::TypedValidator,
                 );
-                for path in &samples {
-                    let file = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
+                let files: Vec<(String, Vec<graph_model::samples::Sample>)> = if samples.is_empty()
+                {
+                    vec![(BUNDLED.0.to_string(), graph_model::samples::bundled())]
+                } else {
+                    samples
+                        .iter()
+                        .map(|path| {
+                            let file = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            read_file(path).map(|s| (file, s))
+                        })
+                        .collect::<Result<_, _>>()?
+                };
+                for (file, blocks) in &files {
                     let name = if several {
                         format!("{file} vs {model_name}")
                     } else {
-                        file
+                        file.clone()
                     };
-                    let results = read_file(path)?
+                    let results = blocks
                         .iter()
                         .map(|s| conformance::check_with(&model, s, mode, typed))
                         .collect();

@@ -111,7 +111,9 @@ fn validate_takes_the_type_from_the_url_or_the_context() {
     ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("--url: `nope` is not an entity set or singleton of the model"),
+        err.contains(
+            "--url: `nope` is not an entity set, singleton or operation import of the model"
+        ),
         "{err}"
     );
     let bare = temp("bare.json", r#"{"id":"1"}"#);
@@ -193,4 +195,25 @@ fn control_information_of_the_wrong_type_is_reported_at_its_member() {
             format!("{p}:/@odata.context: error[wrong-json-type]: `@odata.context` is control information and must be a string, found the number 3\n")
         );
     }
+}
+
+#[test]
+fn validate_takes_collection_types_and_infers_a_list() {
+    let list = temp(
+        "plain-list.json",
+        r#"{"value":[{"name":"a.csv","size":"x"}]}"#,
+    );
+    let expected = format!("{list}:/value/0/size: error[malformed-primitive]: `size`: `x` is not a valid Edm.Int64: not a 64-bit integer\n");
+    for t in [
+        "Collection(microsoft.graph.customDataProvidedResourceFile)",
+        "microsoft.graph.customDataProvidedResourceFile",
+    ] {
+        let (code, out, err) = graph_model(&["validate", "--type", t, &list]);
+        assert_eq!((code, out.as_str()), (1, expected.as_str()), "{t}: {err}");
+    }
+    // A primitive response.
+    let value = temp("value.json", r#"{"value": [1, "2"]}"#);
+    let (code, out, _) = graph_model(&["validate", "--type", "Collection(Edm.Int32)", &value]);
+    assert_eq!(code, 1);
+    assert!(out.contains(":/value/1: error[wrong-json-type]: `value` is Edm.Int32; expected an integer, found a string"), "{out}");
 }

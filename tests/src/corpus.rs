@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use graph_model::conformance::block_type;
+use graph_model::conformance::{block_type, Check};
 use graph_model::samples::{read_file, Sample};
 use graph_model::validate::bundled_model;
+use graph_model::validate::Document;
 use graph_model_codegen::{load_file, LoadOptions, Model};
 
 /// A model by name: `bundled`, or a file under `../shared/metadata`.
@@ -90,16 +91,12 @@ pub struct Block {
 pub fn blocks(model: &Model, samples: &[Sample]) -> (Vec<Block>, usize) {
     let mut out = Vec::new();
     let mut skipped = 0;
-    let structured = |t: &str| {
-        model
-            .lookup(t)
-            .is_some_and(|id| model.get(id).structured().is_some())
-    };
     for s in samples {
-        match block_type(model, s) {
-            Ok((type_name, collection, _)) if structured(&type_name) => out.push(Block {
+        let typed = block_type(model, s).map(|t| t.check);
+        match typed {
+            Ok(Check::Payload(Document::Structured { id, collection })) => out.push(Block {
+                type_name: model.get(id).name.to_string(),
                 id: s.id.clone(),
-                type_name,
                 collection,
                 body: s.body.clone().unwrap_or_default(),
                 method: s.method.clone(),

@@ -77,6 +77,23 @@ where
     })
 }
 
+/// A trial of a plain test function (which panics on failure) that needs
+/// files under `../shared`: see [`trial_needing`].
+pub fn test_needing(name: &str, rels: &[&str], f: fn()) -> Trial {
+    trial_needing(name, rels, move |_| {
+        f();
+        Ok(())
+    })
+}
+
+/// A trial of a plain test function that needs nothing beside the project.
+pub fn test(name: &str, f: fn()) -> Trial {
+    Trial::test(name, move || {
+        f();
+        Ok(())
+    })
+}
+
 /// True when expectation files should be rewritten instead of compared.
 pub fn updating() -> bool {
     std::env::var_os("UPDATE_EXPECT").is_some()

@@ -231,7 +231,7 @@ fn a_resource_path_is_a_root_too() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "unknown root type `identityGovernance/nope: `nope` is not a navigation property, bound operation or subtype of `microsoft.graph.identityGovernance``"
+        "unknown root type `identityGovernance/nope: `nope` is not a property, navigation property, bound operation or subtype of `microsoft.graph.identityGovernance``"
     );
 }
 

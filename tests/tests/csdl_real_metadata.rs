@@ -23,7 +23,6 @@ fn counts(s: &Stats) -> [usize; 7] {
     ]
 }
 
-#[test]
 fn v1_0_counts_and_no_errors() {
     let Some(m) = load("v1.0.xml") else { return };
     assert_eq!(counts(&m.stats()), [1182, 1779, 861, 629, 64, 857, 326]);
@@ -41,7 +40,6 @@ fn assert_qualifier_warnings_only(m: &Model) {
     }
 }
 
-#[test]
 fn v1_0_clean_with_bom_and_no_declaration() {
     let Some(m) = load("v1.0-clean.xml") else {
         return;
@@ -81,7 +79,6 @@ fn v1_0_clean_with_bom_and_no_declaration() {
     );
 }
 
-#[test]
 fn beta_usnat_counts() {
     let Some(m) = load("beta-USNat.xml") else {
         return;
@@ -90,7 +87,6 @@ fn beta_usnat_counts() {
     assert_qualifier_warnings_only(&m);
 }
 
-#[test]
 fn excerpt_is_partial_and_loads_leniently_but_not_strictly() {
     let Some(path) = shared("metadata/seed-closure-excerpt.xml") else {
         return;
@@ -112,7 +108,6 @@ fn excerpt_is_partial_and_loads_leniently_but_not_strictly() {
     assert_eq!(dep.removal_date.as_deref(), Some("2023-12-31"));
 }
 
-#[test]
 fn upload_session_resolved_facts() {
     for file in ["v1.0.xml", "seed-closure-excerpt.xml"] {
         let Some(m) = load(file) else { return };
@@ -207,7 +202,6 @@ fn upload_session_resolved_facts() {
     }
 }
 
-#[test]
 fn v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes() {
     let Some(m) = load("v1.0.xml") else { return };
     let id = m
@@ -228,4 +222,41 @@ fn v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes() {
         .count();
     assert_eq!(all, via_chain);
     assert!(all > 1100, "{all}");
+}
+
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let trials = vec![
+        graph_model_tests::test_needing(
+            "v1_0_counts_and_no_errors",
+            &["metadata/v1.0.xml"],
+            v1_0_counts_and_no_errors,
+        ),
+        graph_model_tests::test_needing(
+            "v1_0_clean_with_bom_and_no_declaration",
+            &["metadata/v1.0-clean.xml"],
+            v1_0_clean_with_bom_and_no_declaration,
+        ),
+        graph_model_tests::test_needing(
+            "beta_usnat_counts",
+            &["metadata/beta-USNat.xml"],
+            beta_usnat_counts,
+        ),
+        graph_model_tests::test_needing(
+            "excerpt_is_partial_and_loads_leniently_but_not_strictly",
+            &["metadata/seed-closure-excerpt.xml"],
+            excerpt_is_partial_and_loads_leniently_but_not_strictly,
+        ),
+        graph_model_tests::test_needing(
+            "upload_session_resolved_facts",
+            &["metadata/v1.0.xml", "metadata/seed-closure-excerpt.xml"],
+            upload_session_resolved_facts,
+        ),
+        graph_model_tests::test_needing(
+            "v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes",
+            &["metadata/v1.0.xml"],
+            v1_0_upload_file_is_bound_to_the_session_and_entity_has_all_subtypes,
+        ),
+    ];
+    libtest_mimic::run(&args, trials).exit();
 }

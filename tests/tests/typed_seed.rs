@@ -48,7 +48,6 @@ fn base(s: &SessionAny) -> &CustomDataProvidedResourceUploadSession {
     }
 }
 
-#[test]
 fn get_response_active_case_and_unmodelled_property_survive() {
     let Some(page) = seed("003_0a12583d3c2c0358.txt") else {
         return;
@@ -82,7 +81,6 @@ fn get_response_active_case_and_unmodelled_property_survive() {
     assert_eq!(s.reference_id, Nullable::Absent);
 }
 
-#[test]
 fn create_response_keeps_active() {
     let Some(page) = seed("000_6fae3d6d646efe2b.txt") else {
         return;
@@ -92,7 +90,6 @@ fn create_response_keeps_active() {
     assert_eq!(base(&any).files, Nullable::Value(vec![]));
 }
 
-#[test]
 fn list_response_unknown_payload_subtype_and_seven_fraction_digits() {
     let Some(page) = seed("002_bf11bd85dbb2cd1a.txt") else {
         return;
@@ -135,7 +132,6 @@ fn list_response_unknown_payload_subtype_and_seven_fraction_digits() {
     assert!(text.contains("\"2026-03-27T21:02:25.0632085Z\""));
 }
 
-#[test]
 fn unknown_enum_string_and_known_payload_subtype() {
     let text = r##"{"id":"x","status":"paused","data":{"@odata.type":"#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData","reviewDefinitionId":"d","reviewInstanceId":"i"}}"##;
     let any: SessionAny = round_trip(text);
@@ -160,7 +156,6 @@ fn unknown_enum_string_and_known_payload_subtype() {
     ));
 }
 
-#[test]
 fn null_absent_and_value_are_three_states() {
     let null: SessionAny = round_trip(r#"{"referenceId":null}"#);
     assert_eq!(base(&null).reference_id, Nullable::Null);
@@ -179,7 +174,6 @@ fn null_absent_and_value_are_three_states() {
     assert!(err.contains("duplicate property `id`"), "{err}");
 }
 
-#[test]
 fn typed_and_dynamic_validation_agree_on_every_seed_sample() {
     let mut compared = 0;
     for name in [
@@ -210,7 +204,6 @@ fn typed_and_dynamic_validation_agree_on_every_seed_sample() {
     assert_eq!(compared, 8);
 }
 
-#[test]
 fn typed_validation_reports_what_the_types_cannot_hold() {
     // A bad date: the model check names it; the typed reader agrees (no extra finding).
     let r = validate_typed::<SessionAny>(
@@ -246,7 +239,6 @@ fn typed_validation_reports_what_the_types_cannot_hold() {
         .any(|f| f.pointer == "/stats/totalBytesUploaded"));
 }
 
-#[test]
 fn odata_type_anywhere_in_the_object_dispatches() {
     let derived = "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
     for text in [
@@ -293,7 +285,6 @@ fn odata_type_anywhere_in_the_object_dispatches() {
     assert!(err.contains("duplicate property `id`"), "{err}");
 }
 
-#[test]
 fn graph_ordered_payloads_come_back_byte_for_byte() {
     // Control information first, property annotations right before their
     // property, unknown members after the model's: what Graph writes, and
@@ -320,7 +311,6 @@ fn graph_ordered_payloads_come_back_byte_for_byte() {
     assert_eq!(serde_json::to_string(&c).unwrap(), list);
 }
 
-#[test]
 fn typed_errors_point_at_the_member_that_failed() {
     // The typed reader names the member, for control information too.
     for (text, at) in [
@@ -353,4 +343,59 @@ fn typed_errors_point_at_the_member_that_failed() {
         assert_eq!(places(&typed), [("/@odata.context", "wrong-json-type")]);
         assert_eq!(typed, dynamic);
     }
+}
+
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let trials = vec![
+        graph_model_tests::test_needing(
+            "get_response_active_case_and_unmodelled_property_survive",
+            &["seeds/003_0a12583d3c2c0358.txt"],
+            get_response_active_case_and_unmodelled_property_survive,
+        ),
+        graph_model_tests::test_needing(
+            "create_response_keeps_active",
+            &["seeds/000_6fae3d6d646efe2b.txt"],
+            create_response_keeps_active,
+        ),
+        graph_model_tests::test_needing(
+            "list_response_unknown_payload_subtype_and_seven_fraction_digits",
+            &["seeds/002_bf11bd85dbb2cd1a.txt"],
+            list_response_unknown_payload_subtype_and_seven_fraction_digits,
+        ),
+        graph_model_tests::test(
+            "unknown_enum_string_and_known_payload_subtype",
+            unknown_enum_string_and_known_payload_subtype,
+        ),
+        graph_model_tests::test(
+            "null_absent_and_value_are_three_states",
+            null_absent_and_value_are_three_states,
+        ),
+        graph_model_tests::test_needing(
+            "typed_and_dynamic_validation_agree_on_every_seed_sample",
+            &[
+                "seeds/000_6fae3d6d646efe2b.txt",
+                "seeds/002_bf11bd85dbb2cd1a.txt",
+                "seeds/003_0a12583d3c2c0358.txt",
+            ],
+            typed_and_dynamic_validation_agree_on_every_seed_sample,
+        ),
+        graph_model_tests::test(
+            "typed_validation_reports_what_the_types_cannot_hold",
+            typed_validation_reports_what_the_types_cannot_hold,
+        ),
+        graph_model_tests::test(
+            "odata_type_anywhere_in_the_object_dispatches",
+            odata_type_anywhere_in_the_object_dispatches,
+        ),
+        graph_model_tests::test(
+            "graph_ordered_payloads_come_back_byte_for_byte",
+            graph_ordered_payloads_come_back_byte_for_byte,
+        ),
+        graph_model_tests::test(
+            "typed_errors_point_at_the_member_that_failed",
+            typed_errors_point_at_the_member_that_failed,
+        ),
+    ];
+    libtest_mimic::run(&args, trials).exit();
 }

@@ -129,7 +129,12 @@ impl Model {
     /// `Err(Some(why))`: the path does not resolve.
     pub fn root(&self, root: &str) -> Result<TypeId, Option<String>> {
         if root.contains('/') {
-            return path::resolve(self, root).map(|r| r.ty).map_err(Some);
+            let r = path::resolve(self, root).map_err(Some)?;
+            return r.structured(self).ok_or_else(|| {
+                Some(format!(
+                    "`{root}` does not address an entity or complex type"
+                ))
+            });
         }
         self.lookup(root).ok_or(None)
     }

@@ -7,16 +7,44 @@ use super::{Model, Operation, Target, TypeId};
 /// What a URL addresses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved {
-    /// The addressed type (the element type for a collection).
-    pub ty: TypeId,
+    /// The addressed type (the element type for a collection): an entity or
+    /// complex type, an enum or type definition, or a primitive. `None` for
+    /// an operation that returns nothing.
+    pub target: Option<Target>,
     /// A collection (so a GET returns `{"value": [...]}`).
     pub collection: bool,
     /// The bound action or function the URL ends in, by qualified name.
     pub operation: Option<String>,
+    /// `$ref`, `$count` or `$value` at the end.
+    pub special: Option<Special>,
+}
+
+/// A system segment at the end of a resource path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// `$ref`: entity references (`{"@odata.id": ...}`).
+    Ref,
+    /// `$count`: the number of items, as plain text.
+    Count,
+    /// `$value`: the raw value (media stream or primitive).
+    Value,
+}
+
+impl Resolved {
+    /// The addressed entity or complex type, if that is what it is.
+    pub fn structured(&self, model: &Model) -> Option<TypeId> {
+        match self.target {
+            Some(Target::Named(t)) if model.get(t).structured().is_some() => Some(t),
+            _ => None,
+        }
+    }
 }
 
 /// Resolves the path of `url` (scheme, host, `/v1.0` or `/beta`, query string
-/// and fragment are ignored).
+/// and fragment are ignored): entity sets, singletons and operation imports;
+/// keys; navigation and structural properties; type casts; bound actions and
+/// functions (a composable function may be followed by more segments);
+/// `$ref`, `$count`, `$value`.
 pub fn resolve(model: &Model, url: &str) -> Result<Resolved, String> {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     let path = match path.find("://") {
@@ -31,83 +59,155 @@ pub fn resolve(model: &Model, url: &str) -> Result<Resolved, String> {
         return Err("the URL has no resource path".into());
     };
     let (name, key) = split_key(first);
-    let set = model
+    let mut r = match model
         .containers
         .iter()
         .flat_map(|c| &c.entity_sets)
         .find(|s| s.name == name)
-        .ok_or_else(|| format!("`{name}` is not an entity set or singleton of the model"))?;
-    let Target::Named(mut ty) = set.ty.target else {
-        return Err(format!("`{name}` has an unresolved type"));
+    {
+        Some(set) => Resolved {
+            target: Some(set.ty.target.clone()),
+            collection: !set.singleton && key.is_none(),
+            operation: None,
+            special: None,
+        },
+        None => match import(model, name) {
+            Some(op) => returned(op, key),
+            None => {
+                return Err(format!(
+                    "`{name}` is not an entity set, singleton or operation import of the model"
+                ))
+            }
+        },
     };
-    let mut collection = !set.singleton && key.is_none();
-    let mut operation = None;
+    // Whether more segments may follow (not after a non-composable operation).
+    let mut open = r.operation.is_none() || composable(model, r.operation.as_deref());
     for &seg in rest {
-        if operation.is_some() {
+        if let Some(s) = r.special {
+            return Err(format!("`{seg}` follows `{}`", special_name(s)));
+        }
+        if !open {
             return Err(format!("`{seg}` follows an operation"));
         }
-        if seg.starts_with('$') {
-            match seg {
-                "$count" | "$value" | "$ref" => {
-                    return Err(format!("`{seg}` does not address JSON of a model type"))
-                }
-                _ => return Err(format!("unknown segment `{seg}`")),
-            }
-        }
-        let (name, key) = split_key(seg);
-        if let Some((nav, _)) = model
-            .navigation(ty)
-            .into_iter()
-            .find(|(n, _)| n.name == name)
-            .filter(|_| !collection)
-        {
-            let Target::Named(t) = nav.ty.target else {
-                return Err(format!("navigation `{name}` has an unresolved type"));
-            };
-            ty = t;
-            collection = nav.ty.collection && key.is_none();
+        if seg == "$" {
+            // Graph's workbook pages write `tables/$/add`: the collection itself.
             continue;
         }
-        if let Some(op) = bound(model, ty, collection, name) {
-            operation = Some(op.name.to_string());
-            match &op.return_type {
-                Some((r, _)) => match r.target {
-                    Target::Named(t) if model.get(t).structured().is_some() => {
-                        ty = t;
-                        collection = r.collection;
-                    }
-                    _ => {
-                        return Err(format!(
-                            "`{name}` returns `{}`, not an entity or complex type",
-                            r.written
-                        ))
-                    }
-                },
-                None => return Err(format!("`{name}` returns nothing")),
+        if seg.starts_with('$') {
+            r.special = Some(match seg {
+                "$ref" => Special::Ref,
+                "$count" => Special::Count,
+                "$value" => Special::Value,
+                _ => return Err(format!("unknown segment `{seg}`")),
+            });
+            continue;
+        }
+        let (name, key) = split_key(seg);
+        let ty = match &r.target {
+            Some(Target::Named(t)) if model.get(*t).structured().is_some() => *t,
+            Some(Target::Named(_) | Target::Primitive(_)) if r.collection => {
+                // A key (or index) into a collection of values.
+                r.collection = false;
+                continue;
             }
+            Some(t) => {
+                return Err(format!(
+                    "`{seg}` follows a value of type `{}`, which has no segments",
+                    target_name(model, t)
+                ))
+            }
+            None => return Err(format!("`{seg}` follows an operation that returns nothing")),
+        };
+        if !r.collection {
+            if let Some((nav, _)) = model
+                .navigation(ty)
+                .into_iter()
+                .find(|(n, _)| n.name == name)
+            {
+                r.target = Some(nav.ty.target.clone());
+                r.collection = nav.ty.collection && key.is_none();
+                continue;
+            }
+            if let Some(p) = model
+                .properties(ty)
+                .into_iter()
+                .find(|p| p.property.name == name)
+            {
+                r.target = Some(p.property.ty.target.clone());
+                r.collection = p.property.ty.collection && key.is_none();
+                continue;
+            }
+        }
+        if let Some(op) = bound(model, ty, r.collection, name) {
+            r = returned(op, key);
+            open = op.is_composable;
             continue;
         }
         if let Some(cast) = model
             .lookup(name)
             .filter(|c| model.base_chain(*c).contains(&ty))
         {
-            ty = cast;
+            r.target = Some(Target::Named(cast));
             continue;
         }
-        if collection {
+        if r.collection {
             // A key segment: `{id}`, a GUID, or any literal.
-            collection = false;
+            r.collection = false;
             continue;
         }
         let here = &model.get(ty).name;
         return Err(format!(
-            "`{name}` is not a navigation property, bound operation or subtype of `{here}`"
+            "`{name}` is not a property, navigation property, bound operation or subtype of `{here}`"
         ));
     }
-    Ok(Resolved {
-        ty,
-        collection,
-        operation,
+    Ok(r)
+}
+
+fn special_name(s: Special) -> &'static str {
+    match s {
+        Special::Ref => "$ref",
+        Special::Count => "$count",
+        Special::Value => "$value",
+    }
+}
+
+fn target_name(model: &Model, t: &Target) -> String {
+    match t {
+        Target::Named(id) => model.get(*id).name.to_string(),
+        Target::Primitive(p) => format!("Edm.{p:?}"),
+        Target::Unresolved(s) => s.clone(),
+    }
+}
+
+/// What calling `op` addresses (its return type).
+fn returned(op: &Operation, key: Option<&str>) -> Resolved {
+    let _ = key; // the parameters of a function call
+    Resolved {
+        target: op.return_type.as_ref().map(|(r, _)| r.target.clone()),
+        collection: op.return_type.as_ref().is_some_and(|(r, _)| r.collection),
+        operation: Some(op.name.to_string()),
+        special: None,
+    }
+}
+
+fn composable(model: &Model, op: Option<&str>) -> bool {
+    op.and_then(|n| model.operations.iter().find(|o| o.name.to_string() == n))
+        .is_some_and(|o| o.is_composable)
+}
+
+/// An unbound operation imported into a container under `name`.
+fn import<'m>(model: &'m Model, name: &str) -> Option<&'m Operation> {
+    let imported: Vec<&String> = model
+        .containers
+        .iter()
+        .flat_map(|c| c.action_imports.iter().chain(&c.function_imports))
+        .collect();
+    model.operations.iter().find(|op| {
+        !op.is_bound
+            && op.name.name == name
+            && imported
+                .iter()
+                .any(|i| model.full_name(i) == op.name.to_string())
     })
 }
 
@@ -119,13 +219,23 @@ pub fn resolve_context(model: &Model, context: &str) -> Result<Resolved, String>
     let (_, fragment) = context
         .split_once("$metadata#")
         .ok_or_else(|| format!("`{context}` is not a context URL (no `$metadata#`)"))?;
-    let resolved_type = |name: &str, collection: bool| match model.lookup(name) {
-        Some(ty) if model.get(ty).structured().is_some() => Ok(Resolved {
-            ty,
+    let resolved_type = |name: &str, collection: bool| {
+        let target = match name
+            .strip_prefix("Edm.")
+            .and_then(super::Primitive::from_edm)
+        {
+            Some(p) => Target::Primitive(p),
+            None => match model.lookup(name) {
+                Some(ty) => Target::Named(ty),
+                None => return Err(format!("`{name}` is not a type of the model")),
+            },
+        };
+        Ok(Resolved {
+            target: Some(target),
             collection,
             operation: None,
-        }),
-        _ => Err(format!("`{name}` is not a structured type of the model")),
+            special: None,
+        })
     };
     if let Some(inner) = fragment
         .strip_prefix("Collection(")
@@ -157,7 +267,10 @@ pub fn resolve_context(model: &Model, context: &str) -> Result<Resolved, String>
             None => fragment,
         },
     };
-    if !fragment.contains('/') && fragment.contains('.') && model.lookup(fragment).is_some() {
+    if !fragment.contains('/')
+        && fragment.contains('.')
+        && (model.lookup(fragment).is_some() || fragment.starts_with("Edm."))
+    {
         return resolved_type(fragment, false);
     }
     resolve(model, fragment)
@@ -211,7 +324,8 @@ mod tests {
 
     fn name(m: &Model, url: &str) -> (String, bool, Option<String>) {
         let r = resolve(m, url).unwrap();
-        (m.get(r.ty).name.name.clone(), r.collection, r.operation)
+        let ty = r.structured(m).unwrap();
+        (m.get(ty).name.name.clone(), r.collection, r.operation)
     }
 
     #[test]
@@ -273,7 +387,10 @@ mod tests {
         let m = model();
         let c = |u: &str| {
             let r = resolve_context(&m, u).unwrap();
-            (m.get(r.ty).name.name.clone(), r.collection)
+            (
+                m.get(r.structured(&m).unwrap()).name.name.clone(),
+                r.collection,
+            )
         };
         let seed = "https://graph.microsoft.com/beta/$metadata#identityGovernance/catalogs('3c9f')/accessPackageResources('15ee')/uploadSessions";
         assert_eq!(
@@ -302,16 +419,39 @@ mod tests {
         let m = model();
         assert_eq!(
             resolve(&m, "/users").unwrap_err(),
-            "`users` is not an entity set or singleton of the model"
+            "`users` is not an entity set, singleton or operation import of the model"
         );
         assert_eq!(
             resolve(&m, "/identityGovernance/nope").unwrap_err(),
-            "`nope` is not a navigation property, bound operation or subtype of `microsoft.graph.identityGovernance`"
+            "`nope` is not a property, navigation property, bound operation or subtype of `microsoft.graph.identityGovernance`"
+        );
+        let count = resolve(&m, "/identityGovernance/catalogs/$count").unwrap();
+        assert_eq!(
+            (count.collection, count.special),
+            (true, Some(Special::Count))
         );
         assert_eq!(
-            resolve(&m, "/identityGovernance/catalogs/$count").unwrap_err(),
-            "`$count` does not address JSON of a model type"
+            resolve(&m, "/identityGovernance/catalogs/$count/x").unwrap_err(),
+            "`x` follows `$count`"
         );
+        // Structural properties: complex, primitive, enum.
+        let base = "/identityGovernance/catalogs/c/resources/r/uploadSessions/s";
+        let stats = resolve(&m, &format!("{base}/stats")).unwrap();
+        assert_eq!(
+            m.get(stats.structured(&m).unwrap()).name.name,
+            "customDataProvidedResourceUploadStats"
+        );
+        let total = resolve(&m, &format!("{base}/stats/totalBytesUploaded")).unwrap();
+        assert_eq!(
+            total.target,
+            Some(Target::Primitive(crate::model::Primitive::Int64))
+        );
+        assert_eq!(
+            resolve(&m, &format!("{base}/stats/totalBytesUploaded/x")).unwrap_err(),
+            "`x` follows a value of type `Edm.Int64`, which has no segments"
+        );
+        let refs = resolve(&m, &format!("{base}/files/$ref")).unwrap();
+        assert_eq!((refs.collection, refs.special), (true, Some(Special::Ref)));
         assert!(resolve(&m, "https://graph.microsoft.com/beta").is_err());
     }
 }

@@ -14,6 +14,19 @@ use std::path::Path;
 
 use serde_json::Value;
 
+/// The project's own samples of the upload-session API (see
+/// `graph-model/samples/upload-sessions.md`): what `graph-model conformance`
+/// checks when it is given no sample files.
+pub const BUNDLED: (&str, &str) = (
+    "upload-sessions.md",
+    include_str!("../../samples/upload-sessions.md"),
+);
+
+/// The bundled samples, read.
+pub fn bundled() -> Vec<Sample> {
+    read_markdown(BUNDLED.0, BUNDLED.1)
+}
+
 /// Reads a sample file in whichever of the three formats it is: `.jsonl`
 /// records, a Markdown page with block annotations, or a plain-text page.
 pub fn read_file(path: &Path) -> Result<Vec<Sample>, String> {

@@ -37,6 +37,14 @@ pub enum Kind {
     NullCollection,
     /// A primitive whose text is not valid for its Edm type (date, guid, int64 range, decimal precision...).
     MalformedPrimitive,
+    /// A documentation representation's placeholder (`"String"`,
+    /// `{"@odata.type": …}`) does not fit the declared type.
+    PlaceholderMismatch,
+    /// A structural property of the model that a documentation
+    /// representation does not list.
+    Undocumented,
+    /// A property in a response that the request's `$select` does not name.
+    NotSelected,
     /// The typed model could not read the value.
     TypedDecode,
     /// Reading into the typed model and writing back changed or lost something.
@@ -60,6 +68,9 @@ impl Kind {
             Kind::Nullability => "nullability",
             Kind::NullCollection => "null-collection",
             Kind::MalformedPrimitive => "malformed-primitive",
+            Kind::PlaceholderMismatch => "placeholder-mismatch",
+            Kind::Undocumented => "undocumented-property",
+            Kind::NotSelected => "not-selected",
             Kind::TypedDecode => "typed-decode",
             Kind::RoundTripDifference => "round-trip-difference",
         }
@@ -78,6 +89,9 @@ impl Kind {
                 | Kind::IncompatibleOdataType
                 | Kind::AbstractWithoutOdataType
                 | Kind::NullCollection
+                | Kind::PlaceholderMismatch
+                | Kind::Undocumented
+                | Kind::NotSelected
         )
     }
 }

@@ -8,13 +8,17 @@
 //!   `T`, writes it back, and reports every difference.
 
 mod control;
+mod documents;
 mod finding;
 mod json;
 mod model_check;
+mod resource;
 mod roundtrip;
 
+pub use documents::Document;
 pub use finding::{child, Finding, Kind, Mode, Report, Severity};
 pub use graph_model_codegen::Model;
+pub use resource::check as check_resource;
 
 use std::sync::OnceLock;
 
@@ -33,6 +37,21 @@ pub fn bundled_model() -> &'static Model {
         graph_model_codegen::load_str("bundled metadata", text, LoadOptions::default())
             .expect("the bundled metadata was loaded by build.rs already")
     })
+}
+
+/// Checks `text` as the payload `doc` describes, against `model`.
+pub fn validate_document(model: &Model, doc: &Document, text: &str, mode: Mode) -> Report {
+    let mut report = Report::default();
+    let text = json::repaired(text, mode, &mut report);
+    if let Some(value) = json::parse(&text, mode, &mut report) {
+        Checker {
+            model,
+            mode,
+            report: &mut report,
+        }
+        .whole(doc, &value);
+    }
+    report
 }
 
 /// Checks `text` as a `type_name` (or, with `collection`, a collection

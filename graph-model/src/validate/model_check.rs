@@ -28,7 +28,7 @@ fn json_type(v: &Json) -> &'static str {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, pointer: &str, kind: Kind, msg: impl Into<String>) {
+    pub(super) fn push(&mut self, pointer: &str, kind: Kind, msg: impl Into<String>) {
         self.report.push(self.mode, pointer, kind, msg);
     }
 
@@ -169,7 +169,7 @@ impl Checker<'_> {
     }
 
     /// A control-information member: its JSON type per the OData JSON format.
-    fn control(&mut self, pointer: &str, key: &str, v: &Json) {
+    pub(super) fn control(&mut self, pointer: &str, key: &str, v: &Json) {
         if let Some((_, shape)) = control::shape_of(key) {
             if let Err(msg) = control::check(key, shape, v) {
                 self.push(pointer, Kind::WrongJsonType, msg);
@@ -177,7 +177,7 @@ impl Checker<'_> {
         }
     }
 
-    fn value(&mut self, pointer: &str, v: &Json, e: Expect, name: &str) {
+    pub(super) fn value(&mut self, pointer: &str, v: &Json, e: Expect, name: &str) {
         if v.is_null() {
             if !e.nullable {
                 self.push(

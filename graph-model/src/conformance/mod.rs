@@ -6,11 +6,14 @@ use std::fmt::Write;
 
 use graph_model_codegen::Model;
 use serde::Serialize;
-use serde_json::Value;
 
-use crate::samples::{BlockType, Sample};
-use crate::validate::{validate_dynamic, Kind, Mode, Report};
-use graph_model_codegen::model::path as odata_path;
+mod select;
+mod typing;
+
+pub use typing::{block_type, document_of, select_of, Check, Typed};
+
+use crate::samples::Sample;
+use crate::validate::{check_resource, validate_document, Document, Kind, Mode, Report};
 
 /// How one block came out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -58,115 +61,6 @@ pub struct Checked {
 /// for the bundled model).
 pub type TypedValidator = fn(&Model, &str, bool, &str, Mode) -> Option<Report>;
 
-fn not_checkable(
-    reason: &'static str,
-    detail: impl Into<String>,
-) -> Result<(String, bool, &'static str), Outcome> {
-    Err(Outcome::NotCheckable {
-        reason,
-        detail: detail.into(),
-    })
-}
-
-/// The type of a block: `(qualified name, collection, how it was found)`,
-/// or why it cannot be checked.
-pub fn block_type(model: &Model, s: &Sample) -> Result<(String, bool, &'static str), Outcome> {
-    let Some(body) = s.body.as_deref() else {
-        return not_checkable("no body", "the block has no body");
-    };
-    if s.block_type == BlockType::Resource {
-        return not_checkable(
-            "placeholder resource block",
-            "resource blocks show types as placeholder strings, not instance data",
-        );
-    }
-    let looks_json = body.trim_start().starts_with(['{', '[']);
-    let json_header = s.content_type().is_none_or(|c| c.contains("json"));
-    if !looks_json || !json_header {
-        return not_checkable(
-            "non-JSON content",
-            format!(
-                "content type {}",
-                s.content_type().unwrap_or_else(|| "not given".into())
-            ),
-        );
-    }
-    let is_request = s.method.is_some();
-    // Read once, for the shape-based typing below.
-    let parsed = crate::lenient_json::parse(body);
-    if !is_request {
-        if let Some(t) = s.annotation_str("@odata.type") {
-            if model.lookup(t).is_none() {
-                return not_checkable(
-                    "type absent from the metadata",
-                    format!("`{t}` is not in the model"),
-                );
-            }
-            let collection = s.annotation_bool("isCollection")
-                || looks_like_collection(model, t, parsed.as_ref());
-            return Ok((t.to_string(), collection, "annotation"));
-        }
-    }
-    let (url, method) = if is_request {
-        (s.url.clone(), s.method.clone())
-    } else {
-        (s.request_url.clone(), s.request_method.clone())
-    };
-    let from_url = match &url {
-        Some(url) => odata_path::resolve(model, url),
-        None => Err("no @odata.type annotation and no request URL".to_string()),
-    };
-    let r = match from_url {
-        Ok(r) => r,
-        // A response that names its own context: `@odata.context`.
-        Err(e) => match (is_request, context_of(parsed.as_ref())) {
-            (false, Some(ctx)) => match odata_path::resolve_context(model, &ctx) {
-                Ok(r) => {
-                    let name = model.get(r.ty).name.to_string();
-                    return Ok((name, r.collection, "@odata.context"));
-                }
-                Err(_) if url.is_none() => return not_checkable("type unknown", e),
-                Err(_) => return not_checkable("URL does not resolve", e),
-            },
-            _ if url.is_none() => return not_checkable("type unknown", e),
-            _ => return not_checkable("URL does not resolve", e),
-        },
-    };
-    let name = model.get(r.ty).name.to_string();
-    let method = method.unwrap_or_default();
-    if is_request {
-        if r.operation.is_some() {
-            return not_checkable(
-                "action parameters",
-                "action request bodies carry parameters, not an entity",
-            );
-        }
-        // POST to a collection creates one member; PATCH/PUT send one.
-        return Ok((name, false, "request URL"));
-    }
-    let collection = r.collection && method == "GET";
-    Ok((name, collection, "request URL"))
-}
-
-/// The body's top-level `@odata.context`, if it has one.
-fn context_of(body: Option<&Value>) -> Option<String> {
-    body?.get("@odata.context")?.as_str().map(str::to_string)
-}
-
-/// A list response whose annotation forgot `isCollection`.
-fn looks_like_collection(model: &Model, type_name: &str, body: Option<&Value>) -> bool {
-    let Some(Value::Object(o)) = body else {
-        return false;
-    };
-    let has_value_prop = model.lookup(type_name).is_some_and(|id| {
-        model
-            .properties(id)
-            .iter()
-            .any(|p| p.property.name == "value")
-    });
-    matches!(o.get("value"), Some(Value::Array(_))) && !has_value_prop
-}
-
 /// Checks one sample.
 pub fn check(model: &Model, s: &Sample, mode: Mode) -> Checked {
     check_with(model, s, mode, None)
@@ -185,35 +79,73 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
         through_types,
         outcome,
     };
-    match block_type(model, s) {
-        Err(outcome) => base(None, false, None, false, outcome),
-        Ok((t, collection, how)) => {
-            let body = s.body.as_deref().unwrap_or_default();
-            let typed_report = typed.and_then(|f| f(model, &t, collection, body, mode));
-            let through_types = typed_report.is_some();
-            let mut report = match typed_report {
-                Some(r) => r,
-                None => validate_dynamic(model, &t, collection, body, mode).unwrap_or_else(|e| {
-                    let mut r = Report::default();
-                    r.push(mode, "", Kind::TypedDecode, e);
+    let typed_block = match block_type(model, s) {
+        Err(outcome) => return base(None, false, None, false, outcome),
+        Ok(t) => t,
+    };
+    let body = s.body.as_deref().unwrap_or_default();
+    let mut through_types = false;
+    let (type_name, collection, mut report) = match &typed_block.check {
+        Check::Payload(doc @ Document::Structured { id, collection }) => {
+            let name = model.get(*id).name.to_string();
+            let report = match typed.and_then(|f| f(model, &name, *collection, body, mode)) {
+                Some(r) => {
+                    through_types = true;
                     r
-                }),
+                }
+                None => validate_document(model, doc, body, mode),
             };
-            // A PATCH body updates an entity whose type the service knows:
-            // it needs no `@odata.type` even when the declared type is abstract.
-            if s.method.as_deref() == Some("PATCH") {
-                report.findings.retain(|f| {
-                    !(f.pointer.is_empty() && f.kind == Kind::AbstractWithoutOdataType)
-                });
-            }
-            let outcome = if report.is_clean() {
-                Outcome::Exact
-            } else {
-                Outcome::Findings { report }
-            };
-            base(Some(t), collection, Some(how), through_types, outcome)
+            (doc.describe(model), *collection, report)
         }
+        Check::Payload(doc) => {
+            let collection = matches!(
+                doc,
+                Document::Value {
+                    collection: true,
+                    ..
+                } | Document::References { collection: true }
+            );
+            (
+                doc.describe(model),
+                collection,
+                validate_document(model, doc, body, mode),
+            )
+        }
+        Check::Representation(id) => (
+            format!("representation of {}", model.get(*id).name),
+            false,
+            check_resource(model, *id, body, mode),
+        ),
+        Check::Unexpected(msg) => {
+            let mut r = Report::default();
+            r.push(mode, "", Kind::NotInModel, msg.clone());
+            ("no body".to_string(), false, r)
+        }
+    };
+    // A PATCH body updates an entity whose type the service knows:
+    // it needs no `@odata.type` even when the declared type is abstract.
+    if s.method.as_deref() == Some("PATCH") {
+        report
+            .findings
+            .retain(|f| !(f.pointer.is_empty() && f.kind == Kind::AbstractWithoutOdataType));
     }
+    if let (Some(select), Check::Payload(Document::Structured { id, collection })) =
+        (&typed_block.select, &typed_block.check)
+    {
+        select::check(model, *id, *collection, select, body, mode, &mut report);
+    }
+    let outcome = if report.is_clean() {
+        Outcome::Exact
+    } else {
+        Outcome::Findings { report }
+    };
+    base(
+        Some(type_name),
+        collection,
+        Some(typed_block.typed_by),
+        through_types,
+        outcome,
+    )
 }
 
 /// Totals over many samples.
