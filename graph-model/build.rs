@@ -1,13 +1,25 @@
 //! Generates the model types into `OUT_DIR/graph/` from the bundled
 //! `metadata/graph-seed.xml`, or from the file named by
-//! `GRAPH_MODEL_METADATA` (optionally limited to the closure of the
-//! comma-separated `GRAPH_MODEL_ROOTS`).
+//! `GRAPH_MODEL_METADATA`, optionally limited to the closure of the
+//! comma-separated `GRAPH_MODEL_ROOTS` (each `TYPE` or `TYPE:N`), with
+//! navigation followed as `GRAPH_MODEL_NAVIGATION` says (`none`, the
+//! default; `all`; or a depth), along the comma-separated
+//! `GRAPH_MODEL_NAVIGATION_PATHS` (`user/manager`), and without the
+//! comma-separated `GRAPH_MODEL_EXCLUDE` types. What the closure cut is
+//! written to `OUT_DIR/graph/closure.txt`.
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=GRAPH_MODEL_METADATA");
-    println!("cargo:rerun-if-env-changed=GRAPH_MODEL_ROOTS");
+    for var in [
+        "GRAPH_MODEL_ROOTS",
+        "GRAPH_MODEL_NAVIGATION",
+        "GRAPH_MODEL_NAVIGATION_PATHS",
+        "GRAPH_MODEL_EXCLUDE",
+    ] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let input = match std::env::var_os("GRAPH_MODEL_METADATA") {
         Some(p) => PathBuf::from(p),
@@ -15,18 +27,26 @@ fn main() {
     };
     println!("cargo:rerun-if-changed={}", input.display());
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("graph");
-    let roots = std::env::var("GRAPH_MODEL_ROOTS").unwrap_or_default();
-    let builder = roots
-        .split(',')
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .fold(graph_model_codegen::Builder::new(), |b, r| b.root(r));
-    let all = roots.trim().is_empty();
+    let roots = list("GRAPH_MODEL_ROOTS");
+    let mut builder = graph_model_codegen::Builder::new();
+    builder = roots.iter().fold(builder, |b, r| b.root(r));
+    builder = list("GRAPH_MODEL_NAVIGATION_PATHS")
+        .iter()
+        .fold(builder, |b, p| b.navigation_path(p));
+    builder = list("GRAPH_MODEL_EXCLUDE")
+        .iter()
+        .fold(builder, |b, t| b.exclude(t));
+    let navigation = std::env::var("GRAPH_MODEL_NAVIGATION").unwrap_or_default();
+    builder = match graph_model_codegen::closure::Navigation::parse(&navigation) {
+        Ok(graph_model_codegen::closure::Navigation::All) => builder.navigation(true),
+        Ok(graph_model_codegen::closure::Navigation::Depth(d)) => builder.navigation_depth(d),
+        Ok(graph_model_codegen::closure::Navigation::None) => builder,
+        Err(e) => panic!("graph-model: GRAPH_MODEL_NAVIGATION={e}"),
+    };
+    let builder = builder.input(&input).all(roots.is_empty());
     let result = builder
-        .input(&input)
-        .all(all)
-        .navigation(true)
-        .typed_registry(true)
+        .clone()
+        .typed_registry(std::env::var_os("CARGO_FEATURE_REGISTRY").is_some())
         .schemars(true)
         .out_dir(&out)
         .generate();
@@ -36,6 +56,14 @@ fn main() {
             let text = std::fs::read(&input).expect("read the CSDL again");
             graph_model_codegen::write_inside(&out, "model.xml", &text)
                 .expect("write the CSDL into OUT_DIR");
+            if let Ok((spec, closure)) = builder.closure(&model) {
+                graph_model_codegen::write_inside(
+                    &out,
+                    "closure.txt",
+                    closure.report(&model, &spec).as_bytes(),
+                )
+                .expect("write the closure report into OUT_DIR");
+            }
             for d in model.diagnostics.iter() {
                 println!("cargo:warning={d}");
             }
@@ -50,4 +78,15 @@ fn main() {
             );
         }
     }
+}
+
+/// A comma-separated environment variable, trimmed, without empty items.
+fn list(var: &str) -> Vec<String> {
+    std::env::var(var)
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect()
 }

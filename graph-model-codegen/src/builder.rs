@@ -8,8 +8,8 @@ use crate::emit::{self, EmitOptions, File};
 use crate::rust::naming;
 use std::collections::BTreeMap;
 
-use crate::model::{load_files, LoadOptions, Model, TypeId};
-use crate::rust::closure::closure;
+use crate::closure::{closure, Closure, Navigation, Spec};
+use crate::model::{load_files, LoadOptions, Model};
 use crate::rust::plan::{plan, PlanOptions};
 
 /// Generates Rust types from a CSDL file.
@@ -17,8 +17,11 @@ use crate::rust::plan::{plan, PlanOptions};
 /// ```no_run
 /// graph_model_codegen::Builder::new()
 ///     .input("metadata.xml")
-///     .root("microsoft.graph.customDataProvidedResourceUploadSession")
-///     .navigation(true)
+///     .root("microsoft.graph.user")
+///     // Type `user/manager` and `user/messages` (and what their types need);
+///     // other navigation properties stay untyped JSON, kept exactly.
+///     .navigation_path("user/manager")
+///     .navigation_path("user/messages")
 ///     .out_dir(std::env::var("OUT_DIR").unwrap())
 ///     .generate()
 ///     .unwrap();
@@ -30,7 +33,9 @@ pub struct Builder {
     modules: BTreeMap<String, String>,
     roots: Vec<String>,
     all: bool,
-    navigation: bool,
+    navigation: Navigation,
+    navigation_paths: Vec<String>,
+    excluded: Vec<String>,
     runtime: String,
     out_dir: Option<PathBuf>,
     strict: bool,
@@ -48,7 +53,9 @@ impl Default for Builder {
             modules: BTreeMap::new(),
             roots: Vec::new(),
             all: false,
-            navigation: false,
+            navigation: Navigation::None,
+            navigation_paths: Vec::new(),
+            excluded: Vec::new(),
             runtime: "::graph_model".into(),
             out_dir: None,
             strict: false,
@@ -75,8 +82,8 @@ pub enum Error {
     #[error("{0}")]
     /// The model could not be loaded (or has errors, when strict).
     Model(Diagnostics),
-    #[error("unknown root type `{0}`")]
-    /// A root names no type, or a path that does not resolve.
+    #[error("{0}")]
+    /// A root, navigation path or excluded type that does not resolve.
     UnknownRoot(String),
     #[error("{0}")]
     /// The generated code could not be rendered.
@@ -136,9 +143,12 @@ impl Builder {
         self
     }
 
-    /// Adds a root: a type (qualified or alias-qualified name), or a resource
-    /// path such as `identityGovernance/entitlementManagement/catalogs/{id}/resources`
-    /// (its type, resolved through the entity container).
+    /// Adds a root: a type (qualified, alias-qualified, or unqualified when
+    /// one namespace has it), or a resource path such as
+    /// `identityGovernance/entitlementManagement/catalogs/{id}/resources`
+    /// (its type, resolved through the entity container). A suffix `:N` or
+    /// `:all` sets how far this root's navigation is followed
+    /// (`microsoft.graph.user:1`); without one, [`Builder::navigation_depth`] applies.
     pub fn root(mut self, name: impl Into<String>) -> Self {
         self.roots.push(name.into());
         self
@@ -150,9 +160,43 @@ impl Builder {
         self
     }
 
-    /// Includes navigation properties as fields (and their types in the closure).
+    /// Follows navigation properties from the roots without limit (`true`)
+    /// or not at all (`false`, the default). Navigation properties are
+    /// fields either way: typed when their type is generated, otherwise
+    /// [`Untyped`](../graph_model/struct.Untyped.html) JSON kept exactly as read.
     pub fn navigation(mut self, on: bool) -> Self {
-        self.navigation = on;
+        self.navigation = if on {
+            Navigation::All
+        } else {
+            Navigation::None
+        };
+        self
+    }
+
+    /// Follows navigation properties from the roots this many steps
+    /// (`0`: not at all).
+    pub fn navigation_depth(mut self, depth: u32) -> Self {
+        self.navigation = if depth == 0 {
+            Navigation::None
+        } else {
+            Navigation::Depth(depth)
+        };
+        self
+    }
+
+    /// Types the navigation properties along a path, whatever the depth:
+    /// a type then navigation property names (`user/manager`,
+    /// `user/messages/attachments`; a qualified segment casts to a subtype).
+    pub fn navigation_path(mut self, path: impl Into<String>) -> Self {
+        self.navigation_paths.push(path.into());
+        self
+    }
+
+    /// Leaves a type out even where a property needs it: such properties
+    /// are untyped JSON, kept exactly as read (and still validated against
+    /// the model at run time).
+    pub fn exclude(mut self, type_name: impl Into<String>) -> Self {
+        self.excluded.push(type_name.into());
         self
     }
 
@@ -244,23 +288,13 @@ impl Builder {
                 });
             }
         }
-        let roots: Vec<TypeId> = if self.all {
-            model.ids().collect()
-        } else {
-            if self.roots.is_empty() {
-                return Err(Error::NoRoots);
-            }
-            self.roots
-                .iter()
-                .map(|r| root_type(model, r))
-                .collect::<Result<_, _>>()?
-        };
-        let types = closure(model, &roots, self.navigation);
+        let (spec, closure) = self.closure(model)?;
+        let types = closure.types;
         let plan = plan(
             model,
             &types,
             PlanOptions {
-                navigation: self.navigation,
+                excluded: spec.excluded.clone(),
                 namespace_features: self.namespace_features,
                 modules: self
                     .modules
@@ -294,6 +328,36 @@ impl Builder {
             });
         }
         Ok((files, plan.diagnostics))
+    }
+
+    /// The closure this builder generates for `model`, with its spec (the
+    /// roots, paths and exclusions resolved); [`Closure::report`] says
+    /// what it cuts.
+    pub fn closure(&self, model: &Model) -> Result<(Spec, Closure), Error> {
+        let mut spec = if self.all {
+            Spec {
+                roots: model.ids().map(|id| (id, Navigation::All)).collect(),
+                ..Spec::default()
+            }
+        } else {
+            if self.roots.is_empty() {
+                return Err(Error::NoRoots);
+            }
+            Spec::from_names(model, &self.roots, self.navigation, &[], &[])
+                .map_err(Error::UnknownRoot)?
+        };
+        let more = Spec::from_names(
+            model,
+            &[],
+            self.navigation,
+            &self.navigation_paths,
+            &self.excluded,
+        )
+        .map_err(Error::UnknownRoot)?;
+        spec.paths = more.paths;
+        spec.excluded = more.excluded;
+        let c = closure(model, &spec);
+        Ok((spec, c))
     }
 
     /// Renders and writes the files; a file whose contents did not change is
@@ -375,17 +439,6 @@ pub fn write_inside(dir: &Path, name: &str, contents: &[u8]) -> Result<PathBuf, 
     }
     result.map_err(io)?;
     Ok(path)
-}
-
-fn root_type(model: &Model, root: &str) -> Result<TypeId, Error> {
-    if root.contains('/') {
-        return model
-            .root(root)
-            .map_err(|e| Error::UnknownRoot(format!("{root}: {}", e.unwrap_or_default())));
-    }
-    model
-        .lookup(root)
-        .ok_or_else(|| Error::UnknownRoot(root.to_string()))
 }
 
 fn file_name(p: &Path) -> String {

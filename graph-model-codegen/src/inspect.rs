@@ -196,21 +196,15 @@ pub fn describe(model: &Model, id: TypeId) -> String {
     out
 }
 
-/// Qualified names of the types in the closure of `roots` (type names or
-/// resource paths), sorted.
-pub fn closure(model: &Model, roots: &[String], navigation: bool) -> Result<Vec<String>, String> {
-    let ids = roots
+/// Qualified names of the types in the closure of `spec`, sorted, and the
+/// report of what was cut (see [`crate::closure::Closure::report`]).
+pub fn closure(model: &Model, spec: &crate::closure::Spec) -> (Vec<String>, String) {
+    let c = crate::closure::closure(model, spec);
+    let mut names: Vec<String> = c
+        .types
         .iter()
-        .map(|r| {
-            model
-                .root(r)
-                .map_err(|e| e.unwrap_or_else(|| format!("no type `{r}` in the model")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut names: Vec<String> = crate::rust::closure::closure(model, &ids, navigation)
-        .into_iter()
-        .map(|id| model.get(id).name.to_string())
+        .map(|&id| model.get(id).name.to_string())
         .collect();
     names.sort();
-    Ok(names)
+    (names, c.report(model, spec))
 }

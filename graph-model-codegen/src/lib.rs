@@ -12,6 +12,7 @@
 
 #[cfg(feature = "emit")]
 mod builder;
+pub mod closure;
 pub mod csdl;
 pub mod diagnostics;
 #[cfg(feature = "emit")]

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use graph_model_codegen::closure::{Navigation, Spec};
 use graph_model_codegen::{inspect, load_file, Builder, LoadOptions};
 
 #[derive(Parser)]
@@ -26,16 +27,17 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// List the types a generation from these roots would include.
+    /// List the types a generation from these roots would include, and
+    /// report what it cuts (properties left untyped, by reason).
     Closure {
         /// A CSDL `$metadata` file.
         file: PathBuf,
-        /// Root types or resource paths (repeatable).
+        /// Root types or resource paths (repeatable); `TYPE:N` or `TYPE:all`
+        /// sets that root's navigation depth.
         #[arg(long = "root", required = true)]
         roots: Vec<String>,
-        /// Follow navigation properties too.
-        #[arg(long)]
-        navigation: bool,
+        #[command(flatten)]
+        closure: ClosureArgs,
     },
     /// Generate Rust types from a CSDL file into a directory.
     Generate {
@@ -48,9 +50,8 @@ enum Command {
         /// Generate every type in the file.
         #[arg(long, conflicts_with = "roots")]
         all: bool,
-        /// Include navigation properties as fields.
-        #[arg(long)]
-        navigation: bool,
+        #[command(flatten)]
+        closure: ClosureArgs,
         /// Output directory (gets `mod.rs` and one file per namespace).
         #[arg(long)]
         out: PathBuf,
@@ -80,6 +81,47 @@ enum Command {
     },
 }
 
+/// How far the closure reaches: navigation and exclusions.
+#[derive(Args)]
+struct ClosureArgs {
+    /// Follow navigation properties from the roots without limit.
+    #[arg(long, conflicts_with = "navigation_depth")]
+    navigation: bool,
+    /// Follow navigation properties this many steps from the roots.
+    #[arg(long, value_name = "N")]
+    navigation_depth: Option<u32>,
+    /// Type the navigation properties along a path, e.g. `user/manager`
+    /// (repeatable).
+    #[arg(long = "navigation-path", value_name = "PATH")]
+    navigation_paths: Vec<String>,
+    /// Leave a type out: properties of it are untyped JSON (repeatable).
+    #[arg(long = "exclude", value_name = "TYPE")]
+    excluded: Vec<String>,
+}
+
+impl ClosureArgs {
+    fn navigation(&self) -> Navigation {
+        match (self.navigation, self.navigation_depth) {
+            (true, _) => Navigation::All,
+            (false, None | Some(0)) => Navigation::None,
+            (false, Some(d)) => Navigation::Depth(d),
+        }
+    }
+
+    fn apply(self, builder: Builder) -> Builder {
+        let builder = match self.navigation() {
+            Navigation::All => builder.navigation(true),
+            Navigation::Depth(d) => builder.navigation_depth(d),
+            Navigation::None => builder,
+        };
+        let builder = self
+            .navigation_paths
+            .into_iter()
+            .fold(builder, Builder::navigation_path);
+        self.excluded.into_iter().fold(builder, Builder::exclude)
+    }
+}
+
 fn parse_module(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((ns, path)) if !ns.is_empty() && !path.is_empty() => {
@@ -94,7 +136,7 @@ fn main() -> ExitCode {
         Command::Closure {
             file,
             roots,
-            navigation,
+            closure,
         } => {
             let model = match load_file(&file, LoadOptions::default()) {
                 Ok(m) => m,
@@ -103,12 +145,19 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            match inspect::closure(&model, &roots, navigation) {
-                Ok(names) => {
+            let spec = Spec::from_names(
+                &model,
+                &roots,
+                closure.navigation(),
+                &closure.navigation_paths,
+                &closure.excluded,
+            );
+            match spec.map(|spec| inspect::closure(&model, &spec)) {
+                Ok((names, report)) => {
                     for n in &names {
                         println!("{n}");
                     }
-                    eprintln!("{} types", names.len());
+                    eprint!("{report}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -121,7 +170,7 @@ fn main() -> ExitCode {
             files,
             roots,
             all,
-            navigation,
+            closure,
             out,
             runtime,
             strict,
@@ -131,14 +180,13 @@ fn main() -> ExitCode {
             typed_registry,
             schemars,
         } => {
-            let builder = roots.into_iter().fold(Builder::new(), Builder::root);
+            let builder = closure.apply(roots.into_iter().fold(Builder::new(), Builder::root));
             let builder = files.iter().fold(builder, Builder::input);
             let builder = derives.into_iter().fold(builder, Builder::derive);
             let builder = modules
                 .into_iter()
                 .fold(builder, |b, (ns, path)| b.module(ns, path))
                 .all(all)
-                .navigation(navigation)
                 .runtime(runtime)
                 .strict(strict)
                 .namespace_features(namespace_features)

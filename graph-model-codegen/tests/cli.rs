@@ -98,7 +98,7 @@ fn generate_writes_rust_files() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("unknown root type `graph.nope`"), "{err}");
+    assert!(err.contains("no type `graph.nope` in the model"), "{err}");
 }
 
 #[test]
@@ -126,10 +126,74 @@ fn closure_lists_the_types_a_root_needs() {
             "microsoft.graph.customDataProvidedResourceUploadStatus",
         ]
     );
-    assert!(err.contains("9 types"), "{err}");
+    assert!(err.contains("9 types\nnothing cut\n"), "{err}");
     let (code, _, err) = codegen(&["closure", &seed(), "--root", "graph.nope"]);
     assert_eq!(code, 1);
     assert!(err.contains("no type `graph.nope` in the model"), "{err}");
+}
+
+#[test]
+fn closure_reports_what_it_cuts_and_follows_paths() {
+    let root = "microsoft.graph.customDataProvidedResource";
+    let (code, out, err) = codegen(&["closure", &seed(), "--root", root]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        err.contains("cut (navigation not followed): 1 properties, to 1 types not generated"),
+        "{err}"
+    );
+    assert!(
+        err.contains("with all navigation followed and nothing excluded: 11 types"),
+        "{err}"
+    );
+    // The same navigation, typed by a path (unqualified type names are fine);
+    // the session's own `files` stays untyped.
+    let path = "customDataProvidedResource/uploadSessions";
+    let (code, out, err) = codegen(&[
+        "closure",
+        &seed(),
+        "--root",
+        root,
+        "--navigation-path",
+        path,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 10, "{out}");
+    assert!(!out.contains("customDataProvidedResourceFile"), "{out}");
+    // A depth on the root itself: one step is the same, two steps reach `files`.
+    let (_, one, _) = codegen(&["closure", &seed(), "--root", &format!("{root}:1")]);
+    assert_eq!(one, out);
+    let (_, out, err) = codegen(&["closure", &seed(), "--root", &format!("{root}:2")]);
+    assert_eq!(out.lines().count(), 11, "{out}");
+    assert!(err.contains("nothing cut"), "{err}");
+    // Excluding a type cuts every property of it.
+    let (code, _, err) = codegen(&[
+        "closure",
+        &seed(),
+        "--root",
+        root,
+        "--navigation",
+        "--exclude",
+        "microsoft.graph.customDataProvidedResourceUploadStats",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("cut (type excluded): 1 properties, to 1 types not generated"),
+        "{err}"
+    );
+    let (code, _, err) = codegen(&[
+        "closure",
+        &seed(),
+        "--root",
+        root,
+        "--navigation-path",
+        "customDataProvidedResource/uploadSesions",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`uploadSesions` is not a navigation property of `microsoft.graph.customDataProvidedResource`; did you mean `uploadSessions`?"),
+        "{err}"
+    );
 }
 
 #[test]

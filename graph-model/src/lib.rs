@@ -49,12 +49,14 @@ mod nullable;
 pub mod rt;
 pub mod samples;
 pub mod schema;
+mod untyped;
 pub mod validate;
 
 pub use collection::Collection;
 pub use flags::Flags;
 pub use nullable::Nullable;
 pub use rt::{Extra, UnknownSubtype};
+pub use untyped::Untyped;
 
 /// The generated model types, one module per CSDL namespace
 /// (`microsoft.graph` → `microsoft::graph`). Every generated item is

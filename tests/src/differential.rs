@@ -36,6 +36,8 @@ pub struct Tally {
     pub failures: Vec<String>,
     /// Number of disagreements.
     pub disagreements: usize,
+    /// Per block type: (blocks, through the generated types, without a finding).
+    pub by_type: std::collections::BTreeMap<String, (usize, usize, usize)>,
 }
 
 fn key(r: &Report) -> Vec<(String, String, String)> {
@@ -101,10 +103,14 @@ pub fn run(
     for b in blocks {
         tally.blocks += 1;
         tally.documents += 1;
+        let counts = tally.by_type.entry(b.type_name.clone()).or_default();
+        counts.0 += 1;
         match compare(model, typed, b, &b.body, mode) {
             Ok(Some(r)) => {
+                counts.1 += 1;
                 tally.through_types += 1;
                 if r.is_clean() {
+                    counts.2 += 1;
                     tally.identical += 1;
                 }
             }
@@ -133,9 +139,14 @@ pub fn run(
 }
 
 /// A command line for a crate with generated types:
-/// `--metadata FILE [--per-kind N] [--blind N] --samples FILE...`; prints
-/// one line per sample file and mode, and the disagreements; exits 1 on any.
+/// `--metadata FILE [--per-kind N] [--blind N] [--expect-types T,...] --samples FILE...`;
+/// prints one line per sample file and mode, and the disagreements; exits 1
+/// on any. With `--expect-types` (qualified names), every block typed as one
+/// of those types, or a subtype, must go through the generated types (for
+/// a crate generated from a root closure), and there must be some; their
+/// counts are printed.
 pub fn main_with(typed: TypedValidator) -> ExitCode {
+    let mut expect: Vec<String> = Vec::new();
     let mut metadata: Option<PathBuf> = None;
     let mut samples: Vec<PathBuf> = Vec::new();
     let mut blind = 8usize;
@@ -147,6 +158,14 @@ pub fn main_with(typed: TypedValidator) -> ExitCode {
             "--metadata" => metadata = args.next().map(PathBuf::from),
             "--blind" => blind = args.next().and_then(|n| n.parse().ok()).unwrap_or(blind),
             "--per-kind" => per_kind = args.next().and_then(|n| n.parse().ok()).unwrap_or(per_kind),
+            "--expect-types" => {
+                expect = args
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(str::to_string)
+                    .collect()
+            }
             "--samples" => in_samples = true,
             _ if in_samples => samples.push(PathBuf::from(a)),
             other => {
@@ -158,6 +177,9 @@ pub fn main_with(typed: TypedValidator) -> ExitCode {
     let model = corpus::model(metadata.as_deref());
     let mut total = 0;
     let mut failed = 0;
+    // Expected type → (blocks, through the types, clean), over every file (lenient runs).
+    let mut expected: std::collections::BTreeMap<String, (usize, usize, usize)> =
+        expect.iter().map(|t| (t.clone(), (0, 0, 0))).collect();
     for path in &samples {
         let (blocks, _) = corpus::blocks(&model, &corpus::samples(path));
         for mode in [Mode::Lenient, Mode::Strict] {
@@ -168,6 +190,22 @@ pub fn main_with(typed: TypedValidator) -> ExitCode {
             for f in &t.failures {
                 println!("{f}");
             }
+            if mode == Mode::Lenient {
+                for (ty, counts) in &t.by_type {
+                    if let Some(e) = expected_entry(&model, &mut expected, ty) {
+                        e.0 += counts.0;
+                        e.1 += counts.1;
+                        e.2 += counts.2;
+                    }
+                }
+            }
+        }
+    }
+    for (ty, (blocks, through, clean)) in &expected {
+        println!("{ty} and its subtypes: {blocks} blocks, {through} through the generated types, {clean} read and written back without a finding");
+        if *blocks == 0 || through != blocks {
+            println!("error: every block typed as {ty} must go through the generated types");
+            failed += 1;
         }
     }
     println!("{total} documents compared, {failed} disagreements");
@@ -190,4 +228,19 @@ pub fn summary(path: &Path, mode: Mode, t: &Tally) -> String {
         t.mutations,
         t.disagreements
     )
+}
+
+/// The entry of `expected` that `ty` belongs to: the type itself or its
+/// nearest expected base.
+fn expected_entry<'a>(
+    model: &Model,
+    expected: &'a mut std::collections::BTreeMap<String, (usize, usize, usize)>,
+    ty: &str,
+) -> Option<&'a mut (usize, usize, usize)> {
+    let id = model.lookup(ty)?;
+    let chain = std::iter::once(id).chain(model.base_chain(id));
+    let name = chain
+        .map(|t| model.get(t).name.to_string())
+        .find(|n| expected.contains_key(n))?;
+    expected.get_mut(&name)
 }

@@ -41,7 +41,9 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
         } else {
             "not nullable: absent or a value"
         };
-        let fdoc = docs(&f.doc, &[format!("{kind} `{json}` ({state}).")]);
+        let mut notes = vec![format!("{kind} `{json}` ({state}).")];
+        notes.extend(f.untyped.clone());
+        let fdoc = docs(&f.doc, &notes);
         let fdep = deprecated(&f.deprecated);
         if f.needs.is_empty() {
             return quote! {
@@ -58,12 +60,18 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
             quote!(Option<#fallback>)
         };
         let cond = super::tokens::features_cfg(&f.needs);
+        let features: Vec<String> = f.needs.iter().map(|n| format!("`{n}`")).collect();
+        notes.push(format!(
+            "Untyped: the feature {} is off; the JSON is kept exactly as read.",
+            features.join(", ")
+        ));
+        let fallback_doc = docs(&f.doc, &notes);
         quote! {
             #fdoc
             #fdep
             #[cfg(#cond)]
             pub #fname: #ty,
-            #fdoc
+            #fallback_doc
             #fdep
             #[cfg(not(#cond))]
             pub #fname: #fallback,

@@ -133,7 +133,7 @@ impl Cx<'_> {
                 let inner = self.ty(inner);
                 quote!(Box<#inner>)
             }
-            RustType::Json => quote!(#rt::rt::serde_json::Value),
+            RustType::Untyped => quote!(#rt::Untyped),
         }
     }
 }

@@ -7,6 +7,7 @@ mod checks;
 mod confusable;
 pub mod path;
 mod resolve;
+pub mod suggest;
 mod types;
 
 pub use annotations::{Deprecation, Documentation};

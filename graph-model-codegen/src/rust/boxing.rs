@@ -14,12 +14,7 @@ pub(super) struct BoxAnalysis {
 }
 
 impl BoxAnalysis {
-    pub(super) fn new(
-        model: &Model,
-        types: &BTreeSet<TypeId>,
-        poly: &BTreeSet<TypeId>,
-        navigation: bool,
-    ) -> Self {
+    pub(super) fn new(model: &Model, types: &BTreeSet<TypeId>, poly: &BTreeSet<TypeId>) -> Self {
         // A field of type T holds T, and for a polymorphic T every subtype.
         let mut edges_of_target: HashMap<TypeId, Vec<TypeId>> = HashMap::new();
         for &t in types {
@@ -42,10 +37,8 @@ impl BoxAnalysis {
                 .iter()
                 .map(|p| &p.property.ty)
                 .collect();
-            let navs = model.navigation(id);
-            if navigation {
-                refs.extend(navs.iter().map(|(n, _)| &n.ty));
-            }
+            // Navigation properties are fields too (typed when their type is generated).
+            refs.extend(model.navigation(id).iter().map(|(n, _)| &n.ty));
             for r in refs {
                 if let (false, Target::Named(t)) = (r.collection, &r.target) {
                     if let Some(held) = edges_of_target.get(t) {

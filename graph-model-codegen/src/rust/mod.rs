@@ -2,7 +2,6 @@
 
 #[cfg(feature = "emit")]
 mod boxing;
-pub mod closure;
 #[cfg(feature = "emit")]
 pub mod naming;
 #[cfg(feature = "emit")]

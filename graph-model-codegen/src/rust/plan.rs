@@ -28,8 +28,9 @@ pub enum RustType {
     Flags(Path),
     Vec(Box<RustType>),
     Box(Box<RustType>),
-    /// Anything the model cannot type: `serde_json::Value`.
-    Json,
+    /// A value whose type is not generated (not in the closure, or not
+    /// resolved): `Untyped`, its JSON kept as read.
+    Untyped,
 }
 
 #[derive(Clone, Debug)]
@@ -42,6 +43,8 @@ pub struct Field {
     pub doc: Documentation,
     pub deprecated: Option<Deprecation>,
     pub navigation: bool,
+    /// Why the field is untyped JSON, when its type is not generated.
+    pub untyped: Option<String>,
     /// With namespace features: the features of other namespaces this field's
     /// type needs; when any is off the field is `fallback` instead.
     pub needs: BTreeSet<String>,
@@ -147,11 +150,12 @@ pub struct Plan {
 
 #[derive(Clone, Debug, Default)]
 pub struct PlanOptions {
-    pub navigation: bool,
     /// One Cargo feature per namespace (see [`naming::feature_name`]).
     pub namespace_features: bool,
     /// Namespace → module path overrides (default: [`naming::module_path`]).
     pub modules: BTreeMap<String, Vec<String>>,
+    /// Types excluded on purpose (for the notes on untyped fields).
+    pub excluded: BTreeSet<TypeId>,
 }
 
 impl RustType {
@@ -162,7 +166,7 @@ impl RustType {
                 out.insert(p.module.clone());
             }
             RustType::Vec(t) | RustType::Box(t) => t.modules(out),
-            RustType::Primitive(_) | RustType::Json => {}
+            RustType::Primitive(_) | RustType::Untyped => {}
         }
     }
 
@@ -170,10 +174,10 @@ impl RustType {
     /// replaced by JSON.
     fn without_foreign(&self, module: &[String]) -> RustType {
         match self {
-            RustType::Named(p) | RustType::Flags(p) if p.module != module => RustType::Json,
+            RustType::Named(p) | RustType::Flags(p) if p.module != module => RustType::Untyped,
             RustType::Vec(t) => RustType::Vec(Box::new(t.without_foreign(module))),
             RustType::Box(t) => match t.without_foreign(module) {
-                RustType::Json => RustType::Json,
+                RustType::Untyped => RustType::Untyped,
                 inner => RustType::Box(Box::new(inner)),
             },
             other => other.clone(),
@@ -190,7 +194,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         .copied()
         .filter(|&t| model.is_polymorphic(t))
         .collect();
-    let boxed = BoxAnalysis::new(model, types, &poly, opts.navigation);
+    let boxed = BoxAnalysis::new(model, types, &poly);
     let mut plan = Plan {
         aliases: model
             .namespaces
@@ -212,6 +216,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
         names: &names,
         poly: &poly,
         types,
+        excluded: &opts.excluded,
     };
     for &id in types {
         let def = model.get(id);
@@ -233,16 +238,16 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                         navigation: false,
                     })
                     .collect();
-                if opts.navigation {
-                    fields_src.extend(model.navigation(id).iter().map(|(n, _)| FieldSource {
-                        json_name: &n.name,
-                        ty: &n.ty,
-                        // A collection may be absent or null in a response.
-                        nullable: n.nullable || n.ty.collection,
-                        annotations: &n.annotations,
-                        navigation: true,
-                    }));
-                }
+                // Every navigation property is a field: typed when its type
+                // is generated, untyped JSON (exactly as read) otherwise.
+                fields_src.extend(model.navigation(id).iter().map(|(n, _)| FieldSource {
+                    json_name: &n.name,
+                    ty: &n.ty,
+                    // A collection may be absent or null in a response.
+                    nullable: n.nullable || n.ty.collection,
+                    annotations: &n.annotations,
+                    navigation: true,
+                }));
                 let json: Vec<&str> = fields_src.iter().map(|f| f.json_name).collect();
                 let mut extra_scope = Scope::new();
                 for n in json.iter().map(|j| naming::snake(j)) {
@@ -269,6 +274,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                             .collect();
                         let fallback = rt.without_foreign(&path.module);
                         Field {
+                            untyped: cx.untyped_note(src.ty, src.navigation),
                             needs,
                             fallback,
                             rust_name,
@@ -479,14 +485,15 @@ struct Cx<'a> {
     names: &'a Names,
     poly: &'a BTreeSet<TypeId>,
     types: &'a BTreeSet<TypeId>,
+    excluded: &'a BTreeSet<TypeId>,
 }
 
 impl Cx<'_> {
     fn rust_type(&self, t: &TypeRef) -> RustType {
         let inner = match &t.target {
             Target::Primitive(p) => RustType::Primitive(*p),
-            Target::Unresolved(_) => RustType::Json,
-            Target::Named(id) if !self.types.contains(id) => RustType::Json,
+            Target::Unresolved(_) => RustType::Untyped,
+            Target::Named(id) if !self.types.contains(id) => RustType::Untyped,
             Target::Named(id) => match &self.model.get(*id).kind {
                 TypeKind::Enum(e) if e.is_flags => RustType::Flags(self.names.own[id].clone()),
                 TypeKind::Structured(_) if self.poly.contains(id) => {
@@ -499,6 +506,27 @@ impl Cx<'_> {
             RustType::Vec(Box::new(inner))
         } else {
             inner
+        }
+    }
+
+    /// Why a field of type `t` is untyped, if it is.
+    fn untyped_note(&self, t: &TypeRef, navigation: bool) -> Option<String> {
+        match &t.target {
+            Target::Unresolved(name) => Some(format!(
+                "Untyped: the model does not resolve `{name}`; the JSON is kept exactly as read."
+            )),
+            Target::Named(id) if !self.types.contains(id) => Some(format!(
+                "Untyped: `{}` is not among the generated types ({}); the JSON is kept exactly as read and the validator checks it against the model.",
+                self.model.get(*id).name,
+                if self.excluded.contains(id) {
+                    "excluded"
+                } else if navigation {
+                    "navigation not followed"
+                } else {
+                    "not in the closure"
+                }
+            )),
+            _ => None,
         }
     }
 

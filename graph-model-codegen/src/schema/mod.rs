@@ -71,6 +71,8 @@ pub(crate) struct Defs<'m> {
     pub(crate) mode: Mode,
     defs: BTreeMap<String, Value>,
     queue: Vec<Def>,
+    /// When set, the only types described; others are any JSON.
+    within: Option<std::collections::BTreeSet<TypeId>>,
 }
 
 /// A definition to build.
@@ -96,6 +98,7 @@ impl<'m> Defs<'m> {
             mode,
             defs: BTreeMap::new(),
             queue: Vec::new(),
+            within: None,
         }
     }
 
@@ -250,10 +253,13 @@ pub fn bundle(model: &Model, mode: Mode) -> Value {
     root(id_uri(mode, "bundle"), json!({}), defs.finish())
 }
 
-/// Like [`bundle`], for the given types only (with every definition they
-/// refer to): what a generated crate embeds for its `schemars` impls.
+/// Like [`bundle`], for the given types only: what a generated crate embeds
+/// for its `schemars` impls. A property whose type is not among them is
+/// described as any JSON, as the generated field (`Untyped`) holds it.
 pub fn bundle_of(model: &Model, ids: impl IntoIterator<Item = TypeId>, mode: Mode) -> Value {
+    let ids: std::collections::BTreeSet<TypeId> = ids.into_iter().collect();
     let mut defs = Defs::new(model, mode);
+    defs.within = Some(ids.clone());
     for id in ids {
         defs.declared(id);
         if model.get(id).structured().is_some() {

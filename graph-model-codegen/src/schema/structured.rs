@@ -219,6 +219,12 @@ impl Defs<'_> {
         match target {
             Target::Unresolved(_) => json!(true),
             Target::Primitive(p) => self.primitive(*p, facets),
+            Target::Named(id) if self.within.as_ref().is_some_and(|w| !w.contains(id)) => json!({
+                "description": format!(
+                    "`{}` is not among the generated types: any JSON, kept as read (the validator checks it against the model)",
+                    self.model.get(*id).name
+                )
+            }),
             Target::Named(id) => match &self.model.get(*id).kind {
                 // A definition of an untyped primitive accepts anything.
                 TypeKind::Definition(d) if super::primitives::is_any(d.underlying) => json!(true),

@@ -199,3 +199,18 @@ impl JsonSchema for crate::UnknownSubtype {
         .expect("an object")
     }
 }
+
+impl JsonSchema for crate::Untyped {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Untyped")
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        Schema::try_from(json!({
+            "description": "Any JSON: its type is not among the generated types (the validator checks it against the model)."
+        }))
+        .expect("an object")
+    }
+}

@@ -512,7 +512,8 @@ pub struct Primitives {
     /// Property `alias` (nullable: absent, `null` or a value).
     pub alias: ::graph_model::Nullable<ShortText>,
     /// Property `missing` (nullable: absent, `null` or a value).
-    pub missing: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    /// Untyped: the model does not resolve `e.notInTheModel`; the JSON is kept exactly as read.
+    pub missing: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
