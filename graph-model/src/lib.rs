@@ -46,6 +46,7 @@ mod flags;
 pub mod json;
 pub mod lenient_json;
 mod nullable;
+pub mod odata;
 pub mod rt;
 pub mod samples;
 pub mod schema;

@@ -20,6 +20,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The OData protocol's text forms.
+    Odata {
+        #[command(subcommand)]
+        command: OdataCommand,
+    },
     /// Validate one JSON payload; prints `pointer: severity[kind]: message`,
     /// exits 1 when there is an error.
     Validate {
@@ -95,6 +100,46 @@ fn load(metadata: &Option<PathBuf>) -> Result<Model, String> {
     }
 }
 
+#[derive(Subcommand)]
+enum OdataCommand {
+    /// Match one input against an ABNF rule of "OData ABNF Construction
+    /// Rules 4.01" (e.g. `dateTimeOffsetValue`, `stringLiteral`,
+    /// `primitiveLiteral`); prints the canonical form and exits 0, or prints
+    /// `error at N: …` (N: the 0-based character position) and exits 1.
+    Parse {
+        /// The ABNF rule name (`--rule list` prints the ones implemented).
+        #[arg(long)]
+        rule: String,
+        /// The input, as it appears in a URL, header or body.
+        #[arg(default_value = "")]
+        input: String,
+    },
+}
+
+fn odata(cmd: OdataCommand) -> Result<ExitCode, String> {
+    match cmd {
+        OdataCommand::Parse { rule, input } => {
+            if rule == "list" {
+                graph_model::odata::rules().for_each(|r| println!("{r}"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            match graph_model::odata::parse_rule(&rule, &input) {
+                None => Err(format!(
+                    "rule `{rule}` is not implemented (`--rule list` prints the ones that are)"
+                )),
+                Some(Ok(canonical)) => {
+                    println!("{canonical}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Some(Err(e)) => {
+                    eprintln!("{e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+    }
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(code) => code,
@@ -107,6 +152,7 @@ fn main() -> ExitCode {
 
 fn run(cmd: Command) -> Result<ExitCode, String> {
     match cmd {
+        Command::Odata { command } => odata(command),
         Command::Validate {
             metadata,
             type_name,
