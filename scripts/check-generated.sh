@@ -22,6 +22,11 @@ files=("$@")
 work="${GENERATED_WORK_DIR:-$root/target/generated-check}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 export RUSTFLAGS="-D warnings"
+# The generated crates are built once and thrown away: no incremental
+# cache, and no debug info beyond line tables (v1.0's library is several
+# gigabytes with full debug info).
+export CARGO_INCREMENTAL=0
+export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}"
 cargo build --release -q -p graph-model-codegen --manifest-path "$root/Cargo.toml"
 gen="$CARGO_TARGET_DIR/release/graph-model-codegen"
 now() { date +%s.%N; }
@@ -52,6 +57,14 @@ fn main() -> std::process::ExitCode {
 RS
 }
 
+# drop_crate DIR NAME: removes a generated crate and its build artifacts
+# once it has been checked, so that the disk holds one at a time.
+drop_crate() {
+  rm -rf "$1" "$CARGO_TARGET_DIR"/debug/deps/*generated_"$2"-* \
+    "$CARGO_TARGET_DIR"/debug/generated-"$2" "$CARGO_TARGET_DIR"/debug/*generated_"$2".* \
+    "$CARGO_TARGET_DIR"/debug/.fingerprint/generated-"$2"-*
+}
+
 samples=("$shared"/seeds/*.txt "$shared"/doc-samples/*.jsonl)
 for f in "${files[@]}"; do
   name=$(basename "$f" .xml | tr '.A-Z-' '_a-z_')
@@ -68,7 +81,8 @@ for f in "${files[@]}"; do
   echo "$f: $lines lines in $(ls "$crate"/src/gen/*.rs | wc -l) files; generate $(secs "$t0" "$t1") s; cargo build (debug, warnings denied) $(secs "$t1" "$t2") s"
   "$CARGO_TARGET_DIR/debug/generated-$name" --metadata "$shared/metadata/$f" \
     --per-kind "${PER_KIND:-2}" --blind "${BLIND:-4}" --samples "${samples[@]}"
-  echo "$f: differential harness $(secs "$t2" "$(now)") s"
+  echo "$f: differential harness $(secs "$t2" "$(now)") s; target $(du -sh "$CARGO_TARGET_DIR" | cut -f1), $(df -h "$CARGO_TARGET_DIR" | tail -1 | awk '{print $4}') free"
+  drop_crate "$crate" "$name"
 done
 
 crate="$work/v1_0_features"
@@ -82,6 +96,7 @@ for features in "" "microsoft-graph-call-records" "full"; do
   (cd "$crate" && cargo check -q --features "$features")
   echo "v1.0.xml with namespace features [${features:-none}]: cargo check $(secs "$t0" "$(now)") s (warnings denied)"
 done
+drop_crate "$crate" v1_0_features
 
 # Root closures without navigation: user, message, group and driveItem of
 # v1.0 generate a few hundred types instead of most of the model; every
@@ -103,3 +118,4 @@ echo "v1.0.xml roots ${roots[*]}: $(cat "$crate"/src/gen/*.rs | wc -l) lines; ge
 "$CARGO_TARGET_DIR/debug/generated-v1_0_roots" --metadata "$shared/metadata/v1.0.xml" \
   --per-kind "${PER_KIND:-2}" --blind "${BLIND:-4}" --expect-types "$(IFS=,; echo "${roots[*]}")" \
   --samples "${samples[@]}"
+drop_crate "$crate" v1_0_roots
