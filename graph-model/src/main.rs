@@ -103,13 +103,20 @@ fn load(metadata: &Option<PathBuf>) -> Result<Model, String> {
 #[derive(Subcommand)]
 enum OdataCommand {
     /// Match one input against an ABNF rule of "OData ABNF Construction
-    /// Rules 4.01" (e.g. `dateTimeOffsetValue`, `stringLiteral`,
-    /// `primitiveLiteral`); prints the canonical form and exits 0, or prints
-    /// `error at N: …` (N: the 0-based character position) and exits 1.
+    /// Rules 4.01" (e.g. `odataRelativeUri`, `queryOptions`,
+    /// `boolCommonExpr`, `context`, `preference`, `dateTimeOffsetValue`);
+    /// prints the canonical form and exits 0, or prints `error at N: …`
+    /// (N: the 0-based character position) and exits 1.
     Parse {
         /// The ABNF rule name (`--rule list` prints the ones implemented).
         #[arg(long)]
         rule: String,
+        /// Names by role, as a JSON object of rule name to array of names
+        /// (e.g. `{"entitySetName": ["Orders"], "entityColNavigationProperty":
+        /// ["Items"]}`, the form of the OData TC's constraints.json). Without
+        /// it every name fits every role.
+        #[arg(long, value_name = "FILE")]
+        constraints: Option<std::path::PathBuf>,
         /// The input, as it appears in a URL, header or body.
         #[arg(default_value = "")]
         input: String,
@@ -118,12 +125,25 @@ enum OdataCommand {
 
 fn odata(cmd: OdataCommand) -> Result<ExitCode, String> {
     match cmd {
-        OdataCommand::Parse { rule, input } => {
+        OdataCommand::Parse {
+            rule,
+            constraints,
+            input,
+        } => {
             if rule == "list" {
                 graph_model::odata::rules().for_each(|r| println!("{r}"));
                 return Ok(ExitCode::SUCCESS);
             }
-            match graph_model::odata::parse_rule(&rule, &input) {
+            let roles = match constraints {
+                None => graph_model::odata::Roles::new(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    graph_model::odata::Roles::from_json(&text)
+                        .map_err(|e| format!("{}: {e}", path.display()))?
+                }
+            };
+            match graph_model::odata::parse_rule_with(&rule, &input, &roles) {
                 None => Err(format!(
                     "rule `{rule}` is not implemented (`--rule list` prints the ones that are)"
                 )),

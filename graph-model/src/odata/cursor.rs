@@ -22,11 +22,6 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Whether the whole input has been consumed.
-    pub(crate) fn at_end(&self) -> bool {
-        self.pos == self.text.len()
-    }
-
     fn miss(&mut self) -> bool {
         self.far = self.far.max(self.pos);
         false

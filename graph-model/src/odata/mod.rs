@@ -1,18 +1,30 @@
 //! The OData protocol's text forms, following "OData ABNF Construction
-//! Rules 4.01": the literals of every Edm primitive type, in URLs and in
-//! bodies. Each parser matches one ABNF rule exactly; an error names the
+//! Rules 4.01": resource paths, query options and expressions, context
+//! URLs, headers and preferences (the grammar in `grammar.abnf`, run by a
+//! recursive-descent matcher), and the literals of every Edm primitive type
+//! in URLs and in bodies (hand-written in `literal.rs`). An error names the
 //! character position where the input stops matching.
 //!
+//! The grammar cannot tell an entity set from a function import, or a
+//! navigation property from a structural one, by syntax; [`Roles`] gives
+//! the names of a model by rule. Without roles, every name fits every role
+//! and the first alternative of the grammar wins.
+//!
 //! [`parse_rule`] runs a rule by its ABNF name (what `graph-model odata
-//! parse --rule` and the ABNF test cases use). Query options, expressions,
-//! resource paths and context URLs are not here yet.
+//! parse --rule` and the ABNF test cases use).
 
+mod abnf;
 mod cursor;
+mod engine;
 mod literal;
+mod roles;
 
 use std::fmt;
+use std::sync::OnceLock;
 
-use cursor::Cursor;
+use abnf::Grammar;
+use engine::Matcher;
+pub use roles::{Roles, MODEL_RULES};
 
 /// Where and why an input does not match a rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +43,11 @@ impl fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
-type RuleFn = fn(&mut Cursor) -> bool;
+use engine::NativeFn as RuleFn;
 
-/// The rules implemented, by ABNF name.
-const RULES: &[(&str, RuleFn)] = &[
+/// The rules implemented in Rust, by ABNF name (the grammar text refers
+/// to them and leaves them out).
+const NATIVE: &[(&str, RuleFn)] = &[
     ("primitiveLiteral", literal::primitive_literal),
     ("primitiveValue", literal::primitive_value),
     ("null", literal::null),
@@ -63,6 +76,7 @@ const RULES: &[(&str, RuleFn)] = &[
     ("sbyteLiteral", |c| literal::integer(c, true, 3)),
     ("sbyteValue", |c| literal::integer(c, false, 3)),
     ("byteValue", |c| c.digits(1, 3)),
+    ("byte", |c| c.digits(1, 3)),
     ("int16Literal", |c| literal::integer(c, true, 5)),
     ("int16Value", |c| literal::integer(c, false, 5)),
     ("int32Literal", |c| literal::integer(c, true, 10)),
@@ -119,30 +133,118 @@ const RULES: &[(&str, RuleFn)] = &[
     }),
 ];
 
-/// The names of the rules [`parse_rule`] knows.
+/// The grammar, read once.
+fn grammar() -> &'static Grammar {
+    static GRAMMAR: OnceLock<Grammar> = OnceLock::new();
+    GRAMMAR.get_or_init(|| {
+        let native: Vec<&str> = NATIVE.iter().map(|(n, _)| *n).collect();
+        // The text is part of the crate and a unit test reads it.
+        Grammar::read(include_str!("grammar.abnf"), &native)
+            .unwrap_or_else(|e| panic!("grammar.abnf: {e}"))
+    })
+}
+
+/// The names of the rules [`parse_rule`] knows: the grammar's and the
+/// native literal rules.
 pub fn rules() -> impl Iterator<Item = &'static str> {
-    RULES.iter().map(|(n, _)| *n)
+    let g = grammar();
+    g.names
+        .iter()
+        .map(String::as_str)
+        .chain(NATIVE.iter().map(|(n, _)| *n))
 }
 
 /// Matches `input` against the ABNF rule `rule` (by its name in the
-/// grammar). `None`: the rule is not implemented. `Ok`: the canonical form
-/// (percent-encoding decoded); `Err`: where the input stops matching.
+/// grammar, any case), every name fitting every role. `None`: no such
+/// rule. `Ok`: the input in canonical form (percent-encoded unreserved
+/// characters decoded; literal rules fully decoded); `Err`: where the input
+/// stops matching.
 pub fn parse_rule(rule: &str, input: &str) -> Option<Result<String, SyntaxError>> {
-    let (_, f) = RULES.iter().find(|(n, _)| *n == rule)?;
-    let mut c = Cursor::new(input);
-    if f(&mut c) && c.at_end() {
-        return Some(Ok(percent_decode(input)));
+    parse_rule_with(rule, input, &Roles::new())
+}
+
+/// [`parse_rule`] against a model's names.
+pub fn parse_rule_with(
+    rule: &str,
+    input: &str,
+    roles: &Roles,
+) -> Option<Result<String, SyntaxError>> {
+    let g = grammar();
+    let native = NATIVE
+        .iter()
+        .position(|(n, _)| n.eq_ignore_ascii_case(rule));
+    let target = g.rule(rule);
+    if native.is_none() && target.is_none() {
+        return None;
     }
-    let at = c.far.max(c.pos).min(input.len());
-    let chars = input[..floor_char_boundary(input, at)].chars().count();
-    let found = match input[floor_char_boundary(input, at)..].chars().next() {
-        Some(ch) => format!("`{ch}`"),
-        None => "end of input".to_string(),
+    let mut m = Matcher::new(g, NATIVE, &roles.by_rule, input);
+    let end = match (native, target) {
+        (Some(n), _) => m.native(n, 0),
+        (None, Some(r)) => m.rule(r, 0),
+        (None, None) => None,
     };
-    Some(Err(SyntaxError {
-        at: chars,
-        message: format!("not a valid {rule}: unexpected {found}"),
-    }))
+    if end == Some(input.len()) {
+        return Some(Ok(if native.is_some() {
+            percent_decode(input)
+        } else {
+            decode_unreserved(input)
+        }));
+    }
+    Some(Err(error_at(&m, end, rule, input)))
+}
+
+/// A rule match in a parse: the rule's name and the byte range it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleMatch {
+    /// The ABNF rule.
+    pub rule: &'static str,
+    /// Byte offsets in the input.
+    pub range: std::ops::Range<usize>,
+}
+
+/// The grammar rules that matched when `input` matched `rule` (children
+/// before their parent; native literal rules are leaves and not listed),
+/// or where it stops matching. `None`: no such grammar rule.
+pub fn parse_tree(
+    rule: &str,
+    input: &str,
+    roles: &Roles,
+) -> Option<Result<Vec<RuleMatch>, SyntaxError>> {
+    let g = grammar();
+    let r = g.rule(rule)?;
+    let mut m = Matcher::new(g, NATIVE, &roles.by_rule, input).tracing();
+    let end = m.rule(r, 0);
+    if end == Some(input.len()) {
+        let names = &g.names;
+        return Some(Ok(m
+            .take_trace()
+            .into_iter()
+            .map(|(r, start, end)| RuleMatch {
+                rule: names[r].as_str(),
+                range: start..end,
+            })
+            .collect()));
+    }
+    Some(Err(error_at(&m, end, rule, input)))
+}
+
+fn error_at(m: &Matcher, end: Option<usize>, rule: &str, input: &str) -> SyntaxError {
+    let at = m.far.max(end.unwrap_or(0)).min(input.len());
+    let at = floor_char_boundary(input, at);
+    let chars = input[..at].chars().count();
+    let message = if m.too_deep {
+        format!(
+            "not a valid {rule}: nested more than {} rules deep",
+            engine::MAX_DEPTH
+        )
+    } else {
+        let found = match input[at..].chars().next() {
+            Some(ch) => format!("`{ch}`"),
+            None => "end of input".to_string(),
+        };
+        format!("not a valid {rule}: unexpected {found}")
+    };
+    SyntaxError { at: chars, message }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -150,6 +252,30 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// `%XX` of an unreserved character (`ALPHA / DIGIT / "-" / "." / "_" /
+/// "~"`) decoded, every other byte kept: the same URL, normalised as RFC
+/// 3986 section 6.2.2.2 says.
+fn decode_unreserved(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |j: usize| b.get(j).and_then(|&h| (h as char).to_digit(16));
+        if let (b'%', Some(h), Some(l)) = (b[i], hex(i + 1), hex(i + 2)) {
+            let c = (h * 16 + l) as u8 as char;
+            if c.is_ascii_alphanumeric() || "-._~".contains(c) {
+                out.push(c);
+                i += 3;
+                continue;
+            }
+        }
+        let ch = text[i..].chars().next().unwrap_or_default();
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
 }
 
 /// `%XX` sequences decoded where the result is UTF-8; the text unchanged otherwise.
@@ -209,7 +335,7 @@ mod tests {
             at("geographyPoint", "geography'SRID=0;LineString(1 2,3 4)'"),
             Some(17)
         );
-        assert!(parse_rule("commonExpr", "x").is_none());
+        assert!(parse_rule("noSuchRule", "x").is_none());
     }
 
     #[test]
@@ -230,5 +356,94 @@ mod tests {
             parse_rule("int16Literal", "%2B32000").unwrap().unwrap(),
             "+32000"
         );
+    }
+
+    fn graph_like_roles() -> Roles {
+        let mut roles = Roles::closed();
+        roles
+            .allow("entitySetName", ["Orders"])
+            .allow("entityColFunctionImport", ["TopOrders"])
+            .allow("primitiveKeyProperty", ["ID"])
+            .allow("entityColNavigationProperty", ["Items"])
+            .allow("primitiveNonKeyProperty", ["Name", "Size"])
+            .allow("parameterName", ["n"]);
+        roles
+    }
+
+    #[test]
+    fn roles_decide_what_a_name_is() {
+        let roles = graph_like_roles();
+        let tree = parse_tree("odataRelativeUri", "TopOrders(n=2)(7)/Items", &roles)
+            .unwrap()
+            .unwrap();
+        let has = |rule: &str, text: &str| {
+            tree.iter()
+                .any(|m| m.rule == rule && &"TopOrders(n=2)(7)/Items"[m.range.clone()] == text)
+        };
+        assert!(has("entityColFunctionImport", "TopOrders"));
+        assert!(has("keyPredicate", "(7)"));
+        assert!(has("entityColNavigationProperty", "Items"));
+        assert!(!has("entitySetName", "TopOrders"));
+        // A name that is nothing in the model stops the path where it starts.
+        let e = parse_rule_with("odataRelativeUri", "Orders(1)/Itemz", &roles)
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(e.at, 15, "{e}");
+        // Without roles the same name is read as the first thing it could be.
+        assert!(parse_rule("odataRelativeUri", "Orders(1)/Itemz")
+            .unwrap()
+            .is_ok());
+    }
+
+    #[test]
+    fn query_options_and_their_error_positions() {
+        let roles = graph_like_roles();
+        let ok = |input: &str| parse_rule_with("queryOptions", input, &roles).unwrap();
+        assert!(ok("$filter=Size gt 1000000&$orderby=Name desc&$top=5").is_ok());
+        assert!(ok("$expand=Items($filter=Size gt 1;$orderby=Name asc)").is_ok());
+        assert_eq!(ok("$top=five").unwrap_err().at, 5);
+        assert_eq!(ok("$filter=Size gt").unwrap_err().at, 15);
+        assert_eq!(
+            ok("$filter=Size%20gt%201").unwrap(),
+            "$filter=Size%20gt%201",
+            "only unreserved characters are decoded"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash_and_backtracking_stays_linear() {
+        let roles = graph_like_roles();
+        let nested = |n: usize| format!("{}Size{}", "(".repeat(n), ")".repeat(n));
+        assert!(parse_rule_with("commonExpr", &nested(100), &roles)
+            .unwrap()
+            .is_ok());
+        let e = parse_rule_with("commonExpr", &nested(10_000), &roles)
+            .unwrap()
+            .unwrap_err();
+        assert!(e.message.contains("nested more than"), "{e}");
+        // Each `cast(` level tries the expression form before the type form.
+        let casts = format!("{}Size{}", "cast(".repeat(150), ")".repeat(150));
+        assert!(parse_rule_with("commonExpr", &casts, &roles)
+            .unwrap()
+            .is_err());
+    }
+
+    #[test]
+    fn the_grammar_text_reads_and_every_rule_is_reachable_by_name() {
+        let g = grammar();
+        for rule in MODEL_RULES {
+            assert!(g.rule(rule).is_some(), "{rule}");
+        }
+        assert!(g.rules.len() > 300);
+        for rule in [
+            "odataRelativeUri",
+            "queryOptions",
+            "context",
+            "header",
+            "BWS",
+        ] {
+            assert!(g.rule(rule).is_some(), "{rule}");
+        }
+        assert!(rules().any(|r| r == "stringLiteral"));
     }
 }
