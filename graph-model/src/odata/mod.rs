@@ -17,6 +17,7 @@ mod abnf;
 mod cursor;
 mod engine;
 mod literal;
+mod model_roles;
 mod roles;
 
 use std::fmt;
