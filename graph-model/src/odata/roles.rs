@@ -107,11 +107,7 @@ impl Roles {
                         .ok_or_else(|| format!("/{rule}/{i}: expected a string"))?,
                 );
             }
-            roles
-                .by_rule
-                .entry(rule.to_ascii_lowercase())
-                .or_default()
-                .extend(list.into_iter().map(str::to_string));
+            roles.allow(rule, list);
         }
         Ok(roles)
     }
