@@ -18,6 +18,7 @@ mod cursor;
 mod engine;
 mod literal;
 mod model_roles;
+pub mod query;
 mod roles;
 
 use std::fmt;
