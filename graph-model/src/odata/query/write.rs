@@ -243,12 +243,14 @@ fn literal(l: &Literal) -> String {
 }
 
 /// Percent-encodes a decoded option name or value: everything but the
-/// unreserved characters and `!$'()*,;:@/=` (which a query value may hold
-/// as they are). `+` is encoded, so no reader can take it for a space.
+/// unreserved characters and `!$()*,;:@/=` (which a query value may hold
+/// as they are). `+` is encoded, so no reader can take it for a space, and
+/// so is `'`, which URL parsers (WHATWG, the `url` crate) encode in the
+/// query of an `https` URL: the canonical form is what they send.
 pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$'()*,;:@/=".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-._~!$()*,;:@/=".contains(&b) {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");
