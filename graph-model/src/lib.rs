@@ -38,6 +38,8 @@
 
 extern crate self as graph_model;
 
+#[cfg(feature = "api")]
+pub mod api;
 mod collection;
 pub mod conformance;
 pub mod edm;

@@ -193,10 +193,18 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 &text,
             )?;
             let report = validate_document(&model, &doc, &text, mode);
+            // The query too: `$expand=filez` is an error at its place in the URL.
+            let query_errors = url
+                .as_deref()
+                .map(|u| conformance::query_errors(&model, u))
+                .unwrap_or_default();
+            for e in &query_errors {
+                println!("--url:{e}");
+            }
             for f in &report.findings {
                 println!("{}:{f}", payload.display());
             }
-            Ok(if report.has_errors() {
+            Ok(if report.has_errors() || !query_errors.is_empty() {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -7,9 +7,11 @@ use std::fmt::Write;
 use graph_model_codegen::Model;
 use serde::Serialize;
 
+mod query;
 mod select;
 mod typing;
 
+pub use query::query_errors;
 pub use typing::{block_type, document_of, select_of, Check, Typed};
 
 use crate::samples::Sample;
@@ -133,6 +135,15 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
         (&typed_block.select, &typed_block.check)
     {
         select::check(model, *id, *collection, select, body, mode, &mut report);
+    }
+    let url = if s.block_type.as_str() == "request" {
+        s.url.as_deref()
+    } else {
+        s.request_url.as_deref()
+    };
+    for e in url.map(|u| query_errors(model, u)).unwrap_or_default() {
+        let at = format!("request URL {}..{}", e.span.start, e.span.end);
+        report.push(mode, "", Kind::InvalidQuery, format!("{at}: {}", e.message));
     }
     let outcome = if report.is_clean() {
         Outcome::Exact

@@ -49,6 +49,8 @@ pub enum Kind {
     TypedDecode,
     /// Reading into the typed model and writing back changed or lost something.
     RoundTripDifference,
+    /// The request URL's query does not parse or bind to the model.
+    InvalidQuery,
 }
 
 impl Kind {
@@ -71,6 +73,7 @@ impl Kind {
             Kind::PlaceholderMismatch => "placeholder-mismatch",
             Kind::Undocumented => "undocumented-property",
             Kind::NotSelected => "not-selected",
+            Kind::InvalidQuery => "invalid-query",
             Kind::TypedDecode => "typed-decode",
             Kind::RoundTripDifference => "round-trip-difference",
         }
