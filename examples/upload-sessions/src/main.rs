@@ -7,6 +7,8 @@
 //! upload-sessions create SOURCE REVIEW_DEF REVIEW_INSTANCE
 //!                                       print a create-session request body
 //! upload-sessions validate PAYLOAD.json validate one session payload (exit 1 on errors)
+//! upload-sessions demo                  create, upload, query, update, list and
+//!                                       delete against an in-process fake (no network)
 //! ```
 
 use std::process::ExitCode;
@@ -121,6 +123,12 @@ fn main() -> ExitCode {
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}"));
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["summary", path] => read(path).and_then(|t| summary(&list_body(path, t)?)).map(|_| ExitCode::SUCCESS),
+        ["demo"] => upload_sessions::demo::run().map(|log| {
+            for line in log {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }),
         ["create", source, def, inst] => {
             println!("{}", create(source, def, inst));
             Ok(ExitCode::SUCCESS)
@@ -134,7 +142,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
-        _ => Err("usage: upload-sessions summary LIST.json | create SOURCE REVIEW_DEF REVIEW_INSTANCE | validate PAYLOAD.json".into()),
+        _ => Err("usage: upload-sessions summary LIST.json | create SOURCE REVIEW_DEF REVIEW_INSTANCE | validate PAYLOAD.json | demo".into()),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e}");

@@ -68,7 +68,7 @@ impl std::error::Error for GraphError {}
 #[derive(Debug)]
 pub enum ApiError {
     /// The service answered with an error body.
-    Graph(GraphError),
+    Graph(Box<GraphError>),
     /// A failure status without a Graph error body (kept as text).
     Status {
         /// The status.
@@ -100,7 +100,7 @@ impl ApiError {
         match serde_json::from_slice::<Envelope>(response.body()) {
             Ok(Envelope { mut error }) => {
                 error.status = status.as_u16();
-                ApiError::Graph(error)
+                ApiError::Graph(Box::new(error))
             }
             Err(_) => ApiError::Status {
                 status,

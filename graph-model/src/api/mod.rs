@@ -39,11 +39,14 @@ pub fn decode_empty(response: &Response<Vec<u8>>) -> Result<(), ApiError> {
     }
 }
 
+/// A page of a collection and the request for the next one, if any.
+pub type Page<T> = (Collection<T>, Option<http::Request<Vec<u8>>>);
+
 /// A page of a collection, and the request for the next one
 /// (`@odata.nextLink`), if there is one: the caller drives the paging.
 pub fn decode_page<T: DeserializeOwned + serde::Serialize>(
     response: &Response<Vec<u8>>,
-) -> Result<(Collection<T>, Option<http::Request<Vec<u8>>>), ApiError> {
+) -> Result<Page<T>, ApiError> {
     let page: Collection<T> = decode(response)?;
     let next = page.next_link.as_deref().map(get);
     Ok((page, next))
