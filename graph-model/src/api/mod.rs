@@ -3,6 +3,23 @@
 //! that read an [`http::Response`] into the generated types or a typed
 //! [`GraphError`]. Nothing here does networking: send the requests with any
 //! HTTP client, hand the responses back.
+//!
+//! ```
+//! use graph_model::api::{decode, Shape, UploadSessions};
+//! use graph_model::graph::CustomDataProvidedResourceUploadSessionAny as SessionAny;
+//! use graph_model::odata::query::{self, Dialect};
+//!
+//! let api = UploadSessions::new("https://graph.microsoft.com/beta", Shape::AccessPackageCatalogs, "catalog-id", "resource-id");
+//! let q = query::parse("$expand=files($orderby=uploadedDateTime desc)", Dialect::STANDARD)?;
+//! let request = api.get("session-id", Some(&q));
+//! assert_eq!(request.method(), http::Method::GET);
+//! assert!(request.uri().to_string().ends_with("/uploadSessions/session-id?$expand=files($orderby=uploadedDateTime%20desc)"));
+//! // Send it with any client; then read the answer:
+//! let response = http::Response::builder().status(200).body(br#"{"id": "session-id"}"#.to_vec())?;
+//! let session: SessionAny = decode(&response)?;
+//! assert!(matches!(session, SessionAny::Base(s) if s.id.as_deref() == Some("session-id")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod error;
 mod multipart;

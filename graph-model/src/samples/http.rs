@@ -6,13 +6,18 @@ const METHODS: [&str; 7] = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OP
 
 /// `POST https://... HTTP/1.1` → (method, url).
 pub fn request_line(line: &str) -> Option<(String, String)> {
-    let mut parts = line.split_whitespace();
-    let method = parts.next()?;
+    let (method, rest) = line.trim().split_once(char::is_whitespace)?;
     if !METHODS.contains(&method) {
         return None;
     }
-    let url = parts.next()?;
-    Some((method.to_string(), url.to_string()))
+    // The documentation writes spaces inside queries (`$filter=size gt 1`):
+    // the URL is the rest of the line, less a trailing `HTTP/1.1`.
+    let rest = rest.trim();
+    let url = match rest.rsplit_once(char::is_whitespace) {
+        Some((url, version)) if version.starts_with("HTTP/") => url.trim_end(),
+        _ => rest,
+    };
+    (!url.is_empty()).then(|| (method.to_string(), url.to_string()))
 }
 
 /// `HTTP/1.1 201 Created` or `HTTP 201 Created` → 201.

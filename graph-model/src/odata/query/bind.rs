@@ -454,11 +454,7 @@ impl<'m> Binder<'m, '_> {
 
     /// A type cast segment: a type derived from `cur` (or `cur` itself).
     fn cast(&mut self, cur: TypeId, seg: &Segment) -> Option<TypeId> {
-        let Some(t) = self.model.lookup(&seg.name) else {
-            let e = self.error(&seg.span, format!("no type `{}` in the model", seg.name));
-            self.push(e);
-            return None;
-        };
+        let t = self.lookup_type(&seg.name, &seg.span)?;
         if t != cur && !self.model.base_chain(t).contains(&cur) {
             let e = self.error(
                 &seg.span,
@@ -531,6 +527,42 @@ impl<'m> Binder<'m, '_> {
         let e = self.error(&seg.span, message).suggest(hint.as_deref());
         self.push(e);
         None
+    }
+
+    /// A named type; in Graph's dialect also ignoring case (a warning).
+    fn lookup_type(&mut self, name: &str, span: &Span) -> Option<TypeId> {
+        if let Some(t) = self.model.lookup(name) {
+            return Some(t);
+        }
+        let full = self.model.full_name(name);
+        let folded = self
+            .ignore_case
+            .then(|| {
+                self.model.ids().find(|id| {
+                    self.model
+                        .get(*id)
+                        .name
+                        .to_string()
+                        .eq_ignore_ascii_case(&full)
+                })
+            })
+            .flatten();
+        match folded {
+            Some(t) => {
+                let message = format!(
+                    "`{name}` is `{}` in the model; Graph matches names ignoring case",
+                    self.name(t)
+                );
+                let w = self.error(span, message).warning();
+                self.push(w);
+                Some(t)
+            }
+            None => {
+                let e = self.error(span, format!("no type `{name}` in the model"));
+                self.push(e);
+                None
+            }
+        }
     }
 
     /// A declared property (`false`) or navigation property (`true`).
@@ -1052,15 +1084,13 @@ impl<'m> Binder<'m, '_> {
             };
             let target = if let Some(p) = t.strip_prefix("Edm.").and_then(Primitive::from_edm) {
                 ExprType::Primitive(p)
-            } else if let Some(id) = self.model.lookup(t) {
+            } else if let Some(id) = self.lookup_type(t, &ty.span) {
                 match self.model.get(id).kind {
                     TypeKind::Structured(_) => ExprType::Structured(id),
                     TypeKind::Enum(_) => ExprType::Enum(id),
                     TypeKind::Definition(ref d) => ExprType::Primitive(d.underlying),
                 }
             } else {
-                let e = self.error(&ty.span, format!("no type `{t}` in the model"));
-                self.push(e);
                 ExprType::Unknown
             };
             return if name == "isof" {

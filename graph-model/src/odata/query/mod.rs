@@ -10,6 +10,27 @@
 //! tests. [`Dialect::graph`] accepts what Microsoft Graph accepts beyond
 //! the standard: `+` for a space, keywords and function names in any case,
 //! system options without `$`.
+//!
+//! ```
+//! use graph_model::odata::query::{self, bind, eval, Dialect, Restrictions};
+//! use graph_model::validate::bundled_model;
+//!
+//! let model = bundled_model();
+//! let session = model.lookup("microsoft.graph.customDataProvidedResourceUploadSession").unwrap();
+//! let q = query::parse("$expand=files($filter=size gt 1000000;$orderby=name asc)", Dialect::STANDARD)?;
+//! // The list page's table: on files, `name` allows eq/ne; size and uploadedDateTime eq…le.
+//! let bound = bind(model, session, false, q, &Restrictions::upload_session_files()).map_err(|e| e[0].clone())?;
+//! let answered = eval(&bound, &serde_json::json!({"id": "s", "files": [
+//!     {"name": "b.csv", "size": 2000000}, {"name": "a.csv", "size": 10}, {"name": "c.csv", "size": 3000000}]}))?;
+//! assert_eq!(answered["files"][0]["name"], "b.csv");
+//! assert_eq!(bound.query.to_canonical(), "$expand=files($filter=size%20gt%201000000;$orderby=name)");
+//!
+//! // `$expand=filez` is refused where it is written, with the closest name.
+//! let q = query::parse("$expand=filez", Dialect::STANDARD)?;
+//! let errors = bind(model, session, false, q, &Restrictions::new()).unwrap_err();
+//! assert_eq!((errors[0].span.clone(), errors[0].suggestion.as_deref()), (8..13, Some("files")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod ast;
 mod bind;
