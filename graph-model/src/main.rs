@@ -192,7 +192,21 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 collection,
                 &text,
             )?;
-            let report = validate_document(&model, &doc, &text, mode);
+            let mut report = validate_document(&model, &doc, &text, mode);
+            // `$select` narrows what the response may carry.
+            if let (Some(select), graph_model::validate::Document::Structured { id, collection }) =
+                (url.as_deref().and_then(conformance::select_of), &doc)
+            {
+                conformance::check_selection(
+                    &model,
+                    *id,
+                    *collection,
+                    &select,
+                    &text,
+                    mode,
+                    &mut report,
+                );
+            }
             // The query too: `$expand=filez` is an error at its place in the URL.
             let query_errors = url
                 .as_deref()

@@ -26,6 +26,7 @@ use serde_json::Value;
 
 const SAMPLES: &str = "doc-samples/graph-docs-beta-2021.jsonl";
 const SUBSET: &str = "doc-samples/identity-governance-beta.jsonl";
+const SUPPLEMENT: &str = "doc-samples/identity-governance-beta-contrib-supplement.jsonl";
 
 /// `(id, url)` of every request block with a URL.
 fn sample_urls(path: &Path) -> Vec<(String, String)> {
@@ -263,7 +264,15 @@ fn main() {
             Some("metadata/beta-USNat.xml"),
             "beta-samples.beta-USNat",
         ),
+        (SAMPLES, None, "beta-samples.bundled"),
         (SUBSET, None, "identity-governance.bundled"),
+        (
+            SUBSET,
+            Some("metadata/v1.0.xml"),
+            "identity-governance.v1.0",
+        ),
+        (SUPPLEMENT, None, "supplement.bundled"),
+        (SUPPLEMENT, Some("metadata/v1.0.xml"), "supplement.v1.0"),
         ("seeds", None, "seeds.bundled"),
         ("seeds", Some("metadata/v1.0.xml"), "seeds.v1.0"),
     ] {

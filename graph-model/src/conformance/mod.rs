@@ -12,6 +12,7 @@ mod select;
 mod typing;
 
 pub use query::query_errors;
+pub use select::check as check_selection;
 pub use typing::{block_type, document_of, select_of, Check, Typed};
 
 use crate::samples::Sample;
