@@ -3,6 +3,7 @@
 //! `prettyplease`; output is a pure function of the plan.
 
 mod enums;
+mod parallel;
 mod poly;
 mod structs;
 mod tokens;
@@ -64,8 +65,12 @@ fn pretty(tokens: TokenStream) -> Result<String, String> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// Renders every module of the plan plus the root file.
-pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
+/// Items rendered (and formatted) as one piece: pieces run on every core,
+/// and the token trees of only a few pieces are alive at a time.
+const PIECE: usize = 128;
+
+/// The runtime path and the extra derives, checked.
+fn parsed_options(opts: &EmitOptions) -> Result<(TokenStream, Vec<syn::Path>), String> {
     let rt: TokenStream = opts
         .runtime
         .parse()
@@ -78,34 +83,38 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
                 .map_err(|e| format!("derive `{d}` is not a Rust path: {e}"))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    Ok((rt, derives))
+}
+
+/// Renders every module of the plan plus the root file.
+pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
+    parsed_options(opts)?;
+    let modules: Vec<(&Vec<String>, &Vec<Item>)> = plan
+        .modules
+        .iter()
+        .map(|(module, (_, items))| (module, items))
+        .collect();
+    // Pieces of every module, so that one large namespace keeps all cores busy.
+    let pieces: Vec<(usize, &[Item])> = modules
+        .iter()
+        .enumerate()
+        .flat_map(|(m, (_, items))| items.chunks(PIECE).map(move |c| (m, c)))
+        .collect();
+    let texts = parallel::map_ordered(&pieces, |(m, items)| {
+        render_piece(plan, modules[*m].0, items, opts)
+    });
+    let mut bodies = vec![String::new(); modules.len()];
+    for ((m, _), text) in pieces.iter().zip(texts) {
+        bodies[*m].push_str(&text?);
+    }
     let mut files = Vec::new();
-    for (module, (_, items)) in &plan.modules {
-        let cx = Cx {
-            rt: &rt,
-            module,
-            derives: &derives,
-            schemars: opts.schemars,
-        };
-        let body = items.iter().map(|item| match item {
-            Item::Struct(s) => structs::emit(&cx, s),
-            Item::Enum(e) => enums::emit(&cx, e),
-            Item::Poly(p) => poly::emit(&cx, p, &plan.aliases),
-            Item::Alias(a) => {
-                let name = ident(&a.path.name);
-                let ty = cx.ty(&a.ty);
-                let doc = tokens::docs(
-                    &a.doc,
-                    &[format!("CSDL type definition `{}`.", a.csdl_name)],
-                );
-                quote!(#doc pub type #name = #ty;)
-            }
-        });
-        let text = pretty(quote!(#(#body)*))?;
+    for ((module, _), body) in modules.iter().zip(bodies) {
         files.push(File {
             name: naming::file_name(module),
-            contents: finish(opts, header(&opts.source) + &text),
+            contents: header(&opts.source) + &body,
         });
     }
+    let (rt, _) = parsed_options(opts)?;
     files.push(File {
         name: ROOT_FILE.to_string(),
         contents: finish(opts, header(&opts.source) + &pretty(root(plan, &rt, opts))?),
@@ -117,6 +126,39 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
         });
     }
     Ok(files)
+}
+
+/// Some items of one module, as formatted text.
+fn render_piece(
+    plan: &Plan,
+    module: &[String],
+    items: &[Item],
+    opts: &EmitOptions,
+) -> Result<String, String> {
+    // Token trees are not `Send`: each piece parses the options itself.
+    let (rt, derives) = parsed_options(opts)?;
+    let cx = Cx {
+        rt: &rt,
+        module,
+        derives: &derives,
+        schemars: opts.schemars,
+    };
+    let body = items.iter().map(|item| match item {
+        Item::Struct(s) => structs::emit(&cx, s),
+        Item::Enum(e) => enums::emit(&cx, e),
+        Item::Poly(p) => poly::emit(&cx, p, &plan.aliases),
+        Item::Alias(a) => {
+            let name = ident(&a.path.name);
+            let ty = cx.ty(&a.ty);
+            let doc = tokens::docs(
+                &a.doc,
+                &[format!("CSDL type definition `{}`.", a.csdl_name)],
+            );
+            quote!(#doc pub type #name = #ty;)
+        }
+    });
+    let text = pretty(quote!(#(#body)*))?;
+    Ok(finish(opts, text))
 }
 
 /// The `[features]` table for namespace features, to paste into Cargo.toml.
