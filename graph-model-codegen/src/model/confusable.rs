@@ -11,9 +11,14 @@ use super::resolve::Resolver;
 use super::types::TypeKind;
 use crate::diagnostics::Span;
 
-/// Case- and normalisation-insensitive key.
+/// Case- and normalisation-insensitive key. ASCII text is its own NFC form
+/// (almost every CSDL name), so only other text is normalised.
 fn fold(name: &str) -> String {
-    name.nfc().collect::<String>().to_lowercase()
+    if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.nfc().collect::<String>().to_lowercase()
+    }
 }
 
 fn how(a: &str, b: &str) -> &'static str {
