@@ -29,16 +29,18 @@ cargo build -q --release -p graph-model-codegen --bin graph-model-codegen --exam
 BIN=target/release
 NODE=$OUT/node/node_modules/.bin
 
-# run NAME CMD...: RUNS runs; prints "min median peak_kib".
+# run CMD...: RUNS runs; prints "min median peak_kib" (wall seconds to the
+# millisecond, peak resident set of the process from GNU time).
 run() {
   local times=() peak=0
   for _ in $(seq "$RUNS"); do
     rm -rf "$OUT/work/gen"
-    local line
-    /usr/bin/time -o "$OUT/work/time" -f "%e %M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-    line=$(tail -1 "$OUT/work/time")
-    times+=("${line% *}")
-    local kib=${line#* }
+    local t0 t1 kib
+    t0=$(date +%s.%N)
+    /usr/bin/time -o "$OUT/work/time" -f "%M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
+    kib=$(tail -1 "$OUT/work/time")
     [ "$kib" -gt "$peak" ] && peak=$kib
   done
   local sorted
