@@ -399,14 +399,7 @@ impl<'m> Binder<'m, '_> {
                     _ => return,
                 },
                 None if self.declared(cur, &seg.name).is_none() => {
-                    let navs: Vec<String> = self
-                        .model
-                        .navigation(cur)
-                        .iter()
-                        .map(|(n, _)| n.name.clone())
-                        .collect();
-                    let hint =
-                        closest(&seg.name, navs.iter().map(String::as_str)).map(str::to_string);
+                    let hint = self.nav_hint(cur, &seg.name);
                     let e = self
                         .error(
                             &seg.span,
@@ -426,12 +419,7 @@ impl<'m> Binder<'m, '_> {
                     match self.member(cur, seg) {
                         Some((ExprType::Structured(t), _)) if !last => cur = t,
                         Some((t, _)) => {
-                            let navs: Vec<String> = self
-                                .model
-                                .navigation(cur)
-                                .iter()
-                                .map(|(n, _)| n.name.clone())
-                                .collect();
+                            let hint = self.nav_hint(cur, &seg.name);
                             let e = self
                                 .error(
                                     &seg.span,
@@ -441,7 +429,7 @@ impl<'m> Binder<'m, '_> {
                                         self.display(&t)
                                     ),
                                 )
-                                .suggest(if navs.is_empty() { None } else { Some(navs[0].as_str()) }.filter(|_| navs.len() == 1));
+                                .suggest(hint.as_deref());
                             self.push(e);
                             return;
                         }
@@ -495,18 +483,7 @@ impl<'m> Binder<'m, '_> {
         if s.is_some_and(|s| s.open_type) {
             return Some((ExprType::Unknown, false));
         }
-        let names: Vec<String> = self
-            .model
-            .properties(ty)
-            .iter()
-            .map(|p| p.property.name.clone())
-            .chain(
-                self.model
-                    .navigation(ty)
-                    .iter()
-                    .map(|(n, _)| n.name.clone()),
-            )
-            .collect();
+        let names = self.member_names(ty);
         let mut message = format!("`{}` is not a property of `{}`", seg.name, self.name(ty));
         let derived = self.model.derived_transitive(ty).into_iter().find(|d| {
             self.model
@@ -582,20 +559,33 @@ impl<'m> Binder<'m, '_> {
             .map(|(n, _)| (self.of_ref(&n.ty), true))
     }
 
-    /// [`Self::declared`] ignoring case: the declared name and the member.
-    fn declared_ignoring_case(&self, ty: TypeId, name: &str) -> Option<(String, (ExprType, bool))> {
-        let names: Vec<String> = self
+    /// The navigation property of `ty` nearest to `name`, or its only one.
+    fn nav_hint(&self, ty: TypeId, name: &str) -> Option<String> {
+        let navs: Vec<String> = self
             .model
-            .properties(ty)
+            .navigation(ty)
+            .iter()
+            .map(|(n, _)| n.name.clone())
+            .collect();
+        closest(name, navs.iter().map(String::as_str))
+            .map(str::to_string)
+            .or_else(|| (navs.len() == 1).then(|| navs[0].clone()))
+    }
+
+    /// The names of `ty`'s properties and navigation properties, inherited first.
+    fn member_names(&self, ty: TypeId) -> Vec<String> {
+        let properties = self.model.properties(ty);
+        let navigation = self.model.navigation(ty);
+        properties
             .iter()
             .map(|p| p.property.name.clone())
-            .chain(
-                self.model
-                    .navigation(ty)
-                    .iter()
-                    .map(|(n, _)| n.name.clone()),
-            )
-            .collect();
+            .chain(navigation.iter().map(|(n, _)| n.name.clone()))
+            .collect()
+    }
+
+    /// [`Self::declared`] ignoring case: the declared name and the member.
+    fn declared_ignoring_case(&self, ty: TypeId, name: &str) -> Option<(String, (ExprType, bool))> {
+        let names = self.member_names(ty);
         let exact = names.into_iter().find(|n| n.eq_ignore_ascii_case(name))?;
         let found = self.declared(ty, &exact)?;
         Some((exact, found))

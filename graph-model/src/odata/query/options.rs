@@ -295,17 +295,23 @@ fn segments(p: &mut Parser) -> Result<Vec<Segment>> {
     }
 }
 
+/// A path of names, or `*` (no segments); with where it starts and ends.
+fn path_or_star(p: &mut Parser) -> Result<(Vec<Segment>, usize, usize)> {
+    let start = p.span(p.peek()).start;
+    let path = if p.eat(Tok::Star).is_some() {
+        Vec::new()
+    } else {
+        segments(p)?
+    };
+    let end = path.last().map_or(start + 1, |s| s.span.end);
+    Ok((path, start, end))
+}
+
 /// `name, a/b, ns.type/c, *`.
 fn select(mut p: Parser) -> Result<Vec<SelectItem>> {
     let mut items = Vec::new();
     loop {
-        let start = p.span(p.peek()).start;
-        let path = if p.eat(Tok::Star).is_some() {
-            Vec::new()
-        } else {
-            segments(&mut p)?
-        };
-        let end = path.last().map_or(start + 1, |s| s.span.end);
+        let (path, start, end) = path_or_star(&mut p)?;
         items.push(SelectItem {
             path,
             span: start..end,
@@ -321,13 +327,7 @@ fn expand(src: &Source, range: Range<usize>, dialect: Dialect) -> Result<Vec<Exp
     let mut p = Parser::new(src, range, dialect);
     let mut items = Vec::new();
     loop {
-        let start = p.span(p.peek()).start;
-        let path = if p.eat(Tok::Star).is_some() {
-            Vec::new()
-        } else {
-            segments(&mut p)?
-        };
-        let mut end = path.last().map_or(start + 1, |s| s.span.end);
+        let (path, start, mut end) = path_or_star(&mut p)?;
         let mut suffix = None;
         if p.peek().tok == Tok::Slash {
             p.next();
