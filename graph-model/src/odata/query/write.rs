@@ -159,9 +159,13 @@ fn write_expr(out: &mut String, e: &Expr, min: u8) {
                 UnaryOp::Negate => "-",
                 UnaryOp::Not => "not ",
             });
-            // `- -x` and `-(-5)` keep their meaning only with parentheses.
+            // `-(7)` is the negation of 7, `-7` a literal; `- -x` and
+            // `-(-5)` keep their meaning only with parentheses too.
             let needs = matches!(inner.kind, ExprKind::Binary(..) | ExprKind::In(..))
-                || matches!(&inner.kind, ExprKind::Literal(Literal::Integer(t) | Literal::Decimal(t)) if t.starts_with('-'))
+                || matches!(
+                    inner.kind,
+                    ExprKind::Literal(Literal::Integer(_) | Literal::Decimal(_))
+                )
                 || matches!(inner.kind, ExprKind::Unary(UnaryOp::Negate, _));
             if needs {
                 out.push('(');
