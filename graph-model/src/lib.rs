@@ -41,6 +41,7 @@ extern crate self as graph_model;
 #[cfg(feature = "api")]
 pub mod api;
 mod collection;
+#[cfg(feature = "model")]
 pub mod conformance;
 pub mod edm;
 mod extra;
@@ -51,8 +52,10 @@ mod nullable;
 pub mod odata;
 pub mod rt;
 pub mod samples;
+#[cfg(feature = "model")]
 pub mod schema;
 mod untyped;
+#[cfg(feature = "model")]
 pub mod validate;
 
 pub use collection::Collection;

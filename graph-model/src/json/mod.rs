@@ -17,6 +17,11 @@ use std::borrow::Cow;
 
 pub use parse::{parse, ParseError, MAX_DEPTH};
 
+/// Appends one reference token to a pointer, escaping `~` and `/`.
+pub fn child(pointer: &str, token: &str) -> String {
+    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+}
+
 /// A JSON value borrowing from the text it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json<'a> {

@@ -17,7 +17,9 @@ mod abnf;
 mod cursor;
 mod engine;
 mod literal;
+#[cfg(feature = "model")]
 mod model_roles;
+#[cfg(feature = "model")]
 pub mod query;
 mod roles;
 

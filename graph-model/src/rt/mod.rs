@@ -51,10 +51,10 @@ pub fn from_object<T: serde::de::DeserializeOwned>(object: Extra) -> Result<T, s
         for seg in e.path().iter() {
             match seg {
                 serde_path_to_error::Segment::Seq { index } => {
-                    pointer = crate::validate::child(&pointer, &index.to_string())
+                    pointer = crate::json::child(&pointer, &index.to_string())
                 }
                 serde_path_to_error::Segment::Map { key } => {
-                    pointer = crate::validate::child(&pointer, key)
+                    pointer = crate::json::child(&pointer, key)
                 }
                 _ => {}
             }

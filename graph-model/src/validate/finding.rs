@@ -207,10 +207,7 @@ impl fmt::Display for Report {
     }
 }
 
-/// Appends one reference token to a pointer, escaping `~` and `/`.
-pub fn child(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
-}
+pub use crate::json::child;
 
 #[cfg(test)]
 mod tests {
