@@ -411,3 +411,26 @@ fn the_query_of_a_parsed_canonical_form_is_the_same_query() {
     assert_eq!(b.query.expand[0].options.orderby.len(), 2);
     assert!(b.query.expand[0].options.orderby[0].descending);
 }
+
+#[test]
+fn a_quote_in_a_custom_option_is_only_a_character() {
+    let q = query::parse("note=it's&$top=2&$filter=name eq 'a&b'", Dialect::STANDARD).unwrap();
+    assert_eq!(q.custom[0].0, "note");
+    assert_eq!(q.custom[0].1, "it's");
+    assert_eq!(q.top.as_ref().map(|n| n.value), Some(2));
+    assert!(
+        q.filter.is_some(),
+        "`&` inside a string of $filter does not split"
+    );
+    // An empty query and stray `&` give nothing.
+    assert_eq!(
+        query::parse("", Dialect::STANDARD).unwrap().options(),
+        vec![]
+    );
+    assert_eq!(
+        query::parse("&&$top=1&", Dialect::STANDARD)
+            .unwrap()
+            .to_canonical(),
+        "$top=1"
+    );
+}

@@ -266,9 +266,7 @@ fn decode_unreserved(text: &str) -> String {
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let hex = |j: usize| b.get(j).and_then(|&h| (h as char).to_digit(16));
-        if let (b'%', Some(h), Some(l)) = (b[i], hex(i + 1), hex(i + 2)) {
-            let c = (h * 16 + l) as u8 as char;
+        if let Some(c) = escaped(b, i).map(char::from) {
             if c.is_ascii_alphanumeric() || "-._~".contains(c) {
                 out.push(c);
                 i += 3;
@@ -282,20 +280,28 @@ fn decode_unreserved(text: &str) -> String {
     out
 }
 
+/// The byte `%XX` at `b[i..]` stands for, if that is what is there.
+fn escaped(b: &[u8], i: usize) -> Option<u8> {
+    let hex = |j: usize| b.get(j).and_then(|&h| (h as char).to_digit(16));
+    match (b.get(i), hex(i + 1), hex(i + 2)) {
+        (Some(b'%'), Some(h), Some(l)) => Some((h * 16 + l) as u8),
+        _ => None,
+    }
+}
+
 /// `%XX` sequences decoded where the result is UTF-8; the text unchanged otherwise.
 pub fn percent_decode(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let hex = |j: usize| b.get(j).and_then(|&h| (h as char).to_digit(16));
-        match (b[i], hex(i + 1), hex(i + 2)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
+        match escaped(b, i) {
+            Some(byte) => {
+                out.push(byte);
                 i += 3;
             }
-            (x, _, _) => {
-                out.push(x);
+            None => {
+                out.push(b[i]);
                 i += 1;
             }
         }

@@ -399,12 +399,33 @@ fn list_end<T>(p: &Parser, items: Vec<T>, option: &str) -> Result<Vec<T>> {
     }
 }
 
-/// Ranges of `raw[range]` between separators that are outside
-/// parentheses and quotes.
+/// The options of a query string: split at every `&`, except inside the
+/// parentheses and string literals of a system option or alias (`$…`,
+/// `@…`, which hold expressions); a custom option's value is plain text,
+/// where a `'` is only a character.
 fn split_raw(raw: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
-    split_decoded(raw, range, sep)
+    let b = raw.as_bytes();
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while start <= range.end {
+        let expression = matches!(b.get(start), Some(b'$' | b'@')) && start < range.end;
+        let rest = if expression {
+            split_decoded(raw, start..range.end, sep).remove(0)
+        } else {
+            let end = raw[start..range.end]
+                .bytes()
+                .position(|c| c == sep)
+                .map_or(range.end, |i| start + i);
+            start..end
+        };
+        start = rest.end + 1;
+        out.push(rest);
+    }
+    out
 }
 
+/// Ranges of `text[range]` between separators that are outside
+/// parentheses and quotes.
 fn split_decoded(text: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let (mut depth, mut quoted) = (0i32, false);
