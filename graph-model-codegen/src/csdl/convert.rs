@@ -59,7 +59,7 @@ pub(super) struct Ctx<'d> {
 impl Ctx<'_> {
     pub(super) fn check_attrs(&mut self, el: &Element, known: &[&str]) {
         for (k, _) in &el.attrs {
-            if !known.contains(&k.as_str()) && !is_ambient(k) {
+            if !known.contains(&k.as_ref()) && !is_ambient(k) {
                 self.diags.warning(
                     "unknown-attribute",
                     Some(&el.span),
@@ -227,7 +227,7 @@ pub fn document(file: &str, root: &Element, diags: &mut Diagnostics) -> Document
     cx.check_attrs(root, &["Version"]);
     doc.version = root.attr("Version").unwrap_or_default().to_string();
     for child in &root.children {
-        match child.name.as_str() {
+        match child.name.as_ref() {
             "Reference" => doc.references.push(reference(&mut cx, child)),
             "DataServices" => {
                 for s in &child.children {
@@ -250,7 +250,7 @@ fn reference(cx: &mut Ctx, el: &Element) -> Reference {
     cx.check_attrs(el, &["Uri"]);
     let mut includes = Vec::new();
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "Include" => {
                 cx.check_attrs(c, &["Namespace", "Alias"]);
                 let skip = OnBadName::Skip("the include is skipped");
@@ -295,7 +295,7 @@ fn schema(cx: &mut Ctx, el: &Element) -> Option<Schema> {
         span: el.span.clone(),
     };
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "EntityType" => s
                 .entity_types
                 .extend(structured(cx, c, StructuredKind::Entity)),
@@ -337,7 +337,7 @@ fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<Struct
         span: el.span.clone(),
     };
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "Key" if kind == StructuredKind::Entity => {
                 for r in &c.children {
                     if r.name != "PropertyRef" {
@@ -399,7 +399,7 @@ fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
     let type_name = cx.required(el, "Type")?;
     let mut annotations = Vec::new();
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "Annotation" => annotations.extend(annotation(cx, c)),
             "OnDelete" | "ReferentialConstraint" => {}
             _ => cx.unknown_child(el, c),
@@ -441,7 +441,7 @@ fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
         span: el.span.clone(),
     };
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "Member" => {
                 cx.check_attrs(c, &["Name", "Value"]);
                 if let Some(name) = cx.name(c, "Name", IDENTIFIER, OnBadName::Keep) {
@@ -522,7 +522,7 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
         span: el.span.clone(),
     };
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "Parameter" => {
                 cx.check_attrs(c, &with_facets(&["Name", "Type", "Nullable"]));
                 let (Some(name), Some(type_name)) = (
@@ -571,7 +571,7 @@ fn container(cx: &mut Ctx, el: &Element) -> Option<EntityContainer> {
         span: el.span.clone(),
     };
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "EntitySet" => ec.entity_sets.extend(entity_set(cx, c, "EntityType")),
             "Singleton" => ec.singletons.extend(entity_set(cx, c, "Type")),
             "ActionImport" => ec.action_imports.extend(import(cx, c, "Action")),
@@ -601,7 +601,7 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
         span: el.span.clone(),
     };
     for c in &el.children {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "NavigationPropertyBinding" => {
                 cx.check_attrs(c, &["Path", "Target"]);
                 if let (Some(path), Some(target)) = (

@@ -53,15 +53,15 @@ pub(super) fn annotation(cx: &mut Ctx, el: &Element) -> Option<Annotation> {
 /// An expression given as an attribute (`String="..."`, `Path="..."`).
 fn inline_expr(el: &Element) -> Option<Expr> {
     el.attrs.iter().find_map(|(k, v)| {
-        if CONSTANTS.contains(&k.as_str()) {
+        if CONSTANTS.contains(&k.as_ref()) {
             Some(Expr::Constant {
-                kind: k.clone(),
-                text: v.clone(),
+                kind: k.to_string(),
+                text: v.to_string(),
             })
-        } else if PATHS.contains(&k.as_str()) {
+        } else if PATHS.contains(&k.as_ref()) {
             Some(Expr::Path {
-                kind: k.clone(),
-                path: v.clone(),
+                kind: k.to_string(),
+                path: v.to_string(),
             })
         } else {
             None
@@ -70,7 +70,7 @@ fn inline_expr(el: &Element) -> Option<Expr> {
 }
 
 fn expr(cx: &mut Ctx, el: &Element) -> Expr {
-    let name = el.name.as_str();
+    let name = el.name.as_ref();
     if CONSTANTS.contains(&name) {
         return Expr::Constant {
             kind: name.to_string(),
@@ -90,7 +90,7 @@ fn expr(cx: &mut Ctx, el: &Element) -> Expr {
             let mut properties = Vec::new();
             let mut annotations = Vec::new();
             for c in &el.children {
-                match c.name.as_str() {
+                match c.name.as_ref() {
                     "PropertyValue" => {
                         let Some(property) = cx.required(c, "Property") else {
                             continue;

@@ -3,34 +3,37 @@
 //! CSDL is a few megabytes at most, so a tree is simpler to convert than a
 //! streaming state machine and costs little (see the `read_resolve` bench).
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::diagnostics::{Diagnostic, LineIndex, Span};
 
 /// One XML element: local name (prefix stripped), attributes in document
-/// order, children, concatenated text content and where it starts.
+/// order, children, concatenated text content and where it starts. Names,
+/// and values without entity references, borrow from the document.
 #[derive(Clone, Debug)]
-pub struct Element {
+pub struct Element<'a> {
     /// Local name, prefix stripped.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Attributes in document order, values unescaped.
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Child elements.
-    pub children: Vec<Element>,
+    pub children: Vec<Element<'a>>,
     /// Text content, concatenated.
     pub text: String,
     /// Where the element starts.
     pub span: Span,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 }
 
@@ -50,7 +53,7 @@ pub const MAX_ATTRIBUTE_BYTES: usize = 64 << 10;
 ///
 /// Accepts a UTF-8 byte-order mark and a missing XML declaration. A syntax
 /// error is returned as one diagnostic at the position where it was found.
-pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
+pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Diagnostic::error(
             "limit",
@@ -66,8 +69,8 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
     let body = &text[bom..];
     let mut reader = Reader::from_str(body);
     reader.config_mut().check_end_names = true;
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
+    let mut stack: Vec<Element<'a>> = Vec::new();
+    let mut root: Option<Element<'a>> = None;
     let mut elements = 0usize;
     let err = |offset: usize, msg: String| {
         Diagnostic::error("xml-syntax", Some(index.span(offset + bom)), msg)
@@ -98,12 +101,24 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
             }
             Event::Start(start) => {
                 elements += 1;
-                let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
+                let el = element(
+                    body,
+                    &start,
+                    index.span(before + bom),
+                    &|o, m| err(o, m),
+                    before,
+                )?;
                 stack.push(el);
             }
             Event::Empty(start) => {
                 elements += 1;
-                let el = element(&start, index.span(before + bom), &|o, m| err(o, m), before)?;
+                let el = element(
+                    body,
+                    &start,
+                    index.span(before + bom),
+                    &|o, m| err(o, m),
+                    before,
+                )?;
                 attach(&mut stack, &mut root, el, || {
                     err(before, "more than one root element".into())
                 })?;
@@ -154,10 +169,10 @@ pub fn parse(file: &str, text: &str) -> Result<Element, Diagnostic> {
     root.ok_or_else(|| err(0, "document has no root element".into()))
 }
 
-fn attach(
-    stack: &mut [Element],
-    root: &mut Option<Element>,
-    el: Element,
+fn attach<'a>(
+    stack: &mut [Element<'a>],
+    root: &mut Option<Element<'a>>,
+    el: Element<'a>,
     too_many: impl FnOnce() -> Diagnostic,
 ) -> Result<(), Diagnostic> {
     match stack.last_mut() {
@@ -168,21 +183,37 @@ fn attach(
     Ok(())
 }
 
-fn element(
+/// `bytes` as a slice of `body` when it lies inside it (quick-xml hands out
+/// borrowed slices of the input), else an owned copy.
+fn borrowed<'a>(body: &'a str, bytes: &[u8]) -> Cow<'a, str> {
+    let start = (bytes.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+    match body.get(start..start.wrapping_add(bytes.len())) {
+        Some(s) if s.as_bytes().as_ptr() == bytes.as_ptr() => Cow::Borrowed(s),
+        _ => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+    }
+}
+
+fn element<'a>(
+    body: &'a str,
     start: &BytesStart<'_>,
     span: Span,
     err: &dyn Fn(usize, String) -> Diagnostic,
     offset: usize,
-) -> Result<Element, Diagnostic> {
-    let name = local(start.name().as_ref());
+) -> Result<Element<'a>, Diagnostic> {
+    let name = local(borrowed(body, start.name().as_ref()));
     let mut attrs = Vec::new();
     for a in start.attributes() {
         let a = a.map_err(|e| err(offset, format!("malformed attribute: {e}")))?;
-        let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
-        let value = a
-            .unescape_value()
-            .map_err(|e| err(offset, format!("malformed attribute value: {e}")))?
-            .into_owned();
+        let key = borrowed(body, a.key.as_ref());
+        let value = if a.value.contains(&b'&') {
+            Cow::Owned(
+                a.unescape_value()
+                    .map_err(|e| err(offset, format!("malformed attribute value: {e}")))?
+                    .into_owned(),
+            )
+        } else {
+            borrowed(body, &a.value)
+        };
         if value.len() > MAX_ATTRIBUTE_BYTES {
             let mut d = err(
                 offset,
@@ -205,11 +236,11 @@ fn element(
     })
 }
 
-fn local(qname: &[u8]) -> String {
-    let s = String::from_utf8_lossy(qname);
-    match s.rfind(':') {
-        Some(i) => s[i + 1..].to_string(),
-        None => s.into_owned(),
+/// The local part of a qualified name (`edmx:Edmx` → `Edmx`).
+fn local(qname: Cow<'_, str>) -> Cow<'_, str> {
+    match qname {
+        Cow::Borrowed(s) => Cow::Borrowed(s.rsplit(':').next().unwrap_or(s)),
+        Cow::Owned(s) => Cow::Owned(s.rsplit(':').next().unwrap_or(&s).to_string()),
     }
 }
 
