@@ -701,9 +701,7 @@ impl<'m> Binder<'m, '_> {
     fn expr(&mut self, e: &Expr, caps: &Capabilities) -> ExprType {
         match &e.kind {
             ExprKind::Literal(l) => literal_type(l),
-            ExprKind::Path { root, segments } => self
-                .path(root.as_ref(), segments, &e.span)
-                .map_or(ExprType::Unknown, |p| p.ty),
+            ExprKind::Path { .. } => self.operand(e, caps).0,
             ExprKind::Alias(_) | ExprKind::TypeName(_) => ExprType::Unknown,
             ExprKind::Lambda {
                 collection, body, ..
@@ -760,8 +758,8 @@ impl<'m> Binder<'m, '_> {
             }
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, caps),
             ExprKind::In(l, items) => {
-                let lt = self.expr(l, caps);
-                self.check_operator(l, "in", BinaryOp::Eq, caps);
+                let (lt, property) = self.operand(l, caps);
+                self.check_operator(l, property, "in", BinaryOp::Eq, caps);
                 for item in items {
                     let it = self.expr(item, caps);
                     self.compare(&lt, l, &it, item, "in");
@@ -785,9 +783,20 @@ impl<'m> Binder<'m, '_> {
         }
     }
 
+    /// An operand's type and, for a property path, the property it ends in
+    /// with the type it was reached on (what operator tables are keyed by).
+    fn operand(&mut self, e: &Expr, caps: &Capabilities) -> (ExprType, Option<(TypeId, String)>) {
+        match &e.kind {
+            ExprKind::Path { root, segments } => self
+                .path(root.as_ref(), segments, &e.span)
+                .map_or((ExprType::Unknown, None), |p| (p.ty, p.property)),
+            _ => (self.expr(e, caps), None),
+        }
+    }
+
     fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, caps: &Capabilities) -> ExprType {
-        let lt = self.expr(l, caps);
-        let rt = self.expr(r, caps);
+        let (lt, l_property) = self.operand(l, caps);
+        let (rt, r_property) = self.operand(r, caps);
         let name = op.name();
         match op {
             BinaryOp::And | BinaryOp::Or => {
@@ -810,8 +819,8 @@ impl<'m> Binder<'m, '_> {
                 ExprType::Primitive(Primitive::Boolean)
             }
             _ if op.is_comparison() => {
-                self.check_operator(l, name, op, caps);
-                self.check_operator(r, name, op, caps);
+                self.check_operator(l, l_property, name, op, caps);
+                self.check_operator(r, r_property, name, op, caps);
                 if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
                     for (t, side) in [(&lt, l), (&rt, r)] {
                         if matches!(t, ExprType::Primitive(Primitive::Boolean)) {
@@ -859,14 +868,15 @@ impl<'m> Binder<'m, '_> {
     }
 
     /// An operator table's verdict on `side` (a property path) with `op`.
-    fn check_operator(&mut self, side: &Expr, written: &str, op: BinaryOp, caps: &Capabilities) {
-        let ExprKind::Path { root, segments } = &side.kind else {
-            return;
-        };
-        let before = self.findings.len();
-        let end = self.path(root.as_ref(), segments, &side.span);
-        self.findings.truncate(before); // reported when the operand is typed
-        let Some((host, p)) = end.and_then(|e| e.property) else {
+    fn check_operator(
+        &mut self,
+        side: &Expr,
+        property: Option<(TypeId, String)>,
+        written: &str,
+        op: BinaryOp,
+        caps: &Capabilities,
+    ) {
+        let Some((host, p)) = property else {
             return;
         };
         if caps.non_filterable.contains(&p) {

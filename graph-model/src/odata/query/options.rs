@@ -404,45 +404,50 @@ fn list_end<T>(p: &Parser, items: Vec<T>, option: &str) -> Result<Vec<T>> {
 /// `@…`, which hold expressions); a custom option's value is plain text,
 /// where a `'` is only a character.
 fn split_raw(raw: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
-    let b = raw.as_bytes();
-    let mut out = Vec::new();
-    let mut start = range.start;
-    while start <= range.end {
-        let expression = matches!(b.get(start), Some(b'$' | b'@')) && start < range.end;
-        let rest = if expression {
-            split_decoded(raw, start..range.end, sep).remove(0)
-        } else {
-            let end = raw[start..range.end]
-                .bytes()
-                .position(|c| c == sep)
-                .map_or(range.end, |i| start + i);
-            start..end
-        };
-        start = rest.end + 1;
-        out.push(rest);
-    }
-    out
+    split(raw, range, sep, |first| matches!(first, Some(b'$' | b'@')))
 }
 
 /// Ranges of `text[range]` between separators that are outside
 /// parentheses and quotes.
 fn split_decoded(text: &str, range: Range<usize>, sep: u8) -> Vec<Range<usize>> {
+    split(text, range, sep, |_| true)
+}
+
+/// The parts of `text[range]` between separators; in a part whose first
+/// byte makes `expression` true, separators inside parentheses and quotes
+/// do not count.
+fn split(
+    text: &str,
+    range: Range<usize>,
+    sep: u8,
+    expression: impl Fn(Option<u8>) -> bool,
+) -> Vec<Range<usize>> {
     let b = text.as_bytes();
-    let (mut depth, mut quoted) = (0i32, false);
-    let mut start = range.start;
     let mut out = Vec::new();
+    let mut start = range.start;
+    loop {
+        let nested = start < range.end && expression(b.get(start).copied());
+        let end = separator(b, start..range.end, sep, nested);
+        out.push(start..end);
+        if end == range.end {
+            return out;
+        }
+        start = end + 1;
+    }
+}
+
+/// The first separator in `b[range]` (outside parentheses and quotes when
+/// `nested`), or the end of the range.
+fn separator(b: &[u8], range: Range<usize>, sep: u8, nested: bool) -> usize {
+    let (mut depth, mut quoted) = (0i32, false);
     for i in range.clone() {
         match b[i] {
-            b'\'' => quoted = !quoted,
-            b'(' if !quoted => depth += 1,
-            b')' if !quoted => depth -= 1,
-            c if c == sep && !quoted && depth <= 0 => {
-                out.push(start..i);
-                start = i + 1;
-            }
+            b'\'' if nested => quoted = !quoted,
+            b'(' if nested && !quoted => depth += 1,
+            b')' if nested && !quoted => depth -= 1,
+            c if c == sep && !quoted && depth <= 0 => return i,
             _ => {}
         }
     }
-    out.push(start..range.end);
-    out
+    range.end
 }
