@@ -99,29 +99,22 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
                     format!("the document has more than {MAX_ELEMENTS} elements (MAX_ELEMENTS)"),
                 ));
             }
-            Event::Start(start) => {
+            Event::Start(ref start) | Event::Empty(ref start) => {
                 elements += 1;
                 let el = element(
                     body,
-                    &start,
+                    start,
                     index.span(before + bom),
                     &|o, m| err(o, m),
                     before,
                 )?;
-                stack.push(el);
-            }
-            Event::Empty(start) => {
-                elements += 1;
-                let el = element(
-                    body,
-                    &start,
-                    index.span(before + bom),
-                    &|o, m| err(o, m),
-                    before,
-                )?;
-                attach(&mut stack, &mut root, el, || {
-                    err(before, "more than one root element".into())
-                })?;
+                if matches!(event, Event::Start(_)) {
+                    stack.push(el);
+                } else {
+                    attach(&mut stack, &mut root, el, || {
+                        err(before, "more than one root element".into())
+                    })?;
+                }
             }
             Event::End(_) => {
                 let el = stack.pop().expect("quick-xml checks end names");

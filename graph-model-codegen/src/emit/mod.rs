@@ -88,7 +88,9 @@ fn parsed_options(opts: &EmitOptions) -> Result<(TokenStream, Vec<syn::Path>), S
 
 /// Renders every module of the plan plus the root file.
 pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
-    parsed_options(opts)?;
+    // Checked once here; the pieces parse their own copies (token trees are
+    // not `Send`), and the root file uses this one.
+    let (rt, _) = parsed_options(opts)?;
     let modules: Vec<(&Vec<String>, &Vec<Item>)> = plan
         .modules
         .iter()
@@ -114,7 +116,6 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
             contents: header(&opts.source) + &body,
         });
     }
-    let (rt, _) = parsed_options(opts)?;
     files.push(File {
         name: ROOT_FILE.to_string(),
         contents: finish(opts, header(&opts.source) + &pretty(root(plan, &rt, opts))?),
