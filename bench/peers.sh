@@ -66,7 +66,6 @@ for f in "${FILES[@]}"; do
   R[csdl]=$(run node "$NODE/odata-csdl-xml2json" -t "$OUT/work/out.json" "$f")
   R[openapi]=$(run node "$NODE/odata-openapi3" -t "$OUT/work/out.openapi3.json" "$f")
   R[generate]=$(run "$BIN/graph-model-codegen" generate --all --navigation --out "$OUT/work/gen" "$f")
-  R[generate_nofmt]=$(run env RUSTFMT=/nonexistent "$BIN/graph-model-codegen" generate --all --navigation --out "$OUT/work/gen" "$f")
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
   row() { # label key ours-key
     read -r min med kib <<<"${R[$2]}"
@@ -90,8 +89,7 @@ for f in "${FILES[@]}"; do
     echo "| tool | min s | median s | peak MiB | × ours |"
     echo "|---|---|---|---|---|"
     row "odata-openapi3 (npm)" openapi generate
-    row "**generate --all --navigation** (rustfmt)" generate generate
-    row "**generate --all --navigation** (no rustfmt)" generate_nofmt generate
+    row "**generate --all --navigation**" generate generate
     echo
   } | tee -a "$report"
 done

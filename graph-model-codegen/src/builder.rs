@@ -59,7 +59,7 @@ impl Default for Builder {
             runtime: "::graph_model".into(),
             out_dir: None,
             strict: false,
-            rustfmt: true,
+            rustfmt: false,
             namespace_features: false,
             registry: false,
             schemars: false,
@@ -116,7 +116,7 @@ pub enum Error {
 }
 
 impl Builder {
-    /// A builder with the defaults: no inputs, no roots, runtime `::graph_model`, rustfmt on.
+    /// A builder with the defaults: no inputs, no roots, runtime `::graph_model`.
     pub fn new() -> Self {
         Self::default()
     }
@@ -248,7 +248,8 @@ impl Builder {
         self
     }
 
-    /// Formats the output with rustfmt when it can be run (default on).
+    /// Also passes the output through rustfmt when it can be run (default
+    /// off: the output is written laid out as rustfmt lays it out).
     pub fn rustfmt(mut self, on: bool) -> Self {
         self.rustfmt = on;
         self

@@ -5,7 +5,7 @@
 //!
 //! The pipeline: [`csdl::read`] (XML → raw tree) → [`model::resolve`]
 //! (names, inheritance, annotations, validation) → the Rust plan (names,
-//! closure, boxing) → [`emit`] (tokens → `prettyplease` → files). The
+//! closure, boxing) → [`emit`] (text laid out as rustfmt would → files). The
 //! [`Builder`] drives it from `build.rs`; the CLI drives it from a shell.
 
 #![warn(missing_docs)]

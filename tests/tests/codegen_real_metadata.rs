@@ -1,5 +1,7 @@
 //! Generating from the real v1.0 `$metadata`: the naming hazards it really
-//! has come out right (the whole output is compiled by scripts/check-generated.sh).
+//! has come out right (the whole output is compiled by scripts/check-generated.sh),
+//! and everything generated from v1.0 and beta is laid out exactly as
+//! rustfmt lays it out (generation runs no formatter).
 
 use graph_model_codegen::Builder;
 use graph_model_tests::shared;
@@ -52,12 +54,56 @@ fn v1_0_naming_hazards() {
     assert!(body.contains("Participant(Participant),"));
 }
 
+/// Every file generated from `file` with `builder`'s options is unchanged
+/// by rustfmt.
+fn rustfmt_clean(file: &str, builder: fn(Builder) -> Builder) {
+    let Some(input) = shared(file) else {
+        return;
+    };
+    let (_, files) = builder(Builder::new().input(&input).all(true).navigation(true))
+        .render()
+        .unwrap();
+    assert!(files.len() > 5, "{} files", files.len());
+    for f in files.iter().filter(|f| f.name.ends_with(".rs")) {
+        if let Err(diff) = graph_model_tests::rustfmt_unchanged(&f.contents) {
+            panic!("{file}: rustfmt changes {}: {diff}", f.name);
+        }
+    }
+}
+
+fn with_registry(b: Builder) -> Builder {
+    b.typed_registry(true).schemars(true)
+}
+
+fn with_features(b: Builder) -> Builder {
+    b.namespace_features(true)
+        .derive("Eq")
+        .derive("schemars::JsonSchema")
+        .module("microsoft.graph", "graph")
+        .runtime("crate::rt2")
+}
+
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
-    let trials = vec![graph_model_tests::test_needing(
-        "v1_0_naming_hazards",
-        &["metadata/v1.0.xml"],
-        v1_0_naming_hazards,
-    )];
+    let trials = vec![
+        graph_model_tests::test_needing(
+            "v1_0_naming_hazards",
+            &["metadata/v1.0.xml"],
+            v1_0_naming_hazards,
+        ),
+        graph_model_tests::test_needing("v1_0_is_rustfmt_clean", &["metadata/v1.0.xml"], || {
+            rustfmt_clean("metadata/v1.0.xml", with_registry)
+        }),
+        graph_model_tests::test_needing(
+            "v1_0_with_namespace_features_is_rustfmt_clean",
+            &["metadata/v1.0.xml"],
+            || rustfmt_clean("metadata/v1.0.xml", with_features),
+        ),
+        graph_model_tests::test_needing(
+            "beta_is_rustfmt_clean",
+            &["metadata/beta-USNat.xml"],
+            || rustfmt_clean("metadata/beta-USNat.xml", with_registry),
+        ),
+    ];
     libtest_mimic::run(&args, trials).exit();
 }

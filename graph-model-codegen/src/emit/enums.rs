@@ -1,109 +1,124 @@
 //! Open enums: one variant per member, and one that keeps any other string.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::tokens::{deprecated, docs, ident, Cx};
+use super::cx::{type_name_const, Cx};
+use super::layout::{atom, call, Expr};
+use super::writer::{string_literal, Writer};
 use crate::rust::plan::Enum;
 
-pub fn emit(cx: &Cx, e: &Enum) -> TokenStream {
+pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
     let rt = cx.rt;
-    let derive_attr = cx.derive(&["Clone", "Debug", "PartialEq", "Eq", "Hash"]);
-    let name = ident(&e.path.name);
-    let other = ident(&e.other_variant);
-    let doc = docs(
+    let name = &e.path.name;
+    let other = &e.other_variant;
+    w.docs(
+        0,
         &e.doc,
         &[format!(
-            "CSDL: `{}`. Open: a value the model does not list is kept in [`Self::{}`].",
-            e.csdl_name, e.other_variant
+            "CSDL: `{}`. Open: a value the model does not list is kept in [`Self::{other}`].",
+            e.csdl_name
         )],
     );
-    let dep = deprecated(&e.deprecated);
-    let variants = e.variants.iter().map(|v| {
-        let vname = ident(&v.rust_name);
-        let vdoc = docs(&v.doc, &[format!("`{}` = {}", v.wire, v.value)]);
-        quote!(#vdoc #vname,)
-    });
-    let wires = e.variants.iter().map(|v| &v.wire);
-    let values = e.variants.iter().map(|v| v.value);
-    let from_index = e.variants.iter().enumerate().map(|(i, v)| {
-        let vname = ident(&v.rust_name);
-        quote!(#i => Self::#vname,)
-    });
-    let index = e.variants.iter().enumerate().map(|(i, v)| {
-        let vname = ident(&v.rust_name);
-        quote!(Self::#vname => Some(#i),)
-    });
-    let csdl = &e.csdl_name;
-    // An enum without members has only the open variant: no other arms.
-    let (from_index_body, other_body) = if e.variants.is_empty() {
-        (
-            quote! {
-                let _ = index;
-                Self::#other(String::new())
-            },
-            quote! {
-                let Self::#other(s) = self;
-                Some(s)
-            },
-        )
-    } else {
-        (
-            quote! {
-                match index {
-                    #(#from_index)*
-                    _ => Self::#other(String::new()),
-                }
-            },
-            quote! {
-                match self {
-                    Self::#other(s) => Some(s),
-                    _ => None,
-                }
-            },
-        )
-    };
-    let serde = cx.serde_impls(&name, quote!(#rt::rt::ser_enum(self, s)), "de_enum");
-    let schemars = cx.schemars_impl(&name, csdl);
-    quote! {
-        #doc
-        #dep
-        #[allow(deprecated)]
-        #derive_attr
-        pub enum #name {
-            #(#variants)*
-            /// A value that is not a member of the model's enum, exactly as received.
-            #other(String),
-        }
-
-        #[allow(deprecated)]
-        impl #rt::rt::WireEnum for #name {
-            const TYPE_NAME: &'static str = #csdl;
-            const MEMBERS: &'static [&'static str] = &[#(#wires),*];
-            const VALUES: &'static [i64] = &[#(#values),*];
-
-            fn from_index(index: usize) -> Self {
-                #from_index_body
-            }
-
-            fn from_other(text: String) -> Self {
-                Self::#other(text)
-            }
-
-            fn index(&self) -> Option<usize> {
-                match self {
-                    #(#index)*
-                    Self::#other(_) => None,
-                }
-            }
-
-            fn other(&self) -> Option<&str> {
-                #other_body
-            }
-        }
-
-        #serde
-
-        #schemars
+    w.deprecated(0, &e.deprecated);
+    w.line(0, "#[allow(deprecated)]");
+    cx.derive(w, &["Clone", "Debug", "PartialEq", "Eq", "Hash"]);
+    w.line(0, &format!("pub enum {name} {{"));
+    for v in &e.variants {
+        w.docs(4, &v.doc, &[format!("`{}` = {}", v.wire, v.value)]);
+        w.line(4, &format!("{},", v.rust_name));
     }
+    w.doc_line(
+        4,
+        "A value that is not a member of the model's enum, exactly as received.",
+    );
+    w.line(4, &format!("{other}(String),"));
+    w.line(0, "}");
+
+    w.line(0, "#[allow(deprecated)]");
+    w.impl_open(&format!("impl {rt}::rt::WireEnum"), name);
+    type_name_const(w, &e.csdl_name);
+    let wires = e
+        .variants
+        .iter()
+        .map(|v| atom(string_literal(&v.wire)))
+        .collect();
+    w.assign(
+        4,
+        "const MEMBERS: &'static [&'static str] =",
+        &Expr::ArrayRef(wires),
+        ";",
+    );
+    let values = e
+        .variants
+        .iter()
+        .map(|v| atom(format!("{}i64", v.value)))
+        .collect();
+    w.assign(
+        4,
+        "const VALUES: &'static [i64] =",
+        &Expr::ArrayRef(values),
+        ";",
+    );
+    let other_empty = call(format!("Self::{other}"), vec![atom("String::new()")]);
+    w.fn_open(4, "fn from_index", &["index: usize"], "Self");
+    if e.variants.is_empty() {
+        // An enum without members has only the open variant: no other arms.
+        w.line(8, "let _ = index;");
+        w.expr(8, &other_empty, "");
+    } else {
+        w.line(8, "match index {");
+        for (i, v) in e.variants.iter().enumerate() {
+            w.arm(
+                12,
+                &format!("{i}usize"),
+                &atom(format!("Self::{}", v.rust_name)),
+            );
+        }
+        w.arm(12, "_", &other_empty);
+        w.line(8, "}");
+    }
+    w.line(4, "}");
+    w.fn_open(4, "fn from_other", &["text: String"], "Self");
+    w.expr(8, &call(format!("Self::{other}"), vec![atom("text")]), "");
+    w.line(4, "}");
+    w.fn_open(4, "fn index", &["&self"], "Option<usize>");
+    w.line(8, "match self {");
+    for (i, v) in e.variants.iter().enumerate() {
+        w.arm(
+            12,
+            &format!("Self::{}", v.rust_name),
+            &call("Some", vec![atom(format!("{i}usize"))]),
+        );
+    }
+    w.arm(12, &format!("Self::{other}(_)"), &atom("None"));
+    w.line(8, "}");
+    w.line(4, "}");
+    w.fn_open(4, "fn other", &["&self"], "Option<&str>");
+    if e.variants.is_empty() {
+        w.line(8, &format!("let Self::{other}(s) = self;"));
+        w.line(8, "Some(s)");
+    } else {
+        w.line(8, "match self {");
+        w.arm(
+            12,
+            &format!("Self::{other}(s)"),
+            &call("Some", vec![atom("s")]),
+        );
+        w.arm(12, "_", &atom("None"));
+        w.line(8, "}");
+    }
+    w.line(4, "}");
+    w.line(0, "}");
+
+    cx.serde_impls(
+        w,
+        name,
+        |w| {
+            w.expr(
+                8,
+                &call(format!("{rt}::rt::ser_enum"), vec![atom("self"), atom("s")]),
+                "",
+            )
+        },
+        "de_enum",
+    );
+    cx.schemars_impl(w, name, &e.csdl_name);
 }

@@ -1,117 +1,150 @@
 //! `…Any` enums: dispatch on `@odata.type` to the declared type or one of its
 //! subtypes, keeping an unknown subtype whole.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use super::cx::Cx;
+use super::layout::{atom, call, method, Expr};
+use super::writer::{string_literal, Writer};
+use crate::rust::plan::{Poly, PolyVariant};
 
-use super::tokens::{ident, Cx};
-use crate::rust::plan::Poly;
-
-pub fn emit(cx: &Cx, p: &Poly, aliases: &[(String, String)]) -> TokenStream {
+pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     let rt = cx.rt;
-    let derive_attr = cx.derive(&["Clone", "Debug", "PartialEq"]);
-    let name = ident(&p.path.name);
+    let name = &p.path.name;
     let base_ty = cx.path(&p.base);
-    let base = ident(&p.base_variant);
-    let unknown = ident(&p.unknown_variant);
+    let base = &p.base_variant;
+    let unknown = &p.unknown_variant;
     let csdl = &p.csdl_name;
-    let doc = format!(
-        " A `{csdl}` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias)."
+    w.doc_line(0, &format!("A `{csdl}` or any of its subtypes, chosen by `@odata.type` (`#microsoft.graph.x`, without `#`, or with a namespace alias)."));
+    w.line(0, "///");
+    w.doc_line(
+        0,
+        "Without `@odata.type` (or with the declared type's own name) the value is",
     );
+    w.doc_line(
+        0,
+        "read as the declared type. An `@odata.type` the model does not know is",
+    );
+    w.doc_line(
+        0,
+        "kept whole in the unknown variant and written back unchanged.",
+    );
+    w.line(0, "#[allow(deprecated, clippy::large_enum_variant)]");
+    cx.derive(w, &["Clone", "Debug", "PartialEq"]);
+    w.line(0, &format!("pub enum {name} {{"));
+    w.doc_line(4, "No `@odata.type`, or the declared type itself.");
+    w.tuple_variant(4, base, &atom(&base_ty));
     // A subtype from another namespace exists only with that namespace's feature.
-    let cfg = |v: &crate::rust::plan::PolyVariant| match &v.needs {
-        Some(f) => quote!(#[cfg(feature = #f)]),
-        None => quote!(),
+    let cfg = |w: &mut Writer, indent: usize, v: &PolyVariant| {
+        if let Some(f) = &v.needs {
+            w.cfg(indent, &[f], false);
+        }
     };
-    let variants = p.variants.iter().map(|v| {
-        let vname = ident(&v.rust_name);
-        let ty = cx.path(&v.ty);
-        let vdoc = format!(" `@odata.type`: `#{}`", v.csdl_name);
-        let cfg = cfg(v);
-        quote!(#[doc = #vdoc] #cfg #vname(#ty),)
-    });
-    let arms = p.variants.iter().map(|v| {
-        let vname = ident(&v.rust_name);
-        let n = &v.csdl_name;
-        let cfg = cfg(v);
-        quote!(#cfg #n => #rt::rt::read_struct(head, map).map(Self::#vname),)
-    });
-    let ser_arms = p.variants.iter().map(|v| {
-        let vname = ident(&v.rust_name);
-        let t = format!("#{}", v.csdl_name);
-        let cfg = cfg(v);
-        quote!(#cfg Self::#vname(v) => #rt::rt::ser_typed(v, Some(#t), s),)
-    });
+    for v in &p.variants {
+        w.doc_line(4, &format!("`@odata.type`: `#{}`", v.csdl_name));
+        cfg(w, 4, v);
+        w.tuple_variant(4, &v.rust_name, &atom(cx.path(&v.ty)));
+    }
+    w.doc_line(4, "An `@odata.type` the model does not have.");
+    w.tuple_variant(4, unknown, &atom(format!("{rt}::UnknownSubtype")));
+    w.line(0, "}");
+
+    w.line(0, "#[allow(deprecated)]");
+    w.line(0, &format!("impl Default for {name} {{"));
+    w.line(4, "fn default() -> Self {");
+    w.expr(
+        8,
+        &call(format!("Self::{base}"), vec![atom("Default::default()")]),
+        "",
+    );
+    w.line(4, "}");
+    w.line(0, "}");
+
+    w.line(0, "#[allow(deprecated)]");
+    w.impl_open(&format!("impl {rt}::rt::Polymorphic"), name);
+    w.assign(4, "type Base =", &atom(&base_ty), ";");
+    w.assign(
+        4,
+        "const BASE: &'static str =",
+        &atom(string_literal(csdl)),
+        ";",
+    );
+    let pairs = aliases
+        .iter()
+        .map(|(a, n)| Expr::Tuple(vec![atom(string_literal(a)), atom(string_literal(n))]))
+        .collect();
+    w.assign(
+        4,
+        "const ALIASES: &'static [(&'static str, &'static str)] =",
+        &Expr::ArrayRef(pairs),
+        ";",
+    );
+    w.fn_open(
+        4,
+        &format!("fn read_variant<'de, A: {rt}::rt::serde::de::MapAccess<'de>>"),
+        &["type_name: &str", &format!("head: {rt}::Extra"), "map: A"],
+        "Result<Self, A::Error>",
+    );
+    let read = |f: &str, variant: &str| {
+        method(
+            call(format!("{rt}::rt::{f}"), vec![atom("head"), atom("map")]),
+            "map",
+            vec![atom(format!("Self::{variant}"))],
+        )
+    };
     // Without generated subtypes every other type name is unknown.
-    let read_variant = if p.variants.is_empty() {
-        quote! {
-            let _ = type_name;
-            #rt::rt::read_unknown(head, map).map(Self::#unknown)
-        }
+    if p.variants.is_empty() {
+        w.line(8, "let _ = type_name;");
+        w.expr(8, &read("read_unknown", unknown), "");
     } else {
-        quote! {
-            match type_name {
-                #(#arms)*
-                _ => #rt::rt::read_unknown(head, map).map(Self::#unknown),
-            }
+        w.line(8, "match type_name {");
+        for v in &p.variants {
+            cfg(w, 12, v);
+            w.arm(
+                12,
+                &string_literal(&v.csdl_name),
+                &read("read_struct", &v.rust_name),
+            );
         }
-    };
-    let alias_pairs = aliases.iter().map(|(a, n)| quote!((#a, #n)));
-    let graph_type = cx.graph_type_impl(&name, csdl);
-    let schemars = cx.schemars_impl(&name, csdl);
-    let serde = cx.serde_impls(
-        &name,
-        quote! {
-            match self {
-                Self::#base(v) => #rt::rt::serde::Serialize::serialize(v, s),
-                #(#ser_arms)*
-                Self::#unknown(v) => #rt::rt::serde::Serialize::serialize(v, s),
+        w.arm(12, "_", &read("read_unknown", unknown));
+        w.line(8, "}");
+    }
+    w.line(4, "}");
+    w.fn_open(4, "fn from_base", &[&format!("base: {base_ty}")], "Self");
+    w.expr(8, &call(format!("Self::{base}"), vec![atom("base")]), "");
+    w.line(4, "}");
+    w.line(0, "}");
+
+    cx.graph_type_impl(w, name, csdl);
+    let serialize = format!("{rt}::rt::serde::Serialize::serialize");
+    cx.serde_impls(
+        w,
+        name,
+        |w| {
+            w.line(8, "match self {");
+            w.arm(
+                12,
+                &format!("Self::{base}(v)"),
+                &call(&serialize, vec![atom("v"), atom("s")]),
+            );
+            for v in &p.variants {
+                cfg(w, 12, v);
+                let t = call(
+                    "Some",
+                    vec![atom(string_literal(&format!("#{}", v.csdl_name)))],
+                );
+                let body = call(
+                    format!("{rt}::rt::ser_typed"),
+                    vec![atom("v"), t, atom("s")],
+                );
+                w.arm(12, &format!("Self::{}(v)", v.rust_name), &body);
             }
+            w.arm(
+                12,
+                &format!("Self::{unknown}(v)"),
+                &call(&serialize, vec![atom("v"), atom("s")]),
+            );
+            w.line(8, "}");
         },
         "de_poly",
     );
-    quote! {
-        #[doc = #doc]
-        ///
-        /// Without `@odata.type` (or with the declared type's own name) the value is
-        /// read as the declared type. An `@odata.type` the model does not know is
-        /// kept whole in the unknown variant and written back unchanged.
-        #[allow(deprecated, clippy::large_enum_variant)]
-        #derive_attr
-        pub enum #name {
-            /// No `@odata.type`, or the declared type itself.
-            #base(#base_ty),
-            #(#variants)*
-            /// An `@odata.type` the model does not have.
-            #unknown(#rt::UnknownSubtype),
-        }
-
-        #[allow(deprecated)]
-        impl Default for #name {
-            fn default() -> Self {
-                Self::#base(Default::default())
-            }
-        }
-
-        #[allow(deprecated)]
-        impl #rt::rt::Polymorphic for #name {
-            type Base = #base_ty;
-            const BASE: &'static str = #csdl;
-            const ALIASES: &'static [(&'static str, &'static str)] = &[#(#alias_pairs),*];
-
-            fn read_variant<'de, A: #rt::rt::serde::de::MapAccess<'de>>(type_name: &str, head: #rt::Extra, map: A) -> Result<Self, A::Error> {
-                #read_variant
-            }
-
-            fn from_base(base: #base_ty) -> Self {
-                Self::#base(base)
-            }
-        }
-
-        #graph_type
-
-        #serde
-
-        #schemars
-    }
+    cx.schemars_impl(w, name, csdl);
 }

@@ -1,16 +1,14 @@
 //! Structured types: a struct with every property (inherited ones included),
 //! the extra-properties map, and compact serde impls over the runtime.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use super::cx::{type_name_const, Cx};
+use super::layout::{atom, call, generic, try_, Expr};
+use super::writer::{string_literal, Writer};
+use crate::rust::plan::{Field, Struct};
 
-use super::tokens::{deprecated, docs, ident, Cx};
-use crate::rust::plan::Struct;
-
-pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
+pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     let rt = cx.rt;
-    let derive_attr = cx.derive(&["Clone", "Debug", "Default", "PartialEq"]);
-    let name = ident(&s.path.name);
+    let name = &s.path.name;
     let mut notes = vec![format!(
         "CSDL: `{}`{}.",
         s.csdl_name,
@@ -19,143 +17,162 @@ pub fn emit(cx: &Cx, s: &Struct) -> TokenStream {
     if s.is_abstract {
         notes.push("Abstract: this struct holds a value that arrived without a more derived `@odata.type`.".into());
     }
-    let doc = docs(&s.doc, &notes);
-    let dep = deprecated(&s.deprecated);
-    let extra = ident(&s.extra_field);
-    let fields = s.fields.iter().map(|f| {
-        let fname = ident(&f.rust_name);
-        let inner = cx.ty(&f.ty);
-        let ty = if f.nullable {
-            quote!(#rt::Nullable<#inner>)
-        } else {
-            quote!(Option<#inner>)
-        };
-        let json = &f.json_name;
-        let kind = if f.navigation {
-            "Navigation property"
-        } else {
-            "Property"
-        };
-        let state = if f.nullable {
-            "nullable: absent, `null` or a value"
-        } else {
-            "not nullable: absent or a value"
-        };
-        let mut notes = vec![format!("{kind} `{json}` ({state}).")];
-        notes.extend(f.untyped.clone());
-        let fdoc = docs(&f.doc, &notes);
-        let fdep = deprecated(&f.deprecated);
-        if f.needs.is_empty() {
-            return quote! {
-                #fdoc
-                #fdep
-                pub #fname: #ty,
-            };
-        }
-        // Typed when the other namespaces' features are on, JSON otherwise.
-        let fallback = cx.ty(&f.fallback);
-        let fallback = if f.nullable {
-            quote!(#rt::Nullable<#fallback>)
-        } else {
-            quote!(Option<#fallback>)
-        };
-        let cond = super::tokens::features_cfg(&f.needs);
-        let features: Vec<String> = f.needs.iter().map(|n| format!("`{n}`")).collect();
-        notes.push(format!(
-            "Untyped: the feature {} is off; the JSON is kept exactly as read.",
-            features.join(", ")
-        ));
-        let fallback_doc = docs(&f.doc, &notes);
-        quote! {
-            #fdoc
-            #fdep
-            #[cfg(#cond)]
-            pub #fname: #ty,
-            #fallback_doc
-            #fdep
-            #[cfg(not(#cond))]
-            pub #fname: #fallback,
-        }
-    });
-    let de_arms = s.fields.iter().map(|f| {
-        let fname = ident(&f.rust_name);
-        let json = &f.json_name;
-        quote!(#json => #rt::rt::field(map, &mut self.#fname, key)?,)
-    });
-    let ser = s.fields.iter().map(|f| {
-        let fname = ident(&f.rust_name);
-        let json = &f.json_name;
-        quote!(w.field(#json, &self.#fname)?;)
-    });
+    w.docs(0, &s.doc, &notes);
+    w.deprecated(0, &s.deprecated);
+    w.line(0, "#[allow(deprecated)]");
+    cx.derive(w, &["Clone", "Debug", "Default", "PartialEq"]);
+    w.line(0, &format!("pub struct {name} {{"));
+    for f in &s.fields {
+        field(cx, w, f);
+    }
+    w.doc_line(
+        4,
+        "Properties not in the model and instance annotations, in the order read.",
+    );
+    w.line(4, &format!("pub {}: {rt}::Extra,", s.extra_field));
+    w.line(0, "}");
+
+    w.line(0, "#[allow(deprecated)]");
+    w.impl_open(&format!("impl {rt}::rt::Struct"), name);
     let csdl = &s.csdl_name;
-    let de_body = if s.fields.is_empty() {
-        quote! {
-            let _ = (key, map);
-            Ok(false)
-        }
+    type_name_const(w, csdl);
+    w.fn_open(
+        4,
+        &format!("fn de_field<'de, A: {rt}::rt::serde::de::MapAccess<'de>>"),
+        &["&mut self", "key: &str", "map: &mut A"],
+        "Result<bool, A::Error>",
+    );
+    if s.fields.is_empty() {
+        w.line(8, "let _ = (key, map);");
+        w.line(8, "Ok(false)");
     } else {
-        quote! {
-            match key {
-                #(#de_arms)*
-                _ => return Ok(false),
-            }
-            Ok(true)
+        w.line(8, "match key {");
+        for f in &s.fields {
+            let read = call(
+                format!("{rt}::rt::field"),
+                vec![
+                    atom("map"),
+                    atom(format!("&mut self.{}", f.rust_name)),
+                    atom("key"),
+                ],
+            );
+            w.arm(12, &string_literal(&f.json_name), &try_(read));
         }
-    };
-    let json_names = s.fields.iter().map(|f| &f.json_name);
-    let ser_body = if s.fields.is_empty() {
-        quote!(let _ = w;)
-    } else {
-        quote!(#(#ser)*)
-    };
-    let graph_type = cx.graph_type_impl(&name, csdl);
+        w.line(12, "_ => return Ok(false),");
+        w.line(8, "}");
+        w.line(8, "Ok(true)");
+    }
+    w.line(4, "}");
+    let names: Vec<Expr> = s
+        .fields
+        .iter()
+        .map(|f| atom(string_literal(&f.json_name)))
+        .collect();
+    w.assign(
+        4,
+        "const FIELDS: &'static [&'static str] =",
+        &Expr::ArrayRef(names),
+        ";",
+    );
+    w.fn_open(
+        4,
+        &format!("fn ser_fields<S: {rt}::rt::serde::ser::SerializeMap>"),
+        &["&self", &format!("w: &mut {rt}::rt::FieldWriter<'_, S>")],
+        "Result<(), S::Error>",
+    );
+    if s.fields.is_empty() {
+        w.line(8, "let _ = w;");
+    }
+    for f in &s.fields {
+        let write = call(
+            "w.field",
+            vec![
+                atom(string_literal(&f.json_name)),
+                atom(format!("&self.{}", f.rust_name)),
+            ],
+        );
+        w.expr(8, &try_(write), ";");
+    }
+    w.line(8, "Ok(())");
+    w.line(4, "}");
+    w.fn_open(4, "fn extra", &["&self"], &format!("&{rt}::Extra"));
+    w.line(8, &format!("&self.{}", s.extra_field));
+    w.line(4, "}");
+    w.fn_open(
+        4,
+        "fn extra_mut",
+        &["&mut self"],
+        &format!("&mut {rt}::Extra"),
+    );
+    w.line(8, &format!("&mut self.{}", s.extra_field));
+    w.line(4, "}");
+    w.line(0, "}");
+
+    cx.graph_type_impl(w, name, csdl);
+    cx.serde_impls(
+        w,
+        name,
+        |w| {
+            w.expr(
+                8,
+                &call(
+                    format!("{rt}::rt::ser_struct"),
+                    vec![atom("self"), atom("s")],
+                ),
+                "",
+            )
+        },
+        "de_struct",
+    );
     // A polymorphic type's struct holds one shape; its `…Any` is the type.
     let def = if s.polymorphic {
         crate::schema::shape_definition(csdl)
     } else {
         csdl.to_string()
     };
-    let schemars = cx.schemars_impl(&name, &def);
-    let serde = cx.serde_impls(&name, quote!(#rt::rt::ser_struct(self, s)), "de_struct");
-    quote! {
-        #doc
-        #dep
-        #[allow(deprecated)]
-        #derive_attr
-        pub struct #name {
-            #(#fields)*
-            /// Properties not in the model and instance annotations, in the order read.
-            pub #extra: #rt::Extra,
+    cx.schemars_impl(w, name, &def);
+}
+
+/// One property: typed, or (with namespace features) typed when the other
+/// namespaces' features are on and JSON otherwise.
+fn field(cx: &Cx, w: &mut Writer, f: &Field) {
+    let rt = cx.rt;
+    let wrap = |inner: Expr| {
+        if f.nullable {
+            generic(format!("{rt}::Nullable"), vec![inner])
+        } else {
+            generic("Option", vec![inner])
         }
-
-        #[allow(deprecated)]
-        impl #rt::rt::Struct for #name {
-            const TYPE_NAME: &'static str = #csdl;
-
-            fn de_field<'de, A: #rt::rt::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-                #de_body
-            }
-
-            const FIELDS: &'static [&'static str] = &[#(#json_names),*];
-
-            fn ser_fields<S: #rt::rt::serde::ser::SerializeMap>(&self, w: &mut #rt::rt::FieldWriter<'_, S>) -> Result<(), S::Error> {
-                #ser_body
-                Ok(())
-            }
-
-            fn extra(&self) -> &#rt::Extra {
-                &self.#extra
-            }
-
-            fn extra_mut(&mut self) -> &mut #rt::Extra {
-                &mut self.#extra
-            }
-        }
-
-        #graph_type
-
-        #serde
-
-        #schemars
+    };
+    let kind = if f.navigation {
+        "Navigation property"
+    } else {
+        "Property"
+    };
+    let state = if f.nullable {
+        "nullable: absent, `null` or a value"
+    } else {
+        "not nullable: absent or a value"
+    };
+    let mut notes = vec![format!("{kind} `{}` ({state}).", f.json_name)];
+    notes.extend(f.untyped.clone());
+    let lhs = format!("pub {}:", f.rust_name);
+    w.docs(4, &f.doc, &notes);
+    w.deprecated(4, &f.deprecated);
+    if f.needs.is_empty() {
+        w.assign(4, &lhs, &wrap(cx.ty(&f.ty)), ",");
+        return;
     }
+    let features: Vec<&str> = f.needs.iter().map(String::as_str).collect();
+    w.cfg(4, &features, false);
+    w.assign(4, &lhs, &wrap(cx.ty(&f.ty)), ",");
+    let listed: Vec<String> = f.needs.iter().map(|n| format!("`{n}`")).collect();
+    notes.push(format!(
+        "Untyped: the feature {} is off; the JSON is kept exactly as read.",
+        listed.join(", ")
+    ));
+    w.docs(4, &f.doc, &notes);
+    w.deprecated(4, &f.deprecated);
+    w.cfg(4, &features, true);
+    w.assign(4, &lhs, &wrap(cx.ty(&f.fallback)), ",");
 }

@@ -96,6 +96,24 @@ pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(
     read_typed_with::<T>(model, text, mode).1
 }
 
+/// What a generated `validate_typed` registry maps a type name to:
+/// [`typed_check`] of one generated type.
+pub type TypedCheck = fn(&Model, &str, Mode, bool) -> Report;
+
+/// [`validate_typed_with`] of `T`, or of a collection response of `T` when
+/// `collection`.
+pub fn typed_check<T>(model: &Model, text: &str, mode: Mode, collection: bool) -> Report
+where
+    T: GraphType + DeserializeOwned + Serialize,
+    crate::Collection<T>: GraphType + DeserializeOwned + Serialize,
+{
+    if collection {
+        validate_typed_with::<crate::Collection<T>>(model, text, mode)
+    } else {
+        validate_typed_with::<T>(model, text, mode)
+    }
+}
+
 /// Reads `text` leniently (trailing commas) into a `T`, with the findings of
 /// [`validate_typed`].
 pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(

@@ -390,33 +390,25 @@ impl ::graph_model::rt::serde::Serialize for DataAny {
     fn serialize<S: ::graph_model::rt::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Base(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
-            Self::AccessReviewContextData(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData",
-                    ),
-                    s,
-                )
-            }
-            Self::AccessReviewContextDataBase(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
-                    ),
-                    s,
-                )
-            }
-            Self::ApplyDecisionContextData(v) => {
-                ::graph_model::rt::ser_typed(
-                    v,
-                    Some(
-                        "#microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
-                    ),
-                    s,
-                )
-            }
+            Self::AccessReviewContextData(v) => ::graph_model::rt::ser_typed(
+                v,
+                Some("#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData"),
+                s,
+            ),
+            Self::AccessReviewContextDataBase(v) => ::graph_model::rt::ser_typed(
+                v,
+                Some(
+                    "#microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
+                ),
+                s,
+            ),
+            Self::ApplyDecisionContextData(v) => ::graph_model::rt::ser_typed(
+                v,
+                Some(
+                    "#microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
+                ),
+                s,
+            ),
             Self::Unknown(v) => ::graph_model::rt::serde::Serialize::serialize(v, s),
         }
     }

@@ -1,0 +1,187 @@
+//! What every item of a module is rendered with: the runtime path, relative
+//! paths to other generated types, field types, and the impls every
+//! generated type has (serde, `GraphType`, schemars).
+
+use super::layout::{atom, call, generic, Expr};
+use super::writer::{string_literal, Writer};
+use crate::model::Primitive;
+use crate::rust::plan::{Path, RustType};
+
+/// Context for rendering one module.
+pub struct Cx<'a> {
+    /// The runtime crate path, e.g. `::graph_model`.
+    pub rt: &'a str,
+    pub module: &'a [String],
+    /// Extra derives for every struct and enum.
+    pub derives: &'a [String],
+    /// Emit `schemars::JsonSchema` impls.
+    pub schemars: bool,
+}
+
+impl Cx<'_> {
+    /// The kind's own derives, then the configured extra ones that are not
+    /// already there.
+    pub fn derive(&self, w: &mut Writer, own: &[&str]) {
+        let mut all: Vec<String> = own.iter().map(|d| d.to_string()).collect();
+        all.extend(
+            self.derives
+                .iter()
+                .filter(|d| !own.contains(&d.as_str()))
+                .cloned(),
+        );
+        w.derive(0, &all);
+    }
+
+    /// A path to `target`, relative to the current module (`super::x::Y`).
+    pub fn path(&self, target: &Path) -> String {
+        let common = self
+            .module
+            .iter()
+            .zip(&target.module)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut out = String::new();
+        for _ in common..self.module.len() {
+            out.push_str("super::");
+        }
+        for m in &target.module[common..] {
+            out.push_str(m);
+            out.push_str("::");
+        }
+        out.push_str(&target.name);
+        out
+    }
+
+    /// A field's type, for layout.
+    pub fn ty(&self, t: &RustType) -> Expr {
+        let rt = self.rt;
+        match t {
+            RustType::Primitive(p) => atom(primitive(rt, *p)),
+            RustType::Named(p) => atom(self.path(p)),
+            RustType::Flags(p) => generic(format!("{rt}::Flags"), vec![atom(self.path(p))]),
+            RustType::Vec(inner) => generic("Vec", vec![self.ty(inner)]),
+            RustType::Box(inner) => generic("Box", vec![self.ty(inner)]),
+            RustType::Untyped => atom(format!("{rt}::Untyped")),
+        }
+    }
+
+    /// `Serialize` with the body `ser` writes (the serializer is `s`), and
+    /// `Deserialize` forwarding to the runtime function `de_fn`.
+    pub fn serde_impls(
+        &self,
+        w: &mut Writer,
+        name: &str,
+        ser: impl FnOnce(&mut Writer),
+        de_fn: &str,
+    ) {
+        let rt = self.rt;
+        w.line(0, "#[allow(deprecated)]");
+        w.impl_open(&format!("impl {rt}::rt::serde::Serialize"), name);
+        w.fn_open(
+            4,
+            &format!("fn serialize<S: {rt}::rt::serde::Serializer>"),
+            &["&self", "s: S"],
+            "Result<S::Ok, S::Error>",
+        );
+        ser(w);
+        w.line(4, "}");
+        w.line(0, "}");
+        w.line(0, "#[allow(deprecated)]");
+        w.impl_open(
+            &format!("impl<'de> {rt}::rt::serde::Deserialize<'de>"),
+            name,
+        );
+        w.fn_open(
+            4,
+            &format!("fn deserialize<D: {rt}::rt::serde::Deserializer<'de>>"),
+            &["d: D"],
+            "Result<Self, D::Error>",
+        );
+        w.expr(8, &call(format!("{rt}::rt::{de_fn}"), vec![atom("d")]), "");
+        w.line(4, "}");
+        w.line(0, "}");
+    }
+
+    /// `GraphType`: the qualified CSDL name a generated type stands for.
+    pub fn graph_type_impl(&self, w: &mut Writer, name: &str, csdl: &str) {
+        w.line(0, "#[allow(deprecated)]");
+        w.impl_open(&format!("impl {}::rt::GraphType", self.rt), name);
+        type_name_const(w, csdl);
+        w.line(0, "}");
+    }
+
+    /// `schemars::JsonSchema` (with the `schemars` feature), giving the
+    /// exported definition `def` of the generated bundle.
+    pub fn schemars_impl(&self, w: &mut Writer, name: &str, def: &str) {
+        if !self.schemars {
+            return;
+        }
+        let rt = self.rt;
+        let cow = "::std::borrow::Cow";
+        let bundle = self.path(&Path {
+            module: Vec::new(),
+            name: "SCHEMA_BUNDLE".into(),
+        });
+        w.line(0, "#[cfg(feature = \"schemars\")]");
+        w.line(0, "#[allow(deprecated)]");
+        w.impl_open(&format!("impl {rt}::rt::schemars::JsonSchema"), name);
+        for (f, value) in [
+            ("schema_name", def.to_string()),
+            ("schema_id", format!("graph-model:{def}")),
+        ] {
+            w.fn_open(4, &format!("fn {f}"), &[], &format!("{cow}<'static, str>"));
+            w.expr(
+                8,
+                &call(
+                    format!("{cow}::Borrowed"),
+                    vec![atom(string_literal(&value))],
+                ),
+                "",
+            );
+            w.line(4, "}");
+        }
+        w.fn_open(
+            4,
+            "fn json_schema",
+            &[&format!("g: &mut {rt}::rt::schemars::SchemaGenerator")],
+            &format!("{rt}::rt::schemars::Schema"),
+        );
+        let args = vec![atom(bundle), atom(string_literal(def)), atom("g")];
+        w.expr(8, &call(format!("{rt}::rt::schema_definition"), args), "");
+        w.line(4, "}");
+        w.line(0, "}");
+    }
+}
+
+/// `const TYPE_NAME: &'static str = "...";` in an impl.
+pub fn type_name_const(w: &mut Writer, csdl: &str) {
+    w.assign(
+        4,
+        "const TYPE_NAME: &'static str =",
+        &atom(string_literal(csdl)),
+        ";",
+    );
+}
+
+fn primitive(rt: &str, p: Primitive) -> String {
+    use Primitive::*;
+    let edm = |name: &str| format!("{rt}::edm::{name}");
+    match p {
+        String => "String".into(),
+        Boolean => "bool".into(),
+        Byte => "u8".into(),
+        SByte => "i8".into(),
+        Int16 => "i16".into(),
+        Int32 => "i32".into(),
+        Int64 => edm("Int64"),
+        Single | Double => edm("Double"),
+        Decimal => edm("Decimal"),
+        Guid => edm("Guid"),
+        Binary => edm("Binary"),
+        Date => edm("Date"),
+        DateTimeOffset => edm("DateTimeOffset"),
+        TimeOfDay => edm("TimeOfDay"),
+        Duration => edm("Duration"),
+        Stream | Untyped | Geo | Abstract => format!("{rt}::rt::serde_json::Value"),
+    }
+}
