@@ -99,45 +99,7 @@ pub fn updating() -> bool {
     std::env::var_os("UPDATE_EXPECT").is_some()
 }
 
-/// `Ok` when rustfmt (`$RUSTFMT` or `rustfmt`, edition 2021) leaves `text`
-/// unchanged; else the first lines where it differs. (`rustfmt --check` on
-/// standard input exits 0 even when it prints a diff, so the formatted text
-/// is compared instead.)
+/// `Ok` when rustfmt leaves `text` unchanged; else where it differs.
 pub fn rustfmt_unchanged(text: &str) -> Result<(), String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into()))
-        .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("rustfmt does not run: {e}"))?;
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    let input = text.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    writer
-        .join()
-        .expect("the writer thread ends")
-        .map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    let formatted = String::from_utf8_lossy(&out.stdout);
-    let (ours, theirs): (Vec<&str>, Vec<&str>) =
-        (text.lines().collect(), formatted.lines().collect());
-    match (0..ours.len().max(theirs.len())).find(|&i| ours.get(i) != theirs.get(i)) {
-        None => Ok(()),
-        Some(i) => {
-            let window =
-                |lines: &[&str]| lines[i.min(lines.len())..(i + 6).min(lines.len())].join("\n");
-            Err(format!(
-                "line {}:\n--- written\n{}\n--- rustfmt\n{}",
-                i + 1,
-                window(&ours),
-                window(&theirs)
-            ))
-        }
-    }
+    graph_model_codegen::emit::check_rustfmt(text)
 }

@@ -110,50 +110,6 @@ impl Rng {
     }
 }
 
-fn rustfmt_check(text: &str) -> Result<(), String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let bin = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let mut child = Command::new(bin)
-        // `--check` on standard input exits 0 even when it prints a diff:
-        // compare the formatted text instead.
-        .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("rustfmt does not run: {e}"))?;
-    let mut stdin = child.stdin.take().expect("piped");
-    let input = text.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    writer.join().expect("writer").map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    let formatted = String::from_utf8_lossy(&out.stdout);
-    if let Some(dir) = std::env::var_os("LAYOUT_CHECK_DUMP") {
-        let dir = std::path::PathBuf::from(dir);
-        let _ = std::fs::write(dir.join("written.rs"), text);
-        let _ = std::fs::write(dir.join("rustfmt.rs"), formatted.as_bytes());
-    }
-    let (ours, theirs): (Vec<&str>, Vec<&str>) =
-        (text.lines().collect(), formatted.lines().collect());
-    let Some(first) = (0..ours.len().max(theirs.len())).find(|&i| ours.get(i) != theirs.get(i))
-    else {
-        return Ok(());
-    };
-    let from = first.saturating_sub(8);
-    let show =
-        |lines: &[&str]| lines[from.min(lines.len())..(first + 8).min(lines.len())].join("\n");
-    Err(format!(
-        "line {}:\n--- written\n{}\n--- rustfmt\n{}",
-        first + 1,
-        show(&ours),
-        show(&theirs)
-    ))
-}
-
 #[test]
 fn rustfmt_leaves_random_layouts_unchanged() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -221,7 +177,10 @@ fn rustfmt_leaves_random_layouts_unchanged() {
         w.line(4, "}");
         w.line(0, "}");
     }
-    if let Err(diff) = rustfmt_check(&w.out) {
+    if let Some(dir) = std::env::var_os("LAYOUT_CHECK_DUMP") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join("written.rs"), &w.out);
+    }
+    if let Err(diff) = super::check_rustfmt(&w.out) {
         panic!("rustfmt would change the layout:\n{diff}");
     }
 }

@@ -132,7 +132,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
     if opts.rustfmt {
         let texts = parallel::map_ordered(&files, |f| rustfmt(&f.contents));
         for (file, text) in files.iter_mut().zip(texts) {
-            if let Some(text) = text {
+            if let Ok(text) = text {
                 file.contents = text;
             }
         }
@@ -193,8 +193,9 @@ fn features_toml(plan: &Plan, source: &str) -> String {
     out
 }
 
-/// Formats with rustfmt through stdin/stdout; `None` if it cannot run or fails.
-fn rustfmt(text: &str) -> Option<String> {
+/// Formats with rustfmt (`$RUSTFMT` or `rustfmt`, edition 2021) through
+/// stdin/stdout; the error says why it could not run or failed.
+pub fn rustfmt(text: &str) -> Result<String, String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let bin = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
@@ -202,20 +203,42 @@ fn rustfmt(text: &str) -> Option<String> {
         .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
+        .map_err(|e| format!("rustfmt does not run: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("rustfmt's stdin is not piped")?;
     let input = text.to_string();
     // Write on another thread so a large output cannot deadlock the pipes.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().ok()?;
-    writer.join().ok()?.ok()?;
-    if out.status.success() {
-        String::from_utf8(out.stdout).ok()
-    } else {
-        None
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    writer
+        .join()
+        .map_err(|_| "the writer thread panicked".to_string())?
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+}
+
+/// `Ok` when rustfmt leaves `text` unchanged, else where it differs (the
+/// first lines from there, as written and as rustfmt writes them).
+/// (`rustfmt --check` on standard input exits 0 even when it prints a
+/// diff, so the formatted text is compared.)
+pub fn check_rustfmt(text: &str) -> Result<(), String> {
+    let formatted = rustfmt(text)?;
+    let ours: Vec<&str> = text.lines().collect();
+    let theirs: Vec<&str> = formatted.lines().collect();
+    let Some(i) = (0..ours.len().max(theirs.len())).find(|&i| ours.get(i) != theirs.get(i)) else {
+        return Ok(());
+    };
+    let window = |lines: &[&str]| lines[i.min(lines.len())..(i + 8).min(lines.len())].join("\n");
+    Err(format!(
+        "line {}:\n--- written\n{}\n--- rustfmt\n{}",
+        i + 1,
+        window(&ours),
+        window(&theirs)
+    ))
 }
 
 /// Module tree node: its own file (if a namespace maps here) and children.
