@@ -7,26 +7,79 @@
 //! `GRAPH_MODEL_NAVIGATION_PATHS` (`user/manager`), and without the
 //! comma-separated `GRAPH_MODEL_EXCLUDE` types. What the closure cut is
 //! written to `OUT_DIR/graph/closure.txt`.
+//!
+//! That takes the `codegen` feature (default on). Without it the build
+//! compiles no generator: the bundled model's types are copied from
+//! `generated/` (`generated/registry/mod.rs` is the root file with the
+//! `registry` feature), byte for byte what the generator writes for the
+//! bundled metadata (`tests/tests/bundled_generated.rs` checks it).
 
 use std::path::PathBuf;
 
+/// The variables that choose what to generate.
+const VARIABLES: [&str; 5] = [
+    "GRAPH_MODEL_METADATA",
+    "GRAPH_MODEL_ROOTS",
+    "GRAPH_MODEL_NAVIGATION",
+    "GRAPH_MODEL_NAVIGATION_PATHS",
+    "GRAPH_MODEL_EXCLUDE",
+];
+
 fn main() {
-    println!("cargo:rerun-if-env-changed=GRAPH_MODEL_METADATA");
-    for var in [
-        "GRAPH_MODEL_ROOTS",
-        "GRAPH_MODEL_NAVIGATION",
-        "GRAPH_MODEL_NAVIGATION_PATHS",
-        "GRAPH_MODEL_EXCLUDE",
-    ] {
+    for var in VARIABLES {
         println!("cargo:rerun-if-env-changed={var}");
     }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let seed = manifest.join("..").join("metadata").join("graph-seed.xml");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("graph");
+    #[cfg(feature = "codegen")]
+    generate(seed, out);
+    #[cfg(not(feature = "codegen"))]
+    copy_bundled(&manifest, &seed, &out);
+}
+
+/// The bundled model's committed types into `out`.
+#[cfg(not(feature = "codegen"))]
+fn copy_bundled(manifest: &std::path::Path, seed: &std::path::Path, out: &std::path::Path) {
+    if let Some(var) = VARIABLES
+        .iter()
+        .find(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+    {
+        panic!(
+            "graph-model: {var} is set, but generating types needs graph-model's `codegen` \
+             feature (default on; add `features = [\"codegen\"]`)"
+        );
+    }
+    let generated = manifest.join("generated");
+    println!("cargo:rerun-if-changed={}", generated.display());
+    println!("cargo:rerun-if-changed={}", seed.display());
+    std::fs::create_dir_all(out).expect("create OUT_DIR/graph");
+    for entry in std::fs::read_dir(&generated).expect("read generated/") {
+        let path = entry.expect("read generated/").path();
+        if path.is_file() {
+            let name = path.file_name().expect("a file name");
+            std::fs::copy(&path, out.join(name)).expect("copy into OUT_DIR/graph");
+        }
+    }
+    if std::env::var_os("CARGO_FEATURE_REGISTRY").is_some() {
+        std::fs::copy(
+            generated.join("registry").join("mod.rs"),
+            out.join("mod.rs"),
+        )
+        .expect("copy the registry's root file into OUT_DIR/graph");
+    }
+    std::fs::copy(seed, out.join("model.xml")).expect("copy the CSDL into OUT_DIR/graph");
+}
+
+/// Generates the types into `out` from the bundled metadata or the one the
+/// environment names.
+#[cfg(feature = "codegen")]
+fn generate(seed: PathBuf, out: PathBuf) {
     let input = match std::env::var_os("GRAPH_MODEL_METADATA") {
         Some(p) => PathBuf::from(p),
-        None => manifest.join("..").join("metadata").join("graph-seed.xml"),
+        None => seed,
     };
     println!("cargo:rerun-if-changed={}", input.display());
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("graph");
     let roots = list("GRAPH_MODEL_ROOTS");
     let mut builder = graph_model_codegen::Builder::new();
     builder = roots.iter().fold(builder, |b, r| b.root(r));
@@ -81,6 +134,7 @@ fn main() {
 }
 
 /// A comma-separated environment variable, trimmed, without empty items.
+#[cfg(feature = "codegen")]
 fn list(var: &str) -> Vec<String> {
     std::env::var(var)
         .unwrap_or_default()

@@ -47,7 +47,7 @@ version = "0.0.0"
 edition = "2021"
 publish = false
 [dependencies]
-graph-model = { path = "$root/graph-model", default-features = false }
+graph-model = { path = "$root/graph-model", default-features = false, features = ["codegen"] }
 serde_json = "1"
 [workspace]
 TOML

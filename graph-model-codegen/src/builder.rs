@@ -68,27 +68,20 @@ impl Default for Builder {
 }
 
 /// Why generation failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("no input file: call Builder::input")]
     /// No input file was given.
     NoInput,
-    #[error("no output directory: call Builder::out_dir")]
     /// No output directory was given.
     NoOutDir,
-    #[error("no roots: call Builder::root or Builder::all")]
     /// Neither roots nor `all` were given.
     NoRoots,
-    #[error("{0}")]
     /// The model could not be loaded (or has errors, when strict).
     Model(Diagnostics),
-    #[error("{0}")]
     /// A root, navigation path or excluded type that does not resolve.
     UnknownRoot(String),
-    #[error("{0}")]
     /// The generated code could not be rendered.
     Emit(String),
-    #[error("module override `{namespace}={path}`: `{path}` is not a `::`-separated path of Rust identifiers")]
     /// A `module` override that is not a Rust module path.
     InvalidModule {
         /// The namespace.
@@ -96,7 +89,6 @@ pub enum Error {
         /// The module path as given.
         path: String,
     },
-    #[error("refusing to write {path}: {why}")]
     /// A file would have been written outside the output directory, or
     /// through a symbolic link.
     UnsafePath {
@@ -105,7 +97,6 @@ pub enum Error {
         /// Why it was refused.
         why: &'static str,
     },
-    #[error("cannot write {path}: {source}")]
     /// A file could not be written.
     Io {
         /// The file.
@@ -113,6 +104,35 @@ pub enum Error {
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NoInput => f.write_str("no input file: call Builder::input"),
+            Error::NoOutDir => f.write_str("no output directory: call Builder::out_dir"),
+            Error::NoRoots => f.write_str("no roots: call Builder::root or Builder::all"),
+            Error::Model(d) => write!(f, "{d}"),
+            Error::UnknownRoot(s) | Error::Emit(s) => f.write_str(s),
+            Error::InvalidModule { namespace, path } => write!(
+                f,
+                "module override `{namespace}={path}`: `{path}` is not a `::`-separated path of Rust identifiers"
+            ),
+            Error::UnsafePath { path, why } => {
+                write!(f, "refusing to write {}: {why}", path.display())
+            }
+            Error::Io { path, source } => write!(f, "cannot write {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl Builder {

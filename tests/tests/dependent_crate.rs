@@ -12,9 +12,14 @@ use std::process::Command;
 use graph_model_tests::workspace_root;
 
 fn cargo(args: &[&str]) -> (bool, String, String) {
+    cargo_with(args, &[])
+}
+
+fn cargo_with(args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
     let root = workspace_root();
     let out = Command::new(env!("CARGO"))
         .args(args)
+        .envs(env.iter().copied())
         .arg("--manifest-path")
         .arg(root.join("tests/dependent/Cargo.toml"))
         .env("CARGO_TARGET_DIR", root.join("target/dependent"))
@@ -51,4 +56,26 @@ fn serde_json_behaves_as_without_graph_model() {
             assert!(!out.contains(feature), "{features:?}: {feature}\n{out}");
         }
     }
+}
+
+#[test]
+fn without_default_features_the_build_compiles_no_generator() {
+    // The build dependency is there, empty: nothing of the CSDL reader.
+    let (ok, out, err) = cargo(&["tree", "-e", "normal,build", "--locked"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("graph-model-codegen v"), "{out}");
+    for absent in ["quick-xml", "unicode-normalization"] {
+        assert!(!out.contains(absent), "{absent}\n{out}");
+    }
+    // Asking for another model without the generator is an error that says
+    // what to turn on, not a silent fall back to the bundled types.
+    let (ok, _, err) = cargo_with(
+        &["build", "-q", "--locked"],
+        &[("GRAPH_MODEL_METADATA", "/nonexistent/metadata.xml")],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("GRAPH_MODEL_METADATA is set, but generating types needs graph-model's `codegen` feature"),
+        "{err}"
+    );
 }
