@@ -3,6 +3,7 @@
 
 mod datetime;
 mod duration;
+mod int64;
 mod numbers;
 mod text;
 #[cfg(feature = "time")]
@@ -10,7 +11,8 @@ mod time_interop;
 
 pub use datetime::{Date, DateTimeOffset, TimeOfDay};
 pub use duration::Duration;
-pub use numbers::{Decimal, Double, Form, Int64};
+pub use int64::Int64;
+pub use numbers::{Decimal, Double, Form};
 pub use text::{Binary, Guid};
 
 /// Why a primitive's text was rejected.
@@ -46,12 +48,16 @@ macro_rules! text_primitive {
         impl $name {
             /// Validates `text`.
             pub fn parse(text: &str) -> Result<Self, $crate::edm::ParseError> {
-                $check(text).map_err(|reason| $crate::edm::ParseError {
+                Self::check(text)?;
+                Ok(Self(text.to_string()))
+            }
+
+            fn check(text: &str) -> Result<(), $crate::edm::ParseError> {
+                $check(text).map(|_| ()).map_err(|reason| $crate::edm::ParseError {
                     type_name: $edm,
                     text: text.to_string(),
                     reason: reason.to_string(),
-                })?;
-                Ok(Self(text.to_string()))
+                })
             }
 
             /// The exact wire text.
@@ -81,8 +87,10 @@ macro_rules! text_primitive {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                // The string read is the one kept: no second copy.
                 let s = String::deserialize(d)?;
-                Self::parse(&s).map_err(serde::de::Error::custom)
+                Self::check(&s).map_err(serde::de::Error::custom)?;
+                Ok(Self(s))
             }
         }
     };

@@ -1,5 +1,5 @@
-//! `Edm.Int64`, `Edm.Decimal`, `Edm.Double`/`Edm.Single`: kept as the exact
-//! number text, never routed through `f64`, in number or string form
+//! `Edm.Decimal`, `Edm.Double`/`Edm.Single`: kept as the exact
+//! number text (`Edm.Int64`, in `int64.rs`, as the integer), never routed through `f64`, in number or string form
 //! (`IEEE754Compatible=true` writes 64-bit integers and decimals as strings).
 //!
 //! Written back: an `Int64` exactly (it fits `i64`), a `Double` as the same
@@ -9,8 +9,7 @@
 
 use std::fmt;
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Error as _, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Number;
@@ -27,65 +26,105 @@ pub enum Form {
     String,
 }
 
-/// Reads a number's exact text, or a numeric string, from any deserializer.
+/// Reads a number's exact text, or a numeric string, from any deserializer,
+/// and makes the value of it with `make`.
 ///
-/// With serde_json's reader the number's own text is taken (through
-/// `RawValue`, so `1.50` stays `1.50` without `arbitrary_precision`); from
-/// any other deserializer (a `serde_json::Value`, a buffering `untagged`
-/// enum...) the number arrives as an integer or a double and is spelled
-/// from that, which keeps its value.
-fn read<'de, D: Deserializer<'de>>(d: D) -> Result<(String, Form), D::Error> {
-    d.deserialize_newtype_struct(RAW_TOKEN, NumberText)
+/// With serde_json's reader the number's own text is taken, borrowed from
+/// the input where it can be (serde_json's raw-value protocol, so `1.50`
+/// stays `1.50` without `arbitrary_precision`, and nothing is allocated on
+/// the way); from any other deserializer (a `serde_json::Value`, a
+/// buffering `untagged` enum...) the number arrives as an integer or a
+/// double and is spelled from that, which keeps its value.
+pub(super) fn read_number<'de, D: Deserializer<'de>, T>(
+    d: D,
+    make: Make<T>,
+) -> Result<T, D::Error> {
+    d.deserialize_newtype_struct(RAW_TOKEN, NumberText(make))
 }
+
+/// Makes a value of number text in a form.
+pub(super) type Make<T> = fn(&str, Form) -> Result<T, ParseError>;
 
 /// The name under which serde_json hands out raw text (`RawValue`).
 const RAW_TOKEN: &str = "$serde_json::private::RawValue";
 
-struct NumberText;
+struct NumberText<T>(Make<T>);
 
-impl<'de> Visitor<'de> for NumberText {
-    type Value = (String, Form);
+impl<'de, T> Visitor<'de> for NumberText<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a number or a numeric string")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        // serde_json's raw-value protocol: the value's text as one entry.
-        let raw: Box<RawValue> = Deserialize::deserialize(MapAccessDeserializer::new(map))?;
-        let text = raw.get();
-        if text.starts_with('"') {
-            let s: String = serde_json::from_str(text).map_err(A::Error::custom)?;
-            return Ok((s, Form::String));
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        // serde_json's raw-value protocol (and, with `arbitrary_precision`,
+        // its number protocol): one entry whose value is the text.
+        if map.next_key::<IgnoredAny>()?.is_none() {
+            return Err(A::Error::custom("expected a number or a numeric string"));
         }
-        if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-            return Ok((text.to_string(), Form::Number));
-        }
-        Err(A::Error::custom(format_args!(
-            "expected a number or a numeric string, found {text}"
-        )))
+        // Refused after the entry is read, so that the error is the
+        // number's, not that of the protocol's private key.
+        map.next_value_seed(RawText(self.0))?
+            .map_err(A::Error::custom)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
         d.deserialize_any(self)
     }
 
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((v.to_string(), Form::Number))
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+        (self.0)(&v.to_string(), Form::Number).map_err(E::custom)
     }
 
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((v.to_string(), Form::Number))
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+        (self.0)(&v.to_string(), Form::Number).map_err(E::custom)
     }
 
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<T, E> {
         let n = Number::from_f64(v)
             .ok_or_else(|| E::custom("a number beyond the range of a double"))?;
-        Ok((n.to_string(), Form::Number))
+        (self.0)(&n.to_string(), Form::Number).map_err(E::custom)
     }
 
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok((v.to_string(), Form::String))
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.0)(v, Form::String).map_err(E::custom)
+    }
+}
+
+/// The raw JSON text of a number or a string, as serde_json hands it over.
+struct RawText<T>(Make<T>);
+
+impl<'de, T> DeserializeSeed<'de> for RawText<T> {
+    type Value = Result<T, String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, T> Visitor<'de> for RawText<T> {
+    type Value = Result<T, String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the text of a number or a numeric string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let make = |t: &str, form| (self.0)(t, form).map_err(|e| e.to_string());
+        if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            if !inner.contains('\\') {
+                return Ok(make(inner, Form::String));
+            }
+            let s: String = serde_json::from_str(text).map_err(E::custom)?;
+            return Ok(make(&s, Form::String));
+        }
+        if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+            return Ok(make(text, Form::Number));
+        }
+        Ok(Err(format!(
+            "expected a number or a numeric string, found {text}"
+        )))
     }
 }
 
@@ -181,35 +220,10 @@ macro_rules! number_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let (text, form) = read(d)?;
-                Self::with_form(&text, form).map_err(D::Error::custom)
+                read_number(d, Self::with_form)
             }
         }
     };
-}
-
-number_type!(
-    /// `Edm.Int64`: a 64-bit integer, as a JSON number or (IEEE754Compatible) a string.
-    Int64,
-    "Int64",
-    false,
-    |t, _| t.parse::<i64>().map(|_| ()).map_err(|_| "not a 64-bit integer")
-);
-
-impl Int64 {
-    /// The value.
-    pub fn get(&self) -> i64 {
-        self.text.parse().expect("validated when constructed")
-    }
-}
-
-impl From<i64> for Int64 {
-    fn from(v: i64) -> Self {
-        Self {
-            text: v.to_string(),
-            form: Form::Number,
-        }
-    }
 }
 
 number_type!(
@@ -281,6 +295,7 @@ impl Double {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::Int64;
 
     #[test]
     fn exact_text_round_trips_in_both_forms() {

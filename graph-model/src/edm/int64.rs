@@ -1,0 +1,168 @@
+//! `Edm.Int64`: held as the integer, with the wire text only when it is not
+//! the integer's own spelling (a string form such as `"007"` or `"+5"`), so
+//! reading one allocates nothing and writing it back changes nothing.
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::numbers::{read_number, Form};
+use super::ParseError;
+
+/// `Edm.Int64`: a 64-bit integer, as a JSON number or (IEEE754Compatible) a string.
+#[derive(Clone, Debug)]
+pub struct Int64 {
+    value: i64,
+    form: Form,
+    /// The text as read, when it is not `value`'s own spelling.
+    text: Option<Box<str>>,
+}
+
+impl Int64 {
+    /// Validates number text, in number form.
+    pub fn parse(text: &str) -> Result<Self, ParseError> {
+        Self::with_form(text, Form::Number)
+    }
+
+    /// Validates number text in the given form.
+    pub fn with_form(text: &str, form: Form) -> Result<Self, ParseError> {
+        let value = text.parse::<i64>().map_err(|_| ParseError {
+            type_name: "Int64",
+            text: text.to_string(),
+            reason: "not a 64-bit integer".to_string(),
+        })?;
+        Ok(Self {
+            value,
+            form,
+            text: (!own_spelling(text)).then(|| text.into()),
+        })
+    }
+
+    /// The value.
+    pub fn get(&self) -> i64 {
+        self.value
+    }
+
+    /// The exact number text.
+    pub fn as_str(&self) -> std::borrow::Cow<'_, str> {
+        match &self.text {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(self.value.to_string()),
+        }
+    }
+
+    /// Number or string form, as read.
+    pub fn form(&self) -> Form {
+        self.form
+    }
+}
+
+/// Whether `text` (which parses as an `i64`) is how that integer is
+/// written: no `+`, no leading zero, no `-0`.
+fn own_spelling(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    text == "0" || !(text.starts_with('+') || digits.starts_with('0'))
+}
+
+impl From<i64> for Int64 {
+    fn from(value: i64) -> Self {
+        Self {
+            value,
+            form: Form::Number,
+            text: None,
+        }
+    }
+}
+
+impl PartialEq for Int64 {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.form == other.form && self.text == other.text
+    }
+}
+
+impl Eq for Int64 {}
+
+impl Hash for Int64 {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.value.hash(h);
+        self.form.hash(h);
+        self.text.hash(h);
+    }
+}
+
+impl fmt::Display for Int64 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.text {
+            Some(t) => f.write_str(t),
+            None => write!(f, "{}", self.value),
+        }
+    }
+}
+
+impl Serialize for Int64 {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match (self.form, &self.text) {
+            (Form::Number, _) => s.serialize_i64(self.value),
+            (Form::String, Some(t)) => s.serialize_str(t),
+            (Form::String, None) => s.collect_str(&self.value),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Int64 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_number(d, Int64::with_form)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_string_form_keeps_its_own_text_and_a_number_its_value() {
+        for (json, text) in [("\"007\"", "007"), ("\"+5\"", "+5"), ("\"-0\"", "-0")] {
+            let v: Int64 = serde_json::from_str(json).unwrap();
+            assert_eq!(v.form(), Form::String);
+            assert_eq!(v.as_str(), text);
+            assert_eq!(serde_json::to_string(&v).unwrap(), json);
+        }
+        let v: Int64 = serde_json::from_str("\"42\"").unwrap();
+        assert!(
+            v.text.is_none(),
+            "the integer's own spelling is not kept twice"
+        );
+        assert_eq!((v.get(), v.to_string()), (42, "42".to_string()));
+        // JSON has no `-0` integer distinct from 0: read as 0, written as 0.
+        let v: Int64 = serde_json::from_str("-0").unwrap();
+        assert_eq!(serde_json::to_string(&v).unwrap(), "0");
+        let parsed = Int64::parse("-0").unwrap();
+        assert_eq!((parsed.as_str().as_ref(), parsed.get()), ("-0", 0));
+        for bad in [
+            "1e3",
+            "1.0",
+            "-9223372036854775809",
+            "18446744073709551616",
+            "\"x\"",
+            "true",
+        ] {
+            assert!(serde_json::from_str::<Int64>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Int64::from(-7), Int64::parse("-7").unwrap());
+        assert_ne!(
+            Int64::parse("7").unwrap(),
+            Int64::with_form("7", Form::String).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_number_handed_over_as_its_text_reads_too() {
+        // What serde_json's `arbitrary_precision` hands over: one entry
+        // whose value is the number's text.
+        use serde::de::value::MapDeserializer;
+        let entries = [("$serde_json::private::Number", "9007199254740993")];
+        let d = MapDeserializer::<_, serde::de::value::Error>::new(entries.into_iter());
+        assert_eq!(Int64::deserialize(d).unwrap().get(), 9_007_199_254_740_993);
+    }
+}
