@@ -70,6 +70,105 @@ pub fn parse(text: &str) -> Option<serde_json::Value> {
     serde_json::from_str(&strip_trailing_commas(text).0).ok()
 }
 
+/// What typing a document needs of its top level: `@odata.context` and
+/// whether `value` is an array.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TopLevel {
+    /// `@odata.context`, when it is a string.
+    pub context: Option<String>,
+    /// Whether the object has a member `value` that is an array.
+    pub value_is_array: bool,
+}
+
+/// Reads the top level of a JSON object (trailing commas allowed) without
+/// building the values inside it; `None` if `text` is not JSON or not an
+/// object. A key given twice counts as its last value (as `parse` would).
+pub fn top_level(text: &str) -> Option<TopLevel> {
+    serde_json::from_str(&strip_trailing_commas(text).0).ok()
+}
+
+impl<'de> serde::Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        use std::fmt;
+
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut top = TopLevel::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "@odata.context" => top.context = map.next_value::<Text>()?.0,
+                        "value" => top.value_is_array = map.next_value::<IsArray>()?.0,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(top)
+            }
+        }
+
+        /// A string, or nothing for any other value.
+        struct Text(Option<String>);
+        impl<'de> serde::Deserialize<'de> for Text {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                serde_json::Value::deserialize(d).map(|v| match v {
+                    serde_json::Value::String(s) => Text(Some(s)),
+                    _ => Text(None),
+                })
+            }
+        }
+
+        /// Whether a value is an array, its contents skipped.
+        struct IsArray(bool);
+        impl<'de> serde::Deserialize<'de> for IsArray {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = IsArray;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("any JSON value")
+                    }
+                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<IsArray, A::Error> {
+                        while seq.next_element::<IgnoredAny>()?.is_some() {}
+                        Ok(IsArray(true))
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IsArray, A::Error> {
+                        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                        Ok(IsArray(false))
+                    }
+                    fn visit_bool<E>(self, _: bool) -> Result<IsArray, E> {
+                        Ok(IsArray(false))
+                    }
+                    fn visit_i64<E>(self, _: i64) -> Result<IsArray, E> {
+                        Ok(IsArray(false))
+                    }
+                    fn visit_u64<E>(self, _: u64) -> Result<IsArray, E> {
+                        Ok(IsArray(false))
+                    }
+                    fn visit_f64<E>(self, _: f64) -> Result<IsArray, E> {
+                        Ok(IsArray(false))
+                    }
+                    fn visit_str<E>(self, _: &str) -> Result<IsArray, E> {
+                        Ok(IsArray(false))
+                    }
+                    fn visit_unit<E>(self) -> Result<IsArray, E> {
+                        Ok(IsArray(false))
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+
+        d.deserialize_map(Top)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +184,32 @@ mod tests {
         let (t, r) = strip_trailing_commas(r#"{"a": "x\",}"}"#);
         assert_eq!(t, r#"{"a": "x\",}"}"#);
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn the_top_level_reads_like_the_whole_document() {
+        let docs = [
+            r#"{"@odata.context": "c", "value": [{"a": [1,],},],}"#,
+            r#"{"value": {"x": 1}, "@odata.context": 5}"#,
+            r#"{"value": [], "value": 3}"#,
+            r#"{"@odata.context": "a", "@odata.context": "b", "value": [1]}"#,
+            r#"[1, 2]"#,
+            r#"{"value": [1, 2}"#,
+            r#"{"a": null}"#,
+        ];
+        for text in docs {
+            let whole = parse(text);
+            let expected = whole
+                .as_ref()
+                .and_then(|v| v.as_object())
+                .map(|o| TopLevel {
+                    context: o
+                        .get("@odata.context")
+                        .and_then(|c| c.as_str())
+                        .map(str::to_string),
+                    value_is_array: matches!(o.get("value"), Some(serde_json::Value::Array(_))),
+                });
+            assert_eq!(top_level(text), expected, "{text}");
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! Deciding what a documentation block is: from its annotation, its request
 //! URL (resolved against the model), or its own `@odata.context`.
 
+use crate::lenient_json::TopLevel;
 use graph_model_codegen::model::path::{self as odata_path, Resolved, Special};
 use graph_model_codegen::model::{Primitive, Target, TypeId};
 use graph_model_codegen::Model;
-use serde_json::Value;
 
 use super::Outcome;
 use crate::samples::{BlockType, Sample};
@@ -117,7 +117,7 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
         );
     }
     let is_request = s.method.is_some();
-    let parsed = crate::lenient_json::parse(body);
+    let parsed = crate::lenient_json::top_level(body);
     let (url, method) = if is_request {
         (s.url.clone(), s.method.clone())
     } else {
@@ -237,14 +237,14 @@ fn response_document(model: &Model, r: &Resolved, method: &str) -> Result<Check,
 }
 
 /// The body's top-level `@odata.context`, if it has one.
-fn context_of(body: Option<&Value>) -> Option<String> {
-    body?.get("@odata.context")?.as_str().map(str::to_string)
+fn context_of(body: Option<&TopLevel>) -> Option<String> {
+    body?.context.clone()
 }
 
 /// A list response whose annotation forgot `isCollection`: `value` is an
 /// array and the type has no `value` property of its own.
-fn looks_like_collection(model: &Model, target: &Target, body: Option<&Value>) -> bool {
-    let Some(Value::Object(o)) = body else {
+fn looks_like_collection(model: &Model, target: &Target, body: Option<&TopLevel>) -> bool {
+    let Some(top) = body else {
         return false;
     };
     let has_value_prop = match target {
@@ -254,7 +254,7 @@ fn looks_like_collection(model: &Model, target: &Target, body: Option<&Value>) -
             .any(|p| p.property.name == "value"),
         _ => false,
     };
-    matches!(o.get("value"), Some(Value::Array(_))) && !has_value_prop
+    top.value_is_array && !has_value_prop
 }
 
 /// The top-level `$select` of a URL: property names (a path's first
@@ -328,7 +328,7 @@ pub fn document_of(
     collection: bool,
     text: &str,
 ) -> Result<Document, String> {
-    let parsed = crate::lenient_json::parse(text);
+    let parsed = crate::lenient_json::top_level(text);
     if let Some(t) = type_name {
         let (target, written_collection) =
             named_type(model, t).ok_or_else(|| format!("no type `{t}` in the model"))?;

@@ -42,6 +42,8 @@ pub fn parse(text: &str) -> Result<Json<'_>, ParseError> {
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     p.ws();
     let v = p.value()?;
@@ -57,6 +59,12 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Items and members being read, of every open array and object: each
+    /// is moved out into a vector of exactly its size when it closes, so
+    /// the tree holds no spare capacity (a growing vector per array or
+    /// object kept up to half of it spare).
+    items: Vec<Json<'a>>,
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
 impl<'a> Parser<'a> {
@@ -131,21 +139,22 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self) -> Result<Json<'a>, ParseError> {
-        let mut items = Vec::new();
+        let start = self.items.len();
         self.ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Json::Array(items));
+            return Ok(Json::Array(Vec::new()));
         }
         loop {
             self.ws();
-            items.push(self.value()?);
+            let v = self.value()?;
+            self.items.push(v);
             self.ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(Json::Array(self.items.drain(start..).collect()));
                 }
                 None => return Err(self.error("EOF while parsing a list")),
                 Some(_) => return Err(self.error("expected `,` or `]`")),
@@ -154,11 +163,11 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self) -> Result<Json<'a>, ParseError> {
-        let mut members = Vec::new();
+        let start = self.members.len();
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Json::Object(members));
+            return Ok(Json::Object(Vec::new()));
         }
         loop {
             self.ws();
@@ -176,13 +185,13 @@ impl<'a> Parser<'a> {
             }
             self.ws();
             let v = self.value()?;
-            members.push((key, v));
+            self.members.push((key, v));
             self.ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(Json::Object(self.members.drain(start..).collect()));
                 }
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `,` or `}`")),
