@@ -19,18 +19,16 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key)?,
-            _ => return Ok(false),
+            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["operationStatus"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("operationStatus", &self.operation_status)?;
-        Ok(())
+    ) {
+        w.field("operationStatus", &self.operation_status);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -182,22 +180,20 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key)?,
-            "statusReasons" => ::graph_model::rt::field(map, &mut self.status_reasons, key)?,
-            "targetSubject" => ::graph_model::rt::field(map, &mut self.target_subject, key)?,
-            _ => return Ok(false),
+            "operationStatus" => ::graph_model::rt::field(map, &mut self.operation_status, key),
+            "statusReasons" => ::graph_model::rt::field(map, &mut self.status_reasons, key),
+            "targetSubject" => ::graph_model::rt::field(map, &mut self.target_subject, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["operationStatus", "statusReasons", "targetSubject"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("operationStatus", &self.operation_status)?;
-        w.field("statusReasons", &self.status_reasons)?;
-        w.field("targetSubject", &self.target_subject)?;
-        Ok(())
+    ) {
+        w.field("operationStatus", &self.operation_status);
+        w.field("statusReasons", &self.status_reasons);
+        w.field("targetSubject", &self.target_subject);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -269,9 +265,8 @@ impl ::graph_model::rt::Struct for WorkflowSubject {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
+    ) {
         let _ = w;
-        Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

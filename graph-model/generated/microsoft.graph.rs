@@ -24,19 +24,16 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "customExtensionStageInstanceDetail" => ::graph_model::rt::field(
-                map,
-                &mut self.custom_extension_stage_instance_detail,
-                key,
-            )?,
-            "customExtensionStageInstanceId" => {
-                ::graph_model::rt::field(map, &mut self.custom_extension_stage_instance_id, key)?
+            "customExtensionStageInstanceDetail" => {
+                ::graph_model::rt::field(map, &mut self.custom_extension_stage_instance_detail, key)
             }
-            "stage" => ::graph_model::rt::field(map, &mut self.stage, key)?,
-            "state" => ::graph_model::rt::field(map, &mut self.state, key)?,
-            _ => return Ok(false),
+            "customExtensionStageInstanceId" => {
+                ::graph_model::rt::field(map, &mut self.custom_extension_stage_instance_id, key)
+            }
+            "stage" => ::graph_model::rt::field(map, &mut self.stage, key),
+            "state" => ::graph_model::rt::field(map, &mut self.state, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "customExtensionStageInstanceDetail",
@@ -47,18 +44,17 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
+    ) {
         w.field(
             "customExtensionStageInstanceDetail",
             &self.custom_extension_stage_instance_detail,
-        )?;
+        );
         w.field(
             "customExtensionStageInstanceId",
             &self.custom_extension_stage_instance_id,
-        )?;
-        w.field("stage", &self.stage)?;
-        w.field("state", &self.state)?;
-        Ok(())
+        );
+        w.field("stage", &self.stage);
+        w.field("state", &self.state);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -146,22 +142,21 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            "catalogType" => ::graph_model::rt::field(map, &mut self.catalog_type, key)?,
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key)?,
-            "description" => ::graph_model::rt::field(map, &mut self.description, key)?,
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key)?,
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            "catalogType" => ::graph_model::rt::field(map, &mut self.catalog_type, key),
+            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
+            "description" => ::graph_model::rt::field(map, &mut self.description, key),
+            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
             "isExternallyVisible" => {
-                ::graph_model::rt::field(map, &mut self.is_externally_visible, key)?
+                ::graph_model::rt::field(map, &mut self.is_externally_visible, key)
             }
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key)?,
+            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
             "accessPackageResources" => {
-                ::graph_model::rt::field(map, &mut self.access_package_resources, key)?
+                ::graph_model::rt::field(map, &mut self.access_package_resources, key)
             }
-            "resources" => ::graph_model::rt::field(map, &mut self.resources, key)?,
-            _ => return Ok(false),
+            "resources" => ::graph_model::rt::field(map, &mut self.resources, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "id",
@@ -177,17 +172,16 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("catalogType", &self.catalog_type)?;
-        w.field("createdDateTime", &self.created_date_time)?;
-        w.field("description", &self.description)?;
-        w.field("displayName", &self.display_name)?;
-        w.field("isExternallyVisible", &self.is_externally_visible)?;
-        w.field("modifiedDateTime", &self.modified_date_time)?;
-        w.field("accessPackageResources", &self.access_package_resources)?;
-        w.field("resources", &self.resources)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
+        w.field("catalogType", &self.catalog_type);
+        w.field("createdDateTime", &self.created_date_time);
+        w.field("description", &self.description);
+        w.field("displayName", &self.display_name);
+        w.field("isExternallyVisible", &self.is_externally_visible);
+        w.field("modifiedDateTime", &self.modified_date_time);
+        w.field("accessPackageResources", &self.access_package_resources);
+        w.field("resources", &self.resources);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -366,17 +360,16 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key)?,
-            "description" => ::graph_model::rt::field(map, &mut self.description, key)?,
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key)?,
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key)?,
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key)?,
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key)?,
-            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key)?,
-            _ => return Ok(false),
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
+            "description" => ::graph_model::rt::field(map, &mut self.description, key),
+            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
+            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
+            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
+            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
+            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "id",
@@ -391,16 +384,15 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("createdDateTime", &self.created_date_time)?;
-        w.field("description", &self.description)?;
-        w.field("displayName", &self.display_name)?;
-        w.field("modifiedDateTime", &self.modified_date_time)?;
-        w.field("originId", &self.origin_id)?;
-        w.field("originSystem", &self.origin_system)?;
-        w.field("uploadSessions", &self.upload_sessions)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
+        w.field("createdDateTime", &self.created_date_time);
+        w.field("description", &self.description);
+        w.field("displayName", &self.display_name);
+        w.field("modifiedDateTime", &self.modified_date_time);
+        w.field("originId", &self.origin_id);
+        w.field("originSystem", &self.origin_system);
+        w.field("uploadSessions", &self.upload_sessions);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -572,20 +564,19 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key)?,
-            "description" => ::graph_model::rt::field(map, &mut self.description, key)?,
-            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key)?,
-            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key)?,
-            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key)?,
-            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key)?,
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
+            "description" => ::graph_model::rt::field(map, &mut self.description, key),
+            "displayName" => ::graph_model::rt::field(map, &mut self.display_name, key),
+            "modifiedDateTime" => ::graph_model::rt::field(map, &mut self.modified_date_time, key),
+            "originId" => ::graph_model::rt::field(map, &mut self.origin_id, key),
+            "originSystem" => ::graph_model::rt::field(map, &mut self.origin_system, key),
             "notificationEndpointConfiguration" => {
-                ::graph_model::rt::field(map, &mut self.notification_endpoint_configuration, key)?
+                ::graph_model::rt::field(map, &mut self.notification_endpoint_configuration, key)
             }
-            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key)?,
-            _ => return Ok(false),
+            "uploadSessions" => ::graph_model::rt::field(map, &mut self.upload_sessions, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "id",
@@ -601,20 +592,19 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("createdDateTime", &self.created_date_time)?;
-        w.field("description", &self.description)?;
-        w.field("displayName", &self.display_name)?;
-        w.field("modifiedDateTime", &self.modified_date_time)?;
-        w.field("originId", &self.origin_id)?;
-        w.field("originSystem", &self.origin_system)?;
+    ) {
+        w.field("id", &self.id);
+        w.field("createdDateTime", &self.created_date_time);
+        w.field("description", &self.description);
+        w.field("displayName", &self.display_name);
+        w.field("modifiedDateTime", &self.modified_date_time);
+        w.field("originId", &self.origin_id);
+        w.field("originSystem", &self.origin_system);
         w.field(
             "notificationEndpointConfiguration",
             &self.notification_endpoint_configuration,
-        )?;
-        w.field("uploadSessions", &self.upload_sessions)?;
-        Ok(())
+        );
+        w.field("uploadSessions", &self.upload_sessions);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -699,17 +689,16 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key)?,
-            "data" => ::graph_model::rt::field(map, &mut self.data, key)?,
-            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key)?,
-            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key)?,
-            "stats" => ::graph_model::rt::field(map, &mut self.stats, key)?,
-            "status" => ::graph_model::rt::field(map, &mut self.status, key)?,
-            "files" => ::graph_model::rt::field(map, &mut self.files, key)?,
-            _ => return Ok(false),
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
+            "data" => ::graph_model::rt::field(map, &mut self.data, key),
+            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key),
+            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key),
+            "stats" => ::graph_model::rt::field(map, &mut self.stats, key),
+            "status" => ::graph_model::rt::field(map, &mut self.status, key),
+            "files" => ::graph_model::rt::field(map, &mut self.files, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "id",
@@ -724,16 +713,15 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("createdDateTime", &self.created_date_time)?;
-        w.field("data", &self.data)?;
-        w.field("isUploadDone", &self.is_upload_done)?;
-        w.field("referenceId", &self.reference_id)?;
-        w.field("stats", &self.stats)?;
-        w.field("status", &self.status)?;
-        w.field("files", &self.files)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
+        w.field("createdDateTime", &self.created_date_time);
+        w.field("data", &self.data);
+        w.field("isUploadDone", &self.is_upload_done);
+        w.field("referenceId", &self.reference_id);
+        w.field("stats", &self.stats);
+        w.field("status", &self.status);
+        w.field("files", &self.files);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -812,24 +800,22 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            "name" => ::graph_model::rt::field(map, &mut self.name, key)?,
-            "size" => ::graph_model::rt::field(map, &mut self.size, key)?,
-            "uploadedDateTime" => ::graph_model::rt::field(map, &mut self.uploaded_date_time, key)?,
-            _ => return Ok(false),
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            "name" => ::graph_model::rt::field(map, &mut self.name, key),
+            "size" => ::graph_model::rt::field(map, &mut self.size, key),
+            "uploadedDateTime" => ::graph_model::rt::field(map, &mut self.uploaded_date_time, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["id", "name", "size", "uploadedDateTime"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("name", &self.name)?;
-        w.field("size", &self.size)?;
-        w.field("uploadedDateTime", &self.uploaded_date_time)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
+        w.field("name", &self.name);
+        w.field("size", &self.size);
+        w.field("uploadedDateTime", &self.uploaded_date_time);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -916,17 +902,16 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key)?,
-            "data" => ::graph_model::rt::field(map, &mut self.data, key)?,
-            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key)?,
-            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key)?,
-            "stats" => ::graph_model::rt::field(map, &mut self.stats, key)?,
-            "status" => ::graph_model::rt::field(map, &mut self.status, key)?,
-            "files" => ::graph_model::rt::field(map, &mut self.files, key)?,
-            _ => return Ok(false),
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            "createdDateTime" => ::graph_model::rt::field(map, &mut self.created_date_time, key),
+            "data" => ::graph_model::rt::field(map, &mut self.data, key),
+            "isUploadDone" => ::graph_model::rt::field(map, &mut self.is_upload_done, key),
+            "referenceId" => ::graph_model::rt::field(map, &mut self.reference_id, key),
+            "stats" => ::graph_model::rt::field(map, &mut self.stats, key),
+            "status" => ::graph_model::rt::field(map, &mut self.status, key),
+            "files" => ::graph_model::rt::field(map, &mut self.files, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "id",
@@ -941,16 +926,15 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("createdDateTime", &self.created_date_time)?;
-        w.field("data", &self.data)?;
-        w.field("isUploadDone", &self.is_upload_done)?;
-        w.field("referenceId", &self.reference_id)?;
-        w.field("stats", &self.stats)?;
-        w.field("status", &self.status)?;
-        w.field("files", &self.files)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
+        w.field("createdDateTime", &self.created_date_time);
+        w.field("data", &self.data);
+        w.field("isUploadDone", &self.is_upload_done);
+        w.field("referenceId", &self.reference_id);
+        w.field("stats", &self.stats);
+        w.field("status", &self.status);
+        w.field("files", &self.files);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1117,18 +1101,16 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "data" => ::graph_model::rt::field(map, &mut self.data, key)?,
-            _ => return Ok(false),
+            "data" => ::graph_model::rt::field(map, &mut self.data, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["data"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("data", &self.data)?;
-        Ok(())
+    ) {
+        w.field("data", &self.data);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1203,22 +1185,20 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "filesUploaded" => ::graph_model::rt::field(map, &mut self.files_uploaded, key)?,
+            "filesUploaded" => ::graph_model::rt::field(map, &mut self.files_uploaded, key),
             "totalBytesUploaded" => {
-                ::graph_model::rt::field(map, &mut self.total_bytes_uploaded, key)?
+                ::graph_model::rt::field(map, &mut self.total_bytes_uploaded, key)
             }
-            _ => return Ok(false),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["filesUploaded", "totalBytesUploaded"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("filesUploaded", &self.files_uploaded)?;
-        w.field("totalBytesUploaded", &self.total_bytes_uploaded)?;
-        Ok(())
+    ) {
+        w.field("filesUploaded", &self.files_uploaded);
+        w.field("totalBytesUploaded", &self.total_bytes_uploaded);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1373,9 +1353,8 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
+    ) {
         let _ = w;
-        Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1554,9 +1533,8 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
+    ) {
         let _ = w;
-        Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1714,24 +1692,22 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
             "accessPackageCatalogs" => {
-                ::graph_model::rt::field(map, &mut self.access_package_catalogs, key)?
+                ::graph_model::rt::field(map, &mut self.access_package_catalogs, key)
             }
-            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key)?,
-            _ => return Ok(false),
+            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["id", "accessPackageCatalogs", "catalogs"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        w.field("accessPackageCatalogs", &self.access_package_catalogs)?;
-        w.field("catalogs", &self.catalogs)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
+        w.field("accessPackageCatalogs", &self.access_package_catalogs);
+        w.field("catalogs", &self.catalogs);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1796,18 +1772,16 @@ impl ::graph_model::rt::Struct for Entity {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => ::graph_model::rt::field(map, &mut self.id, key)?,
-            _ => return Ok(false),
+            "id" => ::graph_model::rt::field(map, &mut self.id, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["id"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("id", &self.id)?;
-        Ok(())
+    ) {
+        w.field("id", &self.id);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2022,22 +1996,20 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key)?,
+            "catalogs" => ::graph_model::rt::field(map, &mut self.catalogs, key),
             "entitlementManagement" => {
-                ::graph_model::rt::field(map, &mut self.entitlement_management, key)?
+                ::graph_model::rt::field(map, &mut self.entitlement_management, key)
             }
-            _ => return Ok(false),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["catalogs", "entitlementManagement"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("catalogs", &self.catalogs)?;
-        w.field("entitlementManagement", &self.entitlement_management)?;
-        Ok(())
+    ) {
+        w.field("catalogs", &self.catalogs);
+        w.field("entitlementManagement", &self.entitlement_management);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -54,14 +54,13 @@ impl<T: DeserializeOwned + Serialize> Struct for Collection<T> {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "@odata.context" => rt::field(map, &mut self.context, key)?,
-            "@odata.count" => rt::field(map, &mut self.count, key)?,
-            "value" => rt::field(map, &mut self.value, key)?,
-            "@odata.nextLink" => rt::field(map, &mut self.next_link, key)?,
-            "@odata.deltaLink" => rt::field(map, &mut self.delta_link, key)?,
-            _ => return Ok(false),
+            "@odata.context" => rt::field(map, &mut self.context, key),
+            "@odata.count" => rt::field(map, &mut self.count, key),
+            "value" => rt::field(map, &mut self.value, key),
+            "@odata.nextLink" => rt::field(map, &mut self.next_link, key),
+            "@odata.deltaLink" => rt::field(map, &mut self.delta_link, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     const FIELDS: &'static [&'static str] = &[
@@ -72,11 +71,11 @@ impl<T: DeserializeOwned + Serialize> Struct for Collection<T> {
         "@odata.deltaLink",
     ];
 
-    fn ser_fields<S: SerializeMap>(&self, w: &mut rt::FieldWriter<'_, S>) -> Result<(), S::Error> {
-        w.field("@odata.count", &self.count)?;
-        w.field("@odata.nextLink", &self.next_link)?;
-        w.field("value", &self.value)?;
-        w.field("@odata.deltaLink", &self.delta_link)
+    fn ser_fields<S: SerializeMap>(&self, w: &mut rt::FieldWriter<'_, S>) {
+        w.field("@odata.count", &self.count);
+        w.field("@odata.nextLink", &self.next_link);
+        w.field("value", &self.value);
+        w.field("@odata.deltaLink", &self.delta_link);
     }
 
     fn extra(&self) -> &Extra {
@@ -101,7 +100,8 @@ impl<T: DeserializeOwned + Serialize> Serialize for Collection<T> {
             map.serialize_entry(k, v)?;
         }
         let mut w = rt::FieldWriter::new(&mut map, &self.extra);
-        self.ser_fields(&mut w)?;
+        self.ser_fields(&mut w);
+        w.finish()?;
         for (k, v) in self.extra.iter().filter(|(k, _)| !k.starts_with('@')) {
             if !k.starts_with("value@") {
                 map.serialize_entry(k, v)?;

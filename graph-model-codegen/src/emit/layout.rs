@@ -1,6 +1,6 @@
 //! Laying out expressions and types the way rustfmt does with its default
 //! configuration, for the few shapes generated code has: calls, method calls,
-//! `?`, tuples, arrays, generic arguments. Rendering is formatted by
+//! tuples, arrays, generic arguments. Rendering is formatted by
 //! construction, so generation needs neither a token tree nor a formatter;
 //! tests run `rustfmt --check` on the output to keep this honest.
 //!
@@ -93,8 +93,6 @@ pub enum Expr {
         name: String,
         args: Vec<Expr>,
     },
-    /// `inner?`.
-    Try(Box<Expr>),
     /// `(items)`.
     Tuple(Vec<Expr>),
     /// `&[items]`.
@@ -136,11 +134,6 @@ pub fn method(receiver: Expr, name: &str, args: Vec<Expr>) -> Expr {
         name: name.to_string(),
         args,
     }
-}
-
-/// `inner?`.
-pub fn try_(inner: Expr) -> Expr {
-    Expr::Try(Box::new(inner))
 }
 
 /// `base<args>`; just `base` without arguments.
@@ -212,10 +205,6 @@ impl Expr {
                 list(out, args);
                 out.push(')');
             }
-            Expr::Try(inner) => {
-                inner.write_flat(out);
-                out.push('?');
-            }
             Expr::Tuple(items) => {
                 out.push('(');
                 list(out, items);
@@ -238,17 +227,15 @@ impl Expr {
     fn overflows(&self) -> bool {
         match self {
             Expr::Call { .. } | Expr::Method { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
-            Expr::Try(inner) => inner.overflows(),
             Expr::Atom { .. } | Expr::Generic { .. } => false,
         }
     }
 
     /// Whether a match arm may keep this body on the arrow's line when it
-    /// breaks (rustfmt: calls, method calls, tuples, arrays, and `?` of those).
+    /// breaks (rustfmt: calls, method calls, tuples, arrays).
     pub fn extends(&self) -> bool {
         match self {
             Expr::Call { .. } | Expr::Method { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
-            Expr::Try(inner) => inner.extends(),
             Expr::Atom { .. } | Expr::Generic { .. } => false,
         }
     }
@@ -274,7 +261,6 @@ impl Expr {
             Expr::Atom { text, .. } => {
                 (fit == Fit::Overflow || width(text) <= shape.width).then(|| text.clone())
             }
-            Expr::Try(inner) => Some(inner.rw(shape.sub_width(1)?, fit)? + "?"),
             Expr::Generic {
                 base,
                 args,

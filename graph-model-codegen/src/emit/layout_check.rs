@@ -4,7 +4,7 @@
 //! (The layout rules cover those shapes only: a `let` of a method chain,
 //! or a call whose single argument is a call, is not among them.)
 
-use super::layout::{atom, call, generic, method, try_, turbofish, Expr};
+use super::layout::{atom, call, generic, method, turbofish, Expr};
 use super::writer::{string_literal, Writer};
 
 /// A small deterministic generator (xorshift), so a failure reproduces.
@@ -52,8 +52,8 @@ impl Rng {
     }
 
     /// The expressions the emitters write: calls of atoms (one of three
-    /// may be `Some(atom)`), `?` of a call, `call(a, b).map(atom)`,
-    /// atoms (and, as statements, `w.field(..)?`).
+    /// may be `Some(atom)`), `call(a, b).map(atom)`,
+    /// atoms (and, as statements, `w.field(..);`).
     fn expr(&mut self) -> Expr {
         let args = |r: &mut Rng| (0..r.below(4)).map(|_| r.atom()).collect();
         match self.below(7) {
@@ -61,7 +61,7 @@ impl Rng {
                 let callee = format!("{}::{}", self.ident(), self.ident());
                 call(callee, args(self))
             }
-            1 => try_(call(self.ident(), args(self))),
+            1 => call(self.ident(), args(self)),
             2 => {
                 let receiver = call(
                     format!("::{}::{}", self.ident(), self.ident()),
@@ -141,7 +141,7 @@ fn rustfmt_leaves_random_layouts_unchanged() {
             "w.field",
             vec![rng.atom(), atom(format!("&self.{}", rng.ident()))],
         );
-        w.expr(8, &try_(field), ";");
+        w.expr(8, &field, ";");
         w.line(8, "match key {");
         for _ in 0..3 {
             let pat = match rng.below(3) {

@@ -2,7 +2,7 @@
 //! the extra-properties map, and compact serde impls over the runtime.
 
 use super::cx::{type_name_const, Cx};
-use super::layout::{atom, call, generic, try_, Expr};
+use super::layout::{atom, call, generic, Expr};
 use super::writer::{string_literal, Writer};
 use crate::rust::plan::{Field, Struct};
 
@@ -56,11 +56,10 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
                     atom("key"),
                 ],
             );
-            w.arm(12, &string_literal(&f.json_name), &try_(read));
+            w.arm(12, &string_literal(&f.json_name), &read);
         }
-        w.line(12, "_ => return Ok(false),");
+        w.line(12, "_ => Ok(false),");
         w.line(8, "}");
-        w.line(8, "Ok(true)");
     }
     w.line(4, "}");
     let names: Vec<Expr> = s
@@ -78,7 +77,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
         4,
         &format!("fn ser_fields<S: {rt}::rt::serde::ser::SerializeMap>"),
         &["&self", &format!("w: &mut {rt}::rt::FieldWriter<'_, S>")],
-        "Result<(), S::Error>",
+        "",
     );
     if s.fields.is_empty() {
         w.line(8, "let _ = w;");
@@ -91,9 +90,8 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
                 atom(format!("&self.{}", f.rust_name)),
             ],
         );
-        w.expr(8, &try_(write), ";");
+        w.expr(8, &write, ";");
     }
-    w.line(8, "Ok(())");
     w.line(4, "}");
     w.fn_open(4, "fn extra", &["&self"], &format!("&{rt}::Extra"));
     w.line(8, &format!("&self.{}", s.extra_field));

@@ -17,6 +17,7 @@ pub trait Struct: Default {
 
     /// Reads the value of `key` into its field. Returns `Ok(false)` when the
     /// key is not a property of the type (it then goes to [`Struct::extra_mut`]).
+    /// Generated: one `match` on `key` whose arms are [`field`] calls.
     fn de_field<'de, A: MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -26,8 +27,9 @@ pub trait Struct: Default {
     /// The JSON names of the fields, in model order.
     const FIELDS: &'static [&'static str];
 
-    /// Writes every present field, in model order.
-    fn ser_fields<S: SerializeMap>(&self, w: &mut FieldWriter<'_, S>) -> Result<(), S::Error>;
+    /// Writes every present field, in model order ([`FieldWriter::field`]
+    /// each; the writer keeps the first error).
+    fn ser_fields<S: SerializeMap>(&self, w: &mut FieldWriter<'_, S>);
 
     /// Properties not in the model and instance annotations.
     fn extra(&self) -> &Extra;
@@ -75,18 +77,21 @@ impl<T: DeserializeOwned> Slot for Nullable<T> {
     }
 }
 
-/// Reads one field; a key repeated in the same object is an error (nothing
-/// is silently overwritten).
+/// Reads one field and says it was one (`Ok(true)`, what
+/// [`Struct::de_field`] returns), so that a generated `de_field` is a single
+/// `match` with no `?` per field: a fraction of the code for the compiler
+/// to check. A key repeated in the same object is an error (nothing is
+/// silently overwritten).
 pub fn field<'de, A: MapAccess<'de>, T: Slot>(
     map: &mut A,
     slot: &mut T,
     key: &str,
-) -> Result<(), A::Error> {
+) -> Result<bool, A::Error> {
     if !slot.is_absent() {
         return Err(duplicate(key));
     }
     *slot = T::read(map)?;
-    Ok(())
+    Ok(true)
 }
 
 struct StructVisitor<T>(PhantomData<T>);
@@ -170,11 +175,16 @@ pub fn de_struct<'de, D: Deserializer<'de>, T: Struct>(d: D) -> Result<T, D::Err
 /// Writes a struct's fields, each after the annotations of that property
 /// kept among the extra members (`files@odata.context` before `files`), as
 /// OData's JSON format orders them.
-pub struct FieldWriter<'a, S> {
+///
+/// It keeps the first error and writes nothing after it (so a generated
+/// `ser_fields` is a list of calls with no `?`); [`FieldWriter::finish`]
+/// returns it.
+pub struct FieldWriter<'a, S: SerializeMap> {
     map: &'a mut S,
     extra: &'a Extra,
     /// Whether any extra member is a property annotation (`name@term`).
     annotated: bool,
+    error: Option<S::Error>,
 }
 
 impl<'a, S: SerializeMap> FieldWriter<'a, S> {
@@ -185,12 +195,21 @@ impl<'a, S: SerializeMap> FieldWriter<'a, S> {
             map,
             extra,
             annotated,
+            error: None,
         }
     }
 
     /// Writes the annotations of `key`, then the field unless it is absent
-    /// (`null` is written as `null`).
-    pub fn field<T: Slot + Serialize>(&mut self, key: &str, value: &T) -> Result<(), S::Error> {
+    /// (`null` is written as `null`); nothing once an earlier write failed.
+    pub fn field<T: Slot + Serialize>(&mut self, key: &str, value: &T) {
+        if self.error.is_none() {
+            if let Err(e) = self.write(key, value) {
+                self.error = Some(e);
+            }
+        }
+    }
+
+    fn write<T: Slot + Serialize>(&mut self, key: &str, value: &T) -> Result<(), S::Error> {
         if self.annotated {
             for (k, v) in self.extra {
                 if annotates(k) == Some(key) {
@@ -203,6 +222,11 @@ impl<'a, S: SerializeMap> FieldWriter<'a, S> {
         } else {
             self.map.serialize_entry(key, value)
         }
+    }
+
+    /// The first error of the fields written, if any.
+    pub fn finish(self) -> Result<(), S::Error> {
+        self.error.map_or(Ok(()), Err)
     }
 }
 
@@ -255,7 +279,9 @@ pub fn ser_typed<S: Serializer, T: Struct>(
     for (k, v) in extra.iter().filter(|(k, _)| k.starts_with('@')) {
         map.serialize_entry(k, v)?;
     }
-    value.ser_fields(&mut FieldWriter::new(&mut map, extra))?;
+    let mut w = FieldWriter::new(&mut map, extra);
+    value.ser_fields(&mut w);
+    w.finish()?;
     for (k, v) in extra {
         let of_field = annotates(k).is_some_and(|p| T::FIELDS.contains(&p));
         if !k.starts_with('@') && !of_field {

@@ -20,20 +20,18 @@ impl ::graph_model::rt::Struct for Circle {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key)?,
-            "radius" => ::graph_model::rt::field(map, &mut self.radius, key)?,
-            _ => return Ok(false),
+            "label" => ::graph_model::rt::field(map, &mut self.label, key),
+            "radius" => ::graph_model::rt::field(map, &mut self.radius, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["label", "radius"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("label", &self.label)?;
-        w.field("radius", &self.radius)?;
-        Ok(())
+    ) {
+        w.field("label", &self.label);
+        w.field("radius", &self.radius);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -177,22 +175,20 @@ impl ::graph_model::rt::Struct for Group {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key)?,
-            "members" => ::graph_model::rt::field(map, &mut self.members, key)?,
-            "owner" => ::graph_model::rt::field(map, &mut self.owner, key)?,
-            _ => return Ok(false),
+            "label" => ::graph_model::rt::field(map, &mut self.label, key),
+            "members" => ::graph_model::rt::field(map, &mut self.members, key),
+            "owner" => ::graph_model::rt::field(map, &mut self.owner, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["label", "members", "owner"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("label", &self.label)?;
-        w.field("members", &self.members)?;
-        w.field("owner", &self.owner)?;
-        Ok(())
+    ) {
+        w.field("label", &self.label);
+        w.field("members", &self.members);
+        w.field("owner", &self.owner);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -261,27 +257,26 @@ impl ::graph_model::rt::Struct for Keywords {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "type" => ::graph_model::rt::field(map, &mut self.r#type, key)?,
-            "match" => ::graph_model::rt::field(map, &mut self.r#match, key)?,
-            "ref" => ::graph_model::rt::field(map, &mut self.r#ref, key)?,
-            "self" => ::graph_model::rt::field(map, &mut self.self_, key)?,
-            "super" => ::graph_model::rt::field(map, &mut self.super_, key)?,
-            "crate" => ::graph_model::rt::field(map, &mut self.crate_, key)?,
-            "Self" => ::graph_model::rt::field(map, &mut self.self_2, key)?,
-            "extra" => ::graph_model::rt::field(map, &mut self.extra, key)?,
-            "queryString" => ::graph_model::rt::field(map, &mut self.query_string_2, key)?,
-            "query_string" => ::graph_model::rt::field(map, &mut self.query_string, key)?,
+            "type" => ::graph_model::rt::field(map, &mut self.r#type, key),
+            "match" => ::graph_model::rt::field(map, &mut self.r#match, key),
+            "ref" => ::graph_model::rt::field(map, &mut self.r#ref, key),
+            "self" => ::graph_model::rt::field(map, &mut self.self_, key),
+            "super" => ::graph_model::rt::field(map, &mut self.super_, key),
+            "crate" => ::graph_model::rt::field(map, &mut self.crate_, key),
+            "Self" => ::graph_model::rt::field(map, &mut self.self_2, key),
+            "extra" => ::graph_model::rt::field(map, &mut self.extra, key),
+            "queryString" => ::graph_model::rt::field(map, &mut self.query_string_2, key),
+            "query_string" => ::graph_model::rt::field(map, &mut self.query_string, key),
             "remoteControlSoftware" => {
-                ::graph_model::rt::field(map, &mut self.remote_control_software, key)?
+                ::graph_model::rt::field(map, &mut self.remote_control_software, key)
             }
             "remote_Control_Software" => {
-                ::graph_model::rt::field(map, &mut self.remote_control_software_2, key)?
+                ::graph_model::rt::field(map, &mut self.remote_control_software_2, key)
             }
-            "3dModel" => ::graph_model::rt::field(map, &mut self._3d_model, key)?,
-            "naïve" => ::graph_model::rt::field(map, &mut self.na_u00ef_ve, key)?,
-            _ => return Ok(false),
+            "3dModel" => ::graph_model::rt::field(map, &mut self._3d_model, key),
+            "naïve" => ::graph_model::rt::field(map, &mut self.na_u00ef_ve, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "type",
@@ -302,22 +297,21 @@ impl ::graph_model::rt::Struct for Keywords {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("type", &self.r#type)?;
-        w.field("match", &self.r#match)?;
-        w.field("ref", &self.r#ref)?;
-        w.field("self", &self.self_)?;
-        w.field("super", &self.super_)?;
-        w.field("crate", &self.crate_)?;
-        w.field("Self", &self.self_2)?;
-        w.field("extra", &self.extra)?;
-        w.field("queryString", &self.query_string_2)?;
-        w.field("query_string", &self.query_string)?;
-        w.field("remoteControlSoftware", &self.remote_control_software)?;
-        w.field("remote_Control_Software", &self.remote_control_software_2)?;
-        w.field("3dModel", &self._3d_model)?;
-        w.field("naïve", &self.na_u00ef_ve)?;
-        Ok(())
+    ) {
+        w.field("type", &self.r#type);
+        w.field("match", &self.r#match);
+        w.field("ref", &self.r#ref);
+        w.field("self", &self.self_);
+        w.field("super", &self.super_);
+        w.field("crate", &self.crate_);
+        w.field("Self", &self.self_2);
+        w.field("extra", &self.extra);
+        w.field("queryString", &self.query_string_2);
+        w.field("query_string", &self.query_string);
+        w.field("remoteControlSoftware", &self.remote_control_software);
+        w.field("remote_Control_Software", &self.remote_control_software_2);
+        w.field("3dModel", &self._3d_model);
+        w.field("naïve", &self.na_u00ef_ve);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra_2
@@ -364,22 +358,20 @@ impl ::graph_model::rt::Struct for Node {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "next" => ::graph_model::rt::field(map, &mut self.next, key)?,
-            "children" => ::graph_model::rt::field(map, &mut self.children, key)?,
-            "shape" => ::graph_model::rt::field(map, &mut self.shape, key)?,
-            _ => return Ok(false),
+            "next" => ::graph_model::rt::field(map, &mut self.next, key),
+            "children" => ::graph_model::rt::field(map, &mut self.children, key),
+            "shape" => ::graph_model::rt::field(map, &mut self.shape, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["next", "children", "shape"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("next", &self.next)?;
-        w.field("children", &self.children)?;
-        w.field("shape", &self.shape)?;
-        Ok(())
+    ) {
+        w.field("next", &self.next);
+        w.field("children", &self.children);
+        w.field("shape", &self.shape);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -425,18 +417,16 @@ impl ::graph_model::rt::Struct for Old {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "value" => ::graph_model::rt::field(map, &mut self.value, key)?,
-            _ => return Ok(false),
+            "value" => ::graph_model::rt::field(map, &mut self.value, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["value"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("value", &self.value)?;
-        Ok(())
+    ) {
+        w.field("value", &self.value);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -526,33 +516,32 @@ impl ::graph_model::rt::Struct for Primitives {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "binary" => ::graph_model::rt::field(map, &mut self.binary, key)?,
-            "boolean" => ::graph_model::rt::field(map, &mut self.boolean, key)?,
-            "byte" => ::graph_model::rt::field(map, &mut self.byte, key)?,
-            "date" => ::graph_model::rt::field(map, &mut self.date, key)?,
-            "dateTimeOffset" => ::graph_model::rt::field(map, &mut self.date_time_offset, key)?,
-            "decimal" => ::graph_model::rt::field(map, &mut self.decimal, key)?,
-            "double" => ::graph_model::rt::field(map, &mut self.double, key)?,
-            "duration" => ::graph_model::rt::field(map, &mut self.duration, key)?,
-            "guid" => ::graph_model::rt::field(map, &mut self.guid, key)?,
-            "int16" => ::graph_model::rt::field(map, &mut self.int16, key)?,
-            "int32" => ::graph_model::rt::field(map, &mut self.int32, key)?,
-            "int64" => ::graph_model::rt::field(map, &mut self.int64, key)?,
-            "sbyte" => ::graph_model::rt::field(map, &mut self.sbyte, key)?,
-            "single" => ::graph_model::rt::field(map, &mut self.single, key)?,
-            "stream" => ::graph_model::rt::field(map, &mut self.stream, key)?,
-            "string" => ::graph_model::rt::field(map, &mut self.string, key)?,
-            "timeOfDay" => ::graph_model::rt::field(map, &mut self.time_of_day, key)?,
-            "untyped" => ::graph_model::rt::field(map, &mut self.untyped, key)?,
-            "point" => ::graph_model::rt::field(map, &mut self.point, key)?,
-            "days" => ::graph_model::rt::field(map, &mut self.days, key)?,
-            "risk" => ::graph_model::rt::field(map, &mut self.risk, key)?,
-            "strings" => ::graph_model::rt::field(map, &mut self.strings, key)?,
-            "alias" => ::graph_model::rt::field(map, &mut self.alias, key)?,
-            "missing" => ::graph_model::rt::field(map, &mut self.missing, key)?,
-            _ => return Ok(false),
+            "binary" => ::graph_model::rt::field(map, &mut self.binary, key),
+            "boolean" => ::graph_model::rt::field(map, &mut self.boolean, key),
+            "byte" => ::graph_model::rt::field(map, &mut self.byte, key),
+            "date" => ::graph_model::rt::field(map, &mut self.date, key),
+            "dateTimeOffset" => ::graph_model::rt::field(map, &mut self.date_time_offset, key),
+            "decimal" => ::graph_model::rt::field(map, &mut self.decimal, key),
+            "double" => ::graph_model::rt::field(map, &mut self.double, key),
+            "duration" => ::graph_model::rt::field(map, &mut self.duration, key),
+            "guid" => ::graph_model::rt::field(map, &mut self.guid, key),
+            "int16" => ::graph_model::rt::field(map, &mut self.int16, key),
+            "int32" => ::graph_model::rt::field(map, &mut self.int32, key),
+            "int64" => ::graph_model::rt::field(map, &mut self.int64, key),
+            "sbyte" => ::graph_model::rt::field(map, &mut self.sbyte, key),
+            "single" => ::graph_model::rt::field(map, &mut self.single, key),
+            "stream" => ::graph_model::rt::field(map, &mut self.stream, key),
+            "string" => ::graph_model::rt::field(map, &mut self.string, key),
+            "timeOfDay" => ::graph_model::rt::field(map, &mut self.time_of_day, key),
+            "untyped" => ::graph_model::rt::field(map, &mut self.untyped, key),
+            "point" => ::graph_model::rt::field(map, &mut self.point, key),
+            "days" => ::graph_model::rt::field(map, &mut self.days, key),
+            "risk" => ::graph_model::rt::field(map, &mut self.risk, key),
+            "strings" => ::graph_model::rt::field(map, &mut self.strings, key),
+            "alias" => ::graph_model::rt::field(map, &mut self.alias, key),
+            "missing" => ::graph_model::rt::field(map, &mut self.missing, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &[
         "binary",
@@ -583,32 +572,31 @@ impl ::graph_model::rt::Struct for Primitives {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("binary", &self.binary)?;
-        w.field("boolean", &self.boolean)?;
-        w.field("byte", &self.byte)?;
-        w.field("date", &self.date)?;
-        w.field("dateTimeOffset", &self.date_time_offset)?;
-        w.field("decimal", &self.decimal)?;
-        w.field("double", &self.double)?;
-        w.field("duration", &self.duration)?;
-        w.field("guid", &self.guid)?;
-        w.field("int16", &self.int16)?;
-        w.field("int32", &self.int32)?;
-        w.field("int64", &self.int64)?;
-        w.field("sbyte", &self.sbyte)?;
-        w.field("single", &self.single)?;
-        w.field("stream", &self.stream)?;
-        w.field("string", &self.string)?;
-        w.field("timeOfDay", &self.time_of_day)?;
-        w.field("untyped", &self.untyped)?;
-        w.field("point", &self.point)?;
-        w.field("days", &self.days)?;
-        w.field("risk", &self.risk)?;
-        w.field("strings", &self.strings)?;
-        w.field("alias", &self.alias)?;
-        w.field("missing", &self.missing)?;
-        Ok(())
+    ) {
+        w.field("binary", &self.binary);
+        w.field("boolean", &self.boolean);
+        w.field("byte", &self.byte);
+        w.field("date", &self.date);
+        w.field("dateTimeOffset", &self.date_time_offset);
+        w.field("decimal", &self.decimal);
+        w.field("double", &self.double);
+        w.field("duration", &self.duration);
+        w.field("guid", &self.guid);
+        w.field("int16", &self.int16);
+        w.field("int32", &self.int32);
+        w.field("int64", &self.int64);
+        w.field("sbyte", &self.sbyte);
+        w.field("single", &self.single);
+        w.field("stream", &self.stream);
+        w.field("string", &self.string);
+        w.field("timeOfDay", &self.time_of_day);
+        w.field("untyped", &self.untyped);
+        w.field("point", &self.point);
+        w.field("days", &self.days);
+        w.field("risk", &self.risk);
+        w.field("strings", &self.strings);
+        w.field("alias", &self.alias);
+        w.field("missing", &self.missing);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -727,18 +715,16 @@ impl ::graph_model::rt::Struct for Shape {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key)?,
-            _ => return Ok(false),
+            "label" => ::graph_model::rt::field(map, &mut self.label, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["label"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("label", &self.label)?;
-        Ok(())
+    ) {
+        w.field("label", &self.label);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

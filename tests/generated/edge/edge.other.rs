@@ -20,20 +20,18 @@ impl ::graph_model::rt::Struct for Circle {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "label" => ::graph_model::rt::field(map, &mut self.label, key)?,
-            "diameter" => ::graph_model::rt::field(map, &mut self.diameter, key)?,
-            _ => return Ok(false),
+            "label" => ::graph_model::rt::field(map, &mut self.label, key),
+            "diameter" => ::graph_model::rt::field(map, &mut self.diameter, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["label", "diameter"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("label", &self.label)?;
-        w.field("diameter", &self.diameter)?;
-        Ok(())
+    ) {
+        w.field("label", &self.label);
+        w.field("diameter", &self.diameter);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -78,20 +76,18 @@ impl ::graph_model::rt::Struct for Holder {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "main" => ::graph_model::rt::field(map, &mut self.main, key)?,
-            "mine" => ::graph_model::rt::field(map, &mut self.mine, key)?,
-            _ => return Ok(false),
+            "main" => ::graph_model::rt::field(map, &mut self.main, key),
+            "mine" => ::graph_model::rt::field(map, &mut self.mine, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["main", "mine"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("main", &self.main)?;
-        w.field("mine", &self.mine)?;
-        Ok(())
+    ) {
+        w.field("main", &self.main);
+        w.field("mine", &self.mine);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -22,21 +22,19 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
     ) -> Result<bool, A::Error> {
         match key {
             "reviewDefinitionId" => {
-                ::graph_model::rt::field(map, &mut self.review_definition_id, key)?
+                ::graph_model::rt::field(map, &mut self.review_definition_id, key)
             }
-            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key)?,
-            _ => return Ok(false),
+            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("reviewDefinitionId", &self.review_definition_id)?;
-        w.field("reviewInstanceId", &self.review_instance_id)?;
-        Ok(())
+    ) {
+        w.field("reviewDefinitionId", &self.review_definition_id);
+        w.field("reviewInstanceId", &self.review_instance_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -85,21 +83,19 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
     ) -> Result<bool, A::Error> {
         match key {
             "reviewDefinitionId" => {
-                ::graph_model::rt::field(map, &mut self.review_definition_id, key)?
+                ::graph_model::rt::field(map, &mut self.review_definition_id, key)
             }
-            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key)?,
-            _ => return Ok(false),
+            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("reviewDefinitionId", &self.review_definition_id)?;
-        w.field("reviewInstanceId", &self.review_instance_id)?;
-        Ok(())
+    ) {
+        w.field("reviewDefinitionId", &self.review_definition_id);
+        w.field("reviewInstanceId", &self.review_instance_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -233,21 +229,19 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
     ) -> Result<bool, A::Error> {
         match key {
             "reviewDefinitionId" => {
-                ::graph_model::rt::field(map, &mut self.review_definition_id, key)?
+                ::graph_model::rt::field(map, &mut self.review_definition_id, key)
             }
-            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key)?,
-            _ => return Ok(false),
+            "reviewInstanceId" => ::graph_model::rt::field(map, &mut self.review_instance_id, key),
+            _ => Ok(false),
         }
-        Ok(true)
     }
     const FIELDS: &'static [&'static str] = &["reviewDefinitionId", "reviewInstanceId"];
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
-        w.field("reviewDefinitionId", &self.review_definition_id)?;
-        w.field("reviewInstanceId", &self.review_instance_id)?;
-        Ok(())
+    ) {
+        w.field("reviewDefinitionId", &self.review_definition_id);
+        w.field("reviewInstanceId", &self.review_instance_id);
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -296,9 +290,8 @@ impl ::graph_model::rt::Struct for Data {
     fn ser_fields<S: ::graph_model::rt::serde::ser::SerializeMap>(
         &self,
         w: &mut ::graph_model::rt::FieldWriter<'_, S>,
-    ) -> Result<(), S::Error> {
+    ) {
         let _ = w;
-        Ok(())
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
