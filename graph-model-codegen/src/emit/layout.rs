@@ -2,7 +2,8 @@
 //! configuration, for the few shapes generated code has: calls, method calls,
 //! tuples, arrays, generic arguments. Rendering is formatted by
 //! construction, so generation needs neither a token tree nor a formatter;
-//! tests run `rustfmt --check` on the output to keep this honest.
+//! tests compare the output with what rustfmt makes of it to keep this
+//! honest.
 //!
 //! Every layout returns `None` when it does not fit its [`Shape`], as
 //! rustfmt's rewrites do: the caller then tries the next layout.
@@ -59,6 +60,17 @@ impl Shape {
     /// What must follow on the last line (a `,` or `;`).
     fn overhead(self) -> usize {
         MAX_WIDTH.saturating_sub(self.offset + self.width)
+    }
+
+    /// A line of its own one level in, keeping what must follow on the last
+    /// line (a right-hand side or a call moved to the next line).
+    fn next_line(self) -> Shape {
+        let indent = self.indent + TAB;
+        Shape {
+            indent,
+            offset: indent,
+            width: MAX_WIDTH.saturating_sub(indent + self.overhead()),
+        }
     }
 
     /// The shape of items one level in, each followed by a separator.
@@ -222,18 +234,11 @@ impl Expr {
         matches!(self, Expr::Atom { simple: true, .. })
     }
 
-    /// Whether this may open on the line of the list it is the only item
-    /// of, and close on that list's last line.
-    fn overflows(&self) -> bool {
-        match self {
-            Expr::Call { .. } | Expr::Method { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
-            Expr::Atom { .. } | Expr::Generic { .. } => false,
-        }
-    }
-
-    /// Whether a match arm may keep this body on the arrow's line when it
-    /// breaks (rustfmt: calls, method calls, tuples, arrays).
-    pub fn extends(&self) -> bool {
+    /// Whether this is delimited (a call, method call, tuple or array):
+    /// rustfmt lets such an expression open on the line of the list it is
+    /// the only item of and close on that list's last line, and lets a
+    /// match arm keep it on the arrow's line when it breaks.
+    fn delimited(&self) -> bool {
         match self {
             Expr::Call { .. } | Expr::Method { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
             Expr::Atom { .. } | Expr::Generic { .. } => false,
@@ -349,7 +354,7 @@ fn list(
         !multi_line && total <= one_line.min(limit)
     };
     let mut out = String::from(prefix);
-    if !horizontal && items.len() == 1 && items[0].overflows() {
+    if !horizontal && items.len() == 1 && items[0].delimited() {
         // A single call, tuple or array opens on this line and closes on
         // the last: `&[(` ... `)]`.
         let shape = Shape {
@@ -413,13 +418,10 @@ fn chain(receiver: &Expr, name: &str, args: &[Expr], shape: Shape, fit: Fit) -> 
     let child = call(format!(".{name}"), args.to_vec());
     // A receiver no longer than a tab takes the call on its own line.
     if parent.len() <= TAB && !parent.contains('\n') {
-        return Some(parent.clone() + &child.rw(shape.offset_left(width(&parent))?, fit)?);
+        let child = child.rw(shape.offset_left(width(&parent))?, fit)?;
+        return Some(parent + &child);
     }
-    let child_shape = Shape {
-        indent: shape.indent + TAB,
-        offset: shape.indent + TAB,
-        width: MAX_WIDTH.saturating_sub(shape.indent + TAB + shape.overhead()),
-    };
+    let child_shape = shape.next_line();
     let broken = |child: String| format!("{parent}\n{}{child}", " ".repeat(child_shape.indent));
     if parent.contains('\n') {
         // A receiver ending in a line of closing delimiters is block-like:
@@ -490,11 +492,7 @@ fn assign_fit(lhs: &str, rhs: &Expr, shape: Shape, fit: Fit) -> Option<String> {
             return Some(format!("{lhs} {s}"));
         }
     }
-    let next_shape = Shape {
-        indent: shape.indent + TAB,
-        offset: shape.indent + TAB,
-        width: MAX_WIDTH.saturating_sub(shape.indent + TAB + shape.overhead()),
-    };
+    let next_shape = shape.next_line();
     let next = rhs.rw(next_shape, fit);
     let pad = " ".repeat(next_shape.indent);
     match (same, next) {
@@ -540,7 +538,7 @@ fn arm_fit(pat: &str, body: &Expr, indent: usize, fit: Fit) -> Option<ArmBody> {
     let next = body.rw(Shape::block(indent + TAB), fit);
     Some(match (same, next) {
         (Some(s), Some(n)) if prefer_next_line(&s, &n) => ArmBody::Block(n),
-        (Some(s), _) if body.extends() && first_line_width(&s) <= same_shape.width => {
+        (Some(s), _) if body.delimited() && first_line_width(&s) <= same_shape.width => {
             ArmBody::Same(s)
         }
         (Some(s), Some(n)) if s.contains('\n') => ArmBody::Block(n),

@@ -34,7 +34,7 @@ pub struct EmitOptions {
     pub source: String,
     /// Also pass the output through `rustfmt` (from `$RUSTFMT` or `PATH`).
     /// Not needed: the output is already laid out as rustfmt lays it out
-    /// (tests check that with `rustfmt --check`). When rustfmt cannot be
+    /// (tests compare it with rustfmt's output). When rustfmt cannot be
     /// run, the output is kept as written.
     pub rustfmt: bool,
     /// Extra derives for every struct and enum (`Eq`, `schemars::JsonSchema`).

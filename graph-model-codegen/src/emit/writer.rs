@@ -23,11 +23,6 @@ impl Writer {
         self.out.push('\n');
     }
 
-    /// Text that already carries its indentation after the first line.
-    fn block(&mut self, indent: usize, text: &str) {
-        self.line(indent, text);
-    }
-
     /// `///` lines: the description, the long description, then `extra`.
     pub fn docs(&mut self, indent: usize, doc: &Documentation, extra: &[String]) {
         let mut any = false;
@@ -76,8 +71,7 @@ impl Writer {
         }
     }
 
-    /// `#[name(items)]`: on one line when it fits, else one item per line
-    /// without a trailing comma (rustfmt keeps an attribute's commas as written).
+    /// `#[name(items)]`: on one line when it fits, else one item per line.
     fn meta_list(&mut self, indent: usize, name: &str, items: &[String]) {
         let inner = items.join(", ");
         // `#[` before, `)]` after.
@@ -92,11 +86,17 @@ impl Writer {
             return;
         }
         self.line(indent, &format!("#[{name}("));
+        self.attr_items(indent, items);
+        self.line(indent, ")]");
+    }
+
+    /// An attribute's items one per line, one level in, without a trailing
+    /// comma (rustfmt keeps an attribute's commas as written).
+    fn attr_items(&mut self, indent: usize, items: &[String]) {
         for (i, item) in items.iter().enumerate() {
             let sep = if i + 1 < items.len() { "," } else { "" };
             self.line(indent + TAB, &format!("{item}{sep}"));
         }
-        self.line(indent, ")]");
     }
 
     /// `#[cfg(...)]` of `feature = "a"` or `all(feature = "a", ...)`, or
@@ -122,10 +122,7 @@ impl Writer {
             return;
         }
         self.line(indent, &format!("#[{open}"));
-        for (i, item) in items.iter().enumerate() {
-            let sep = if i + 1 < items.len() { "," } else { "" };
-            self.line(indent + TAB, &format!("{item}{sep}"));
-        }
+        self.attr_items(indent, &items);
         self.line(indent, &format!("{close}]"));
     }
 
@@ -146,44 +143,32 @@ impl Writer {
     /// `lhs rhs` followed by `tail` (`;` or `,`), the right-hand side where
     /// rustfmt puts it.
     pub fn assign(&mut self, indent: usize, lhs: &str, rhs: &Expr, tail: &str) {
-        let shape = Shape::block(indent)
-            .sub_width(tail.len())
-            .unwrap_or(Shape::block(indent));
-        let text = layout::assign(lhs, rhs, shape);
-        self.block(indent, &format!("{text}{tail}"));
+        let text = layout::assign(lhs, rhs, line_shape(indent, tail));
+        self.line(indent, &format!("{text}{tail}"));
     }
 
     /// An expression as a statement or a block's value, followed by `tail`.
     pub fn expr(&mut self, indent: usize, e: &Expr, tail: &str) {
-        let shape = Shape::block(indent)
-            .sub_width(tail.len())
-            .unwrap_or(Shape::block(indent));
+        let shape = line_shape(indent, tail);
         let text = e
             .rewrite(shape)
             .unwrap_or_else(|| e.rewrite_overflowing(shape));
-        self.block(indent, &format!("{text}{tail}"));
+        self.line(indent, &format!("{text}{tail}"));
     }
 
     /// `Name(Type),`: a tuple variant.
     pub fn tuple_variant(&mut self, indent: usize, name: &str, ty: &Expr) {
-        let shape = Shape::block(indent)
-            .sub_width(1)
-            .unwrap_or(Shape::block(indent));
-        let e = layout::call(name, vec![ty.clone()]);
-        let text = e
-            .rewrite(shape)
-            .unwrap_or_else(|| e.rewrite_overflowing(shape));
-        self.block(indent, &format!("{text},"));
+        self.expr(indent, &layout::call(name, vec![ty.clone()]), ",");
     }
 
     /// `pat => body,` with the body where rustfmt puts it: on the arrow's
     /// line, or in a block on the next lines.
     pub fn arm(&mut self, indent: usize, pat: &str, body: &Expr) {
         match layout::arm(pat, body, indent) {
-            ArmBody::Same(s) => self.block(indent, &format!("{pat} => {s},")),
+            ArmBody::Same(s) => self.line(indent, &format!("{pat} => {s},")),
             ArmBody::Block(n) => {
                 self.line(indent, &format!("{pat} => {{"));
-                self.block(indent + TAB, &n);
+                self.line(indent + TAB, &n);
                 self.line(indent, "}");
             }
         }
@@ -219,6 +204,13 @@ impl Writer {
         self.line(TAB, &format!("for {ty}"));
         self.line(0, "{");
     }
+}
+
+/// A line of its own at `indent`, with `tail` (`,` or `;`) after it.
+fn line_shape(indent: usize, tail: &str) -> Shape {
+    Shape::block(indent)
+        .sub_width(tail.len())
+        .unwrap_or(Shape::block(indent))
 }
 
 /// rustfmt's `attr_fn_like_width`.
