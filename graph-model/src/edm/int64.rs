@@ -3,7 +3,6 @@
 //! reading one allocates nothing and writing it back changes nothing.
 
 use std::fmt;
-use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -11,7 +10,8 @@ use super::numbers::{read_number, Form};
 use super::ParseError;
 
 /// `Edm.Int64`: a 64-bit integer, as a JSON number or (IEEE754Compatible) a string.
-#[derive(Clone, Debug)]
+/// Equal when value, form and (non-canonical) text are.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Int64 {
     value: i64,
     form: Form,
@@ -75,22 +75,6 @@ impl From<i64> for Int64 {
     }
 }
 
-impl PartialEq for Int64 {
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value && self.form == other.form && self.text == other.text
-    }
-}
-
-impl Eq for Int64 {}
-
-impl Hash for Int64 {
-    fn hash<H: Hasher>(&self, h: &mut H) {
-        self.value.hash(h);
-        self.form.hash(h);
-        self.text.hash(h);
-    }
-}
-
 impl fmt::Display for Int64 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.text {
@@ -102,10 +86,10 @@ impl fmt::Display for Int64 {
 
 impl Serialize for Int64 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match (self.form, &self.text) {
-            (Form::Number, _) => s.serialize_i64(self.value),
-            (Form::String, Some(t)) => s.serialize_str(t),
-            (Form::String, None) => s.collect_str(&self.value),
+        match self.form {
+            Form::Number => s.serialize_i64(self.value),
+            // The text as read, or the integer's own spelling (`Display`).
+            Form::String => s.collect_str(self),
         }
     }
 }

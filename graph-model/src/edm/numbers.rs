@@ -1,11 +1,13 @@
-//! `Edm.Decimal`, `Edm.Double`/`Edm.Single`: kept as the exact
-//! number text (`Edm.Int64`, in `int64.rs`, as the integer), never routed through `f64`, in number or string form
-//! (`IEEE754Compatible=true` writes 64-bit integers and decimals as strings).
+//! `Edm.Decimal`, `Edm.Double`/`Edm.Single`: kept as the exact number
+//! text, never routed through `f64`, in number or string form
+//! (`IEEE754Compatible=true` writes 64-bit integers and decimals as
+//! strings); and the reader of number text they share with `Edm.Int64`
+//! (`int64.rs`, held as the integer).
 //!
-//! Written back: an `Int64` exactly (it fits `i64`), a `Double` as the same
-//! value (an integer as an integer, anything else as the double it denotes —
-//! `1.50` comes back as `1.5`), a `Decimal` with its exact text. No
-//! serde_json feature is needed for any of it.
+//! Written back: a `Double` as the same value (an integer as an integer,
+//! anything else as the double it denotes — `1.50` comes back as `1.5`), a
+//! `Decimal` with its exact text. No serde_json feature is needed for any
+//! of it.
 
 use std::fmt;
 
