@@ -70,12 +70,14 @@ pub fn parse(text: &str) -> Option<serde_json::Value> {
     serde_json::from_str(&strip_trailing_commas(text).0).ok()
 }
 
-/// What typing a document needs of its top level: `@odata.context` and
-/// whether `value` is an array.
+/// What typing a document needs of its top level: `@odata.context`,
+/// `@odata.type`, and whether `value` is an array.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TopLevel {
     /// `@odata.context`, when it is a string.
     pub context: Option<String>,
+    /// `@odata.type`, when it is a string.
+    pub odata_type: Option<String>,
     /// Whether the object has a member `value` that is an array.
     pub value_is_array: bool,
 }
@@ -103,6 +105,7 @@ impl<'de> serde::Deserialize<'de> for TopLevel {
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     match key.as_ref() {
                         "@odata.context" => top.context = map.next_value::<Text>()?.0,
+                        "@odata.type" => top.odata_type = map.next_value::<Text>()?.0,
                         "value" => top.value_is_array = map.next_value::<IsArray>()?.0,
                         _ => {
                             map.next_value::<IgnoredAny>()?;
@@ -193,20 +196,23 @@ mod tests {
             r#"{"value": {"x": 1}, "@odata.context": 5}"#,
             r#"{"value": [], "value": 3}"#,
             r#"{"@odata.context": "a", "@odata.context": "b", "value": [1]}"#,
+            r##"{"@odata.type": "#microsoft.graph.user", "x": {"@odata.type": "y"},}"##,
+            r#"{"@odata.type": 3}"#,
             r#"[1, 2]"#,
             r#"{"value": [1, 2}"#,
             r#"{"a": null}"#,
         ];
+        let text_of = |o: &serde_json::Map<String, serde_json::Value>, k: &str| {
+            o.get(k).and_then(|c| c.as_str()).map(str::to_string)
+        };
         for text in docs {
             let whole = parse(text);
             let expected = whole
                 .as_ref()
                 .and_then(|v| v.as_object())
                 .map(|o| TopLevel {
-                    context: o
-                        .get("@odata.context")
-                        .and_then(|c| c.as_str())
-                        .map(str::to_string),
+                    context: text_of(o, "@odata.context"),
+                    odata_type: text_of(o, "@odata.type"),
                     value_is_array: matches!(o.get("value"), Some(serde_json::Value::Array(_))),
                 });
             assert_eq!(top_level(text), expected, "{text}");

@@ -81,8 +81,7 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
     };
     if s.block_type == BlockType::Resource {
         // Older pages name the type `@type`; some only in the body.
-        let body_type = crate::lenient_json::parse(body)
-            .and_then(|v| v.get("@odata.type")?.as_str().map(str::to_string));
+        let body_type = crate::lenient_json::top_level(body).and_then(|t| t.odata_type);
         let Some(t) = s
             .annotation_str("@odata.type")
             .or_else(|| s.annotation_str("@type"))
