@@ -5,7 +5,7 @@ pub mod corpus;
 pub mod differential;
 pub mod mutate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Completion, Failed, Trial};
 
@@ -97,6 +97,46 @@ pub fn test(name: &str, f: fn()) -> Trial {
 /// True when expectation files should be rewritten instead of compared.
 pub fn updating() -> bool {
     std::env::var_os("UPDATE_EXPECT").is_some()
+}
+
+/// Committed generated files: `dir` holds exactly `files` (and the
+/// subdirectories `subdirs`), each byte for byte; with `UPDATE_EXPECT` set,
+/// `dir` is written afresh from `files` instead (its subdirectories are the
+/// caller's to write).
+pub fn check_generated_files(
+    dir: &Path,
+    files: &[graph_model_codegen::emit::File],
+    subdirs: &[&str],
+) {
+    if updating() {
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir).unwrap();
+        for f in files {
+            std::fs::write(dir.join(&f.name), &f.contents).unwrap();
+        }
+        return;
+    }
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut names: Vec<String> = files
+        .iter()
+        .map(|f| f.name.clone())
+        .chain(subdirs.iter().map(|d| d.to_string()))
+        .collect();
+    names.sort();
+    assert_eq!(on_disk, names, "files in {}", dir.display());
+    for f in files {
+        let expected = std::fs::read_to_string(dir.join(&f.name)).unwrap();
+        assert!(
+            expected == f.contents,
+            "{}/{} differs from what the generator writes; review and run with UPDATE_EXPECT=1",
+            dir.display(),
+            f.name
+        );
+    }
 }
 
 /// `Ok` when rustfmt leaves `text` unchanged; else where it differs.

@@ -5,8 +5,6 @@
 //! graph-model's `codegen` feature builds from them and compiles no
 //! generator. `UPDATE_EXPECT=1` rewrites them.
 
-use std::path::Path;
-
 use graph_model_codegen::Builder;
 use graph_model_tests::{updating, workspace_root};
 
@@ -19,17 +17,6 @@ fn rendered(registry: bool) -> Vec<graph_model_codegen::emit::File> {
         .render()
         .unwrap()
         .1
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -53,27 +40,14 @@ fn committed_bundled_types_are_what_the_generator_writes() {
         }
     }
     assert!(root(&with_registry).contains("pub fn validate_typed("));
+    graph_model_tests::check_generated_files(&dir, &plain, &["registry"]);
+    let registry = dir.join("registry/mod.rs");
     if updating() {
-        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("registry")).unwrap();
-        for f in &plain {
-            std::fs::write(dir.join(&f.name), &f.contents).unwrap();
-        }
-        std::fs::write(dir.join("registry/mod.rs"), root(&with_registry)).unwrap();
+        std::fs::write(&registry, root(&with_registry)).unwrap();
         return;
     }
-    let mut names: Vec<String> = plain.iter().map(|f| f.name.clone()).collect();
-    names.sort();
-    assert_eq!(files_in(&dir), names, "files in {}", dir.display());
-    for f in &plain {
-        let on_disk = std::fs::read_to_string(dir.join(&f.name)).unwrap();
-        assert!(
-            on_disk == f.contents,
-            "graph-model/generated/{} differs from what the generator writes; run with UPDATE_EXPECT=1",
-            f.name
-        );
-    }
-    let on_disk = std::fs::read_to_string(dir.join("registry/mod.rs")).unwrap();
+    let on_disk = std::fs::read_to_string(&registry).unwrap();
     assert!(
         on_disk == root(&with_registry),
         "graph-model/generated/registry/mod.rs differs; run with UPDATE_EXPECT=1"

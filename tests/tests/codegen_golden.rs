@@ -8,7 +8,7 @@ use std::path::Path;
 
 use graph_model_codegen::emit::File;
 use graph_model_codegen::Builder;
-use graph_model_tests::{fixture, updating, workspace_root};
+use graph_model_tests::{fixture, workspace_root};
 
 fn render(input: &Path) -> Vec<File> {
     let (_, files) = Builder::new()
@@ -21,33 +21,8 @@ fn render(input: &Path) -> Vec<File> {
 }
 
 fn check_golden(input: &Path, dir: &str) {
-    let files = render(input);
     let dir = workspace_root().join("tests/generated").join(dir);
-    if updating() {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for f in &files {
-            std::fs::write(dir.join(&f.name), &f.contents).unwrap();
-        }
-        return;
-    }
-    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    on_disk.sort();
-    let mut names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    names.sort();
-    assert_eq!(on_disk, names, "files in {}", dir.display());
-    for f in files {
-        let expected = std::fs::read_to_string(dir.join(&f.name)).unwrap();
-        assert!(
-            expected == f.contents,
-            "{}/{} differs from freshly generated code; review and run with UPDATE_EXPECT=1",
-            dir.display(),
-            f.name
-        );
-    }
+    graph_model_tests::check_generated_files(&dir, &render(input), &[]);
 }
 
 #[test]
