@@ -58,7 +58,7 @@ fn bench(c: &mut Criterion) {
         let Ok(v) = serde_json::from_str::<Value>(&text) else {
             continue;
         };
-        docs.push((t, collection, text, v));
+        docs.push((t, collection, text.into_owned(), v));
     }
     let mut g = c.benchmark_group(format!("{} corpus documents against v1.0.xml", docs.len()));
     g.sample_size(10);

@@ -2,6 +2,8 @@
 //! commas before `}` or `]` are removed and each one is reported with its
 //! line and column. Nothing else is changed.
 
+use std::borrow::Cow;
+
 /// A repair made to the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repair {
@@ -13,54 +15,70 @@ pub struct Repair {
     pub what: &'static str,
 }
 
-/// Returns the text with trailing commas removed, and where they were.
-/// Strings (with escapes) are skipped, so commas inside them are kept.
-pub fn strip_trailing_commas(text: &str) -> (String, Vec<Repair>) {
-    let mut out = String::with_capacity(text.len());
+/// Returns the text with trailing commas removed, and where they were;
+/// the text itself (not a copy) when there are none. Strings (with
+/// escapes) are skipped, so commas inside them are kept.
+pub fn strip_trailing_commas(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
+    let mut at = Vec::new();
     let mut repairs = Vec::new();
     let mut in_string = false;
     let mut escaped = false;
     let (mut line, mut col) = (1, 1);
-    let mut pending: Option<(usize, usize, usize)> = None; // (out index, line, col) of a comma
-    for ch in text.chars() {
+    let mut pending: Option<(usize, usize, usize)> = None; // (byte offset, line, col) of a comma
+    for (i, &b) in text.as_bytes().iter().enumerate() {
         if in_string {
             if escaped {
                 escaped = false;
-            } else if ch == '\\' {
+            } else if b == b'\\' {
                 escaped = true;
-            } else if ch == '"' {
+            } else if b == b'"' {
                 in_string = false;
             }
         } else {
-            match ch {
-                '"' => {
+            match b {
+                b'"' => {
                     in_string = true;
                     pending = None;
                 }
-                ',' => pending = Some((out.len(), line, col)),
-                '}' | ']' => {
-                    if let Some((at, l, c)) = pending.take() {
-                        out.remove(at);
+                b',' => pending = Some((i, line, col)),
+                b'}' | b']' => {
+                    if let Some((offset, line, col)) = pending.take() {
+                        at.push(offset);
                         repairs.push(Repair {
-                            line: l,
-                            col: c,
+                            line,
+                            col,
                             what: "trailing comma",
                         });
                     }
                 }
-                c if c.is_whitespace() => {}
+                // JSON's whitespace, and any other whitespace character
+                // (as `char::is_whitespace`), keep a comma pending.
+                b' ' | b'\t' | b'\n' | b'\r' => {}
+                // The rest of a character whose first byte was seen.
+                0x80..=0xBF => {}
+                0xC0.. if text[i..].chars().next().is_some_and(char::is_whitespace) => {}
                 _ => pending = None,
             }
         }
-        out.push(ch);
-        if ch == '\n' {
+        if b == b'\n' {
             line += 1;
             col = 1;
-        } else {
+        } else if b & 0xC0 != 0x80 {
+            // Columns count characters: a UTF-8 continuation byte is not one.
             col += 1;
         }
     }
-    (out, repairs)
+    if at.is_empty() {
+        return (Cow::Borrowed(text), repairs);
+    }
+    let mut out = String::with_capacity(text.len() - at.len());
+    let mut from = 0;
+    for offset in at {
+        out.push_str(&text[from..offset]);
+        from = offset + 1;
+    }
+    out.push_str(&text[from..]);
+    (Cow::Owned(out), repairs)
 }
 
 /// Parses `text` as JSON, trailing commas allowed; `None` if it is not JSON
@@ -187,6 +205,15 @@ mod tests {
         let (t, r) = strip_trailing_commas(r#"{"a": "x\",}"}"#);
         assert_eq!(t, r#"{"a": "x\",}"}"#);
         assert!(r.is_empty());
+        // Nothing to remove: the text itself, not a copy.
+        assert!(matches!(t, Cow::Borrowed(_)));
+        // Columns count characters; any whitespace keeps a comma trailing.
+        let (t, r) = strip_trailing_commas("[\"é\", 1,\n]\u{a0}[2,\u{a0}]");
+        assert_eq!(t, "[\"é\", 1\n]\u{a0}[2\u{a0}]");
+        assert_eq!(
+            r.iter().map(|r| (r.line, r.col)).collect::<Vec<_>>(),
+            [(1, 8), (2, 5)]
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@ fn seed(name: &str) -> Option<Vec<Sample>> {
 }
 
 fn body(s: &Sample) -> String {
-    strip_trailing_commas(s.body.as_deref().unwrap()).0
+    strip_trailing_commas(s.body.as_deref().unwrap())
+        .0
+        .into_owned()
 }
 
 /// JSON → T → JSON is the identity (as JSON values; numbers compare by their exact text).

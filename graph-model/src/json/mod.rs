@@ -15,7 +15,7 @@ mod write;
 
 use std::borrow::Cow;
 
-pub use parse::{parse, ParseError, MAX_DEPTH};
+pub use parse::{parse, parse_streaming, OnItem, ParseError, MAX_DEPTH};
 
 /// Appends one reference token to a pointer, escaping `~` and `/`.
 pub fn child(pointer: &str, token: &str) -> String {

@@ -37,28 +37,38 @@ impl std::error::Error for ParseError {}
 
 /// Parses one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json<'_>, ParseError> {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        items: Vec::new(),
-        members: Vec::new(),
-    };
-    p.ws();
-    let v = p.value()?;
-    p.ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error("trailing characters"));
-    }
-    Ok(v)
+    Parser::new(text, None).document()
 }
 
-struct Parser<'a> {
+/// What [`parse_streaming`] hands over: one item of the document's `value`
+/// array, with its index.
+pub type OnItem<'s, 'a> = &'s mut dyn FnMut(usize, Json<'a>);
+
+/// A document read with its `value` array streamed: when the document is an
+/// object whose (first) member `value` is an array, each item is handed to
+/// `on_item` as soon as it is read and then dropped, so a collection
+/// response is never held whole. That member is left in the returned object
+/// as an empty array, at the index returned beside it. The same errors as
+/// [`parse`]: when the text is not JSON, items before the error have been
+/// handed over already.
+pub fn parse_streaming<'a>(
+    text: &'a str,
+    on_item: OnItem<'_, 'a>,
+) -> Result<(Json<'a>, Option<usize>), ParseError> {
+    let mut p = Parser::new(text, Some(on_item));
+    let v = p.document()?;
+    Ok((v, p.streamed))
+}
+
+struct Parser<'a, 's> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Where the items of the top-level `value` array go, when streaming.
+    on_item: Option<OnItem<'s, 'a>>,
+    /// The index of the streamed member in the top-level object.
+    streamed: Option<usize>,
     /// Items and members being read, of every open array and object: each
     /// is moved out into a vector of exactly its size when it closes, so
     /// the tree holds no spare capacity (a growing vector per array or
@@ -67,7 +77,30 @@ struct Parser<'a> {
     members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
-impl<'a> Parser<'a> {
+impl<'a, 's> Parser<'a, 's> {
+    fn new(text: &'a str, on_item: Option<OnItem<'s, 'a>>) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            on_item,
+            streamed: None,
+            items: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
+    fn document(&mut self) -> Result<Json<'a>, ParseError> {
+        self.ws();
+        let v = self.value()?;
+        self.ws();
+        if self.pos < self.bytes.len() {
+            return Err(self.error("trailing characters"));
+        }
+        Ok(v)
+    }
+
     fn error(&self, message: &'static str) -> ParseError {
         self.error_at(self.pos, message)
     }
@@ -140,26 +173,47 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self) -> Result<Json<'a>, ParseError> {
         let start = self.items.len();
+        self.each_item(|p, _, v| p.items.push(v))?;
+        Ok(Json::Array(self.items.drain(start..).collect()))
+    }
+
+    /// The top-level `value` array, each item handed over as it is read;
+    /// an empty array stands in its place.
+    fn streamed_array(&mut self) -> Result<Json<'a>, ParseError> {
+        self.each_item(|p, index, v| {
+            if let Some(on_item) = p.on_item.as_mut() {
+                on_item(index, v);
+            }
+        })?;
+        Ok(Json::Array(Vec::new()))
+    }
+
+    /// Reads the items of an array (after its `[`) through its `]`.
+    fn each_item(
+        &mut self,
+        mut each: impl FnMut(&mut Self, usize, Json<'a>),
+    ) -> Result<(), ParseError> {
         self.ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Json::Array(Vec::new()));
+            return Ok(());
         }
-        loop {
+        for index in 0.. {
             self.ws();
             let v = self.value()?;
-            self.items.push(v);
+            each(self, index, v);
             self.ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Json::Array(self.items.drain(start..).collect()));
+                    break;
                 }
                 None => return Err(self.error("EOF while parsing a list")),
                 Some(_) => return Err(self.error("expected `,` or `]`")),
             }
         }
+        Ok(())
     }
 
     fn object(&mut self) -> Result<Json<'a>, ParseError> {
@@ -184,7 +238,17 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.error("expected `:`")),
             }
             self.ws();
-            let v = self.value()?;
+            let v = if self.depth == 1
+                && self.streamed.is_none()
+                && self.on_item.is_some()
+                && key == "value"
+                && self.peek() == Some(b'[')
+            {
+                self.streamed = Some(self.members.len() - start);
+                self.nested(Self::streamed_array)?
+            } else {
+                self.value()?
+            };
             self.members.push((key, v));
             self.ws();
             match self.peek() {

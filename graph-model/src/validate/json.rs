@@ -11,9 +11,6 @@ use crate::lenient_json::strip_trailing_commas;
 /// The text with trailing commas removed, each one reported.
 pub fn repaired<'a>(text: &'a str, mode: Mode, report: &mut Report) -> Cow<'a, str> {
     let (fixed, repairs) = strip_trailing_commas(text);
-    if repairs.is_empty() {
-        return Cow::Borrowed(text);
-    }
     for r in &repairs {
         report.push(
             mode,
@@ -22,7 +19,7 @@ pub fn repaired<'a>(text: &'a str, mode: Mode, report: &mut Report) -> Cow<'a, s
             format!("trailing comma at line {} column {}", r.line, r.col),
         );
     }
-    Cow::Owned(fixed)
+    fixed
 }
 
 /// Parses (repaired) text; `None`, with an `invalid-json` finding, when it is
@@ -40,22 +37,11 @@ pub fn parse<'a>(text: &'a str, mode: Mode, report: &mut Report) -> Option<Json<
     }
 }
 
-fn duplicates(pointer: &str, v: &Json<'_>, mode: Mode, report: &mut Report) {
+/// Keys repeated in `v` and everything below it, in document order.
+pub fn duplicates(pointer: &str, v: &Json<'_>, mode: Mode, report: &mut Report) {
     match v {
         Json::Object(members) => {
-            let mut seen = HashSet::new();
-            for (k, _) in members {
-                if !seen.insert(k.as_ref()) {
-                    report.push(
-                        mode,
-                        pointer,
-                        Kind::DuplicateKey,
-                        format!(
-                            "key `{k}` appears more than once; only the last value would be kept"
-                        ),
-                    );
-                }
-            }
+            repeated_keys(pointer, members, mode, report);
             for (k, v) in members {
                 duplicates(&child(pointer, k), v, mode, report);
             }
@@ -66,6 +52,21 @@ fn duplicates(pointer: &str, v: &Json<'_>, mode: Mode, report: &mut Report) {
             }
         }
         _ => {}
+    }
+}
+
+/// Keys repeated among one object's own members.
+pub fn repeated_keys(pointer: &str, members: &[(Cow<str>, Json)], mode: Mode, report: &mut Report) {
+    let mut seen = HashSet::new();
+    for (k, _) in members {
+        if !seen.insert(k.as_ref()) {
+            report.push(
+                mode,
+                pointer,
+                Kind::DuplicateKey,
+                format!("key `{k}` appears more than once; only the last value would be kept"),
+            );
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod json;
 mod model_check;
 mod resource;
 mod roundtrip;
+mod stream;
 
 pub use documents::Document;
 pub use finding::{child, Finding, Kind, Mode, Report, Severity};
@@ -39,17 +40,27 @@ pub fn bundled_model() -> &'static Model {
     })
 }
 
-/// Checks `text` as the payload `doc` describes, against `model`.
+/// Checks `text` as the payload `doc` describes, against `model`. A
+/// collection response is checked item by item as it is read (never held
+/// whole), with the findings reading it whole would give.
 pub fn validate_document(model: &Model, doc: &Document, text: &str, mode: Mode) -> Report {
     let mut report = Report::default();
     let text = json::repaired(text, mode, &mut report);
-    if let Some(value) = json::parse(&text, mode, &mut report) {
-        Checker {
-            model,
-            mode,
-            report: &mut report,
+    match doc {
+        Document::Structured {
+            id,
+            collection: true,
+        } => stream::collection(model, *id, &text, mode, &mut report),
+        _ => {
+            if let Some(value) = json::parse(&text, mode, &mut report) {
+                Checker {
+                    model,
+                    mode,
+                    report: &mut report,
+                }
+                .whole(doc, &value);
+            }
         }
-        .whole(doc, &value);
     }
     report
 }
@@ -65,17 +76,8 @@ pub fn validate_dynamic(
     mode: Mode,
 ) -> Result<Report, String> {
     let id = structured_type(model, type_name)?;
-    let mut report = Report::default();
-    let text = json::repaired(text, mode, &mut report);
-    if let Some(value) = json::parse(&text, mode, &mut report) {
-        Checker {
-            model,
-            mode,
-            report: &mut report,
-        }
-        .document(id, collection, &value);
-    }
-    Ok(report)
+    let doc = Document::Structured { id, collection };
+    Ok(validate_document(model, &doc, text, mode))
 }
 
 /// Checks `text` as a `T`: the model checks of [`validate_dynamic`] against

@@ -49,27 +49,32 @@ impl Checker<'_> {
             );
         };
         for (k, v) in obj {
-            let p = child("", k);
-            match k.as_ref() {
-                "value" => match v {
-                    Json::Array(items) => {
-                        for (i, item) in items.iter().enumerate() {
-                            self.structured(id, &child(&p, &i.to_string()), item);
-                        }
+            self.collection_member(id, k, v);
+        }
+    }
+
+    /// One member of a collection response of `id`.
+    pub(super) fn collection_member(&mut self, id: TypeId, key: &str, v: &Json) {
+        let p = child("", key);
+        match key {
+            "value" => match v {
+                Json::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        self.structured(id, &child(&p, &i.to_string()), item);
                     }
-                    other => self.push(
-                        &p,
-                        Kind::WrongJsonType,
-                        format!("`value` must be an array, found {}", json_type(other)),
-                    ),
-                },
-                k if k.contains('@') => self.control(&p, k, v),
-                _ => self.push(
+                }
+                other => self.push(
                     &p,
-                    Kind::NotInModel,
-                    format!("`{k}` is not part of a collection response"),
+                    Kind::WrongJsonType,
+                    format!("`value` must be an array, found {}", json_type(other)),
                 ),
-            }
+            },
+            k if k.contains('@') => self.control(&p, k, v),
+            _ => self.push(
+                &p,
+                Kind::NotInModel,
+                format!("`{key}` is not part of a collection response"),
+            ),
         }
     }
 
