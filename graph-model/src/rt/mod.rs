@@ -7,6 +7,7 @@
 mod enums;
 #[cfg(feature = "schemars")]
 mod json_schema;
+mod key;
 mod poly;
 mod structs;
 

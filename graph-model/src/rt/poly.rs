@@ -1,8 +1,11 @@
 //! `@odata.type` dispatch for abstract and derived-from types.
 
+use std::borrow::Cow;
+
 use serde::de::{DeserializeOwned, Error as _, MapAccess};
 use serde::{Deserializer, Serialize, Serializer};
 
+use super::key::next_key;
 use super::structs::{insert_unique, read_entry, stream_into, Streamed};
 use super::{Extra, Struct};
 
@@ -59,9 +62,9 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
     mut object: Extra,
     mut map: A,
 ) -> Result<UnknownSubtype, A::Error> {
-    while let Some(key) = map.next_key::<String>()? {
+    while let Some(key) = next_key(&mut map)? {
         let value: serde_json::Value = map.next_value()?;
-        insert_unique(&mut object, key, value)?;
+        insert_unique(&mut object, key.into_owned(), value)?;
     }
     Ok(UnknownSubtype::new(object))
 }
@@ -100,7 +103,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
         let mut head = Extra::new();
         loop {
-            let Some(key) = map.next_key::<String>()? else {
+            let Some(key) = next_key(&mut map)? else {
                 // Only control information (or nothing): no `@odata.type`.
                 let mut base = P::Base::default();
                 *base.extra_mut() = head;
@@ -109,7 +112,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
             if key == "@odata.type" {
                 let value: serde_json::Value = map.next_value()?;
                 let name = type_name::<A::Error>(&value, P::ALIASES)?;
-                insert_unique(&mut head, key, value)?;
+                insert_unique(&mut head, key.into_owned(), value)?;
                 if name == P::BASE {
                     return stream_base::<P, A>(head, None, map);
                 }
@@ -117,7 +120,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
             }
             if key.starts_with('@') {
                 let value: serde_json::Value = map.next_value()?;
-                insert_unique(&mut head, key, value)?;
+                insert_unique(&mut head, key.into_owned(), value)?;
                 continue;
             }
             return stream_base::<P, A>(head, Some(key), map);
@@ -127,7 +130,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
 
 fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
     head: Extra,
-    pending: Option<String>,
+    pending: Option<Cow<'de, str>>,
     mut map: A,
 ) -> Result<P, A::Error> {
     let mut base = P::Base::default();

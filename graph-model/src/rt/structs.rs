@@ -1,5 +1,6 @@
 //! Structured types: one generic visitor, one generic serializer.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -7,6 +8,7 @@ use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserializer, Serialize, Serializer};
 
+use super::key::next_key;
 use super::Extra;
 use crate::Nullable;
 
@@ -127,7 +129,7 @@ pub fn stream_into<'de, A: MapAccess<'de>, T: Struct>(
     map: &mut A,
     watch_type: bool,
 ) -> Result<Streamed<T>, A::Error> {
-    while let Some(key) = map.next_key::<String>()? {
+    while let Some(key) = next_key(map)? {
         if watch_type && key == "@odata.type" {
             let value: serde_json::Value = map.next_value()?;
             return Ok(Streamed::LateType(out, value));
@@ -140,12 +142,12 @@ pub fn stream_into<'de, A: MapAccess<'de>, T: Struct>(
 /// Reads the value of `key` into its field, or into the extra properties.
 pub fn read_entry<'de, A: MapAccess<'de>, T: Struct>(
     out: &mut T,
-    key: String,
+    key: Cow<'de, str>,
     map: &mut A,
 ) -> Result<(), A::Error> {
     if !out.de_field(&key, map)? {
         let value: serde_json::Value = map.next_value()?;
-        insert_unique(out.extra_mut(), key, value)?;
+        insert_unique(out.extra_mut(), key.into_owned(), value)?;
     }
     Ok(())
 }
