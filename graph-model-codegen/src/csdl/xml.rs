@@ -69,7 +69,13 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
     let body = &text[bom..];
     let mut reader = Reader::from_str(body);
     reader.config_mut().check_end_names = true;
+    // Open elements; closed elements waiting for their parent to close (a
+    // parent's children start at its entry in `starts`), then moved into a
+    // vector of exactly their number: no vector grows element by element.
     let mut stack: Vec<Element<'a>> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut closed: Vec<Element<'a>> = Vec::new();
+    let mut attrs = Vec::new();
     let mut root: Option<Element<'a>> = None;
     let mut elements = 0usize;
     let err = |offset: usize, msg: String| {
@@ -107,18 +113,22 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
                     index.span(before + bom),
                     &|o, m| err(o, m),
                     before,
+                    &mut attrs,
                 )?;
                 if matches!(event, Event::Start(_)) {
                     stack.push(el);
+                    starts.push(closed.len());
                 } else {
-                    attach(&mut stack, &mut root, el, || {
+                    attach(&stack, &mut closed, &mut root, el, || {
                         err(before, "more than one root element".into())
                     })?;
                 }
             }
             Event::End(_) => {
-                let el = stack.pop().expect("quick-xml checks end names");
-                attach(&mut stack, &mut root, el, || {
+                let mut el = stack.pop().expect("quick-xml checks end names");
+                let first = starts.pop().expect("one start per open element");
+                el.children = closed.drain(first..).collect();
+                attach(&stack, &mut closed, &mut root, el, || {
                     err(before, "more than one root element".into())
                 })?;
             }
@@ -162,16 +172,21 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
     root.ok_or_else(|| err(0, "document has no root element".into()))
 }
 
+/// A closed element goes to its parent's children (waiting in `closed`
+/// until the parent closes), or is the root.
 fn attach<'a>(
-    stack: &mut [Element<'a>],
+    open: &[Element<'a>],
+    closed: &mut Vec<Element<'a>>,
     root: &mut Option<Element<'a>>,
     el: Element<'a>,
     too_many: impl FnOnce() -> Diagnostic,
 ) -> Result<(), Diagnostic> {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(el),
-        None if root.is_none() => *root = Some(el),
-        None => return Err(too_many()),
+    if !open.is_empty() {
+        closed.push(el);
+    } else if root.is_none() {
+        *root = Some(el);
+    } else {
+        return Err(too_many());
     }
     Ok(())
 }
@@ -192,9 +207,10 @@ fn element<'a>(
     span: Span,
     err: &dyn Fn(usize, String) -> Diagnostic,
     offset: usize,
+    attrs: &mut Vec<(Cow<'a, str>, Cow<'a, str>)>,
 ) -> Result<Element<'a>, Diagnostic> {
     let name = local(borrowed(body, start.name().as_ref()));
-    let mut attrs = Vec::new();
+    attrs.clear();
     for a in start.attributes() {
         let a = a.map_err(|e| err(offset, format!("malformed attribute: {e}")))?;
         let key = borrowed(body, a.key.as_ref());
@@ -220,9 +236,12 @@ fn element<'a>(
         }
         attrs.push((key, value));
     }
+    // Exactly as many as there are; the scratch keeps its capacity.
+    let mut exact = Vec::with_capacity(attrs.len());
+    exact.append(attrs);
     Ok(Element {
         name,
-        attrs,
+        attrs: exact,
         children: Vec::new(),
         text: String::new(),
         span,
