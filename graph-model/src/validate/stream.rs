@@ -91,6 +91,7 @@ mod tests {
             format!(r#"{{"value": [{item}], "@odata.nextLink": 5, "stray": {{"a": 1, "a": 2}}}}"#),
             format!(r#"{{"stray": [{{"a": 1, "a": 2}}], "value": [{item}], "value": [{item}]}}"#),
             format!(r#"{{"value": [], "value": [{item}]}}"#),
+            format!(r#"{{"value": 5, "value": [{item}], "value": [{item}]}}"#),
             format!(r#"{{"@odata.count": "1", "value": {item}}}"#),
             format!(r#"{{"val\u0075e": [{item}], "x": 1, "x": 2}}"#),
             format!(r#"[{item}]"#),
