@@ -31,10 +31,15 @@ pub fn parse<'a>(text: &'a str, mode: Mode, report: &mut Report) -> Option<Json<
             Some(v)
         }
         Err(e) => {
-            report.push(mode, "", Kind::InvalidJson, format!("not JSON: {e}"));
+            not_json(&e, mode, report);
             None
         }
     }
+}
+
+/// The `invalid-json` finding of a document that does not parse.
+pub fn not_json(e: &json::ParseError, mode: Mode, report: &mut Report) {
+    report.push(mode, "", Kind::InvalidJson, format!("not JSON: {e}"));
 }
 
 /// Keys repeated in `v` and everything below it, in document order.

@@ -8,8 +8,8 @@
 
 use graph_model_codegen::model::{Model, TypeId};
 
-use super::finding::{child, Kind, Mode, Report};
-use super::json::{duplicates, repeated_keys};
+use super::finding::{child, Mode, Report};
+use super::json::{duplicates, not_json, repeated_keys};
 use super::model_check::Checker;
 use crate::json::{self, Json};
 
@@ -29,7 +29,7 @@ pub fn collection(model: &Model, id: TypeId, text: &str, mode: Mode, report: &mu
     });
     let (top, streamed) = match parsed {
         Ok(parsed) => parsed,
-        Err(e) => return report.push(mode, "", Kind::InvalidJson, format!("not JSON: {e}")),
+        Err(e) => return not_json(&e, mode, report),
     };
     let (Json::Object(members), Some(at)) = (&top, streamed) else {
         // No `value` array: nothing was streamed.
