@@ -5,12 +5,52 @@ use std::collections::HashMap;
 
 use super::resolve::Resolver;
 use super::types::{Target, TypeId};
+use super::Model;
 use crate::diagnostics::Span;
+
+/// A member of a structured type: its name, where it is declared, and the
+/// type that declares it.
+pub(super) type Member<'m> = (&'m str, &'m Span, TypeId);
+
+/// Every member of `id` into `out` (cleared first): structural properties
+/// from the root base down, then navigation properties from the root base
+/// down. `chain` is scratch space; neither allocates once it has grown.
+pub(super) fn members<'m>(
+    model: &'m Model,
+    id: TypeId,
+    chain: &mut Vec<TypeId>,
+    out: &mut Vec<Member<'m>>,
+) {
+    chain.clear();
+    chain.push(id);
+    let mut cur = model.get(id).structured().and_then(|s| s.base);
+    while let Some(b) = cur {
+        if chain.contains(&b) {
+            break;
+        }
+        chain.push(b);
+        cur = model.get(b).structured().and_then(|s| s.base);
+    }
+    out.clear();
+    for &t in chain.iter().rev() {
+        if let Some(s) = model.get(t).structured() {
+            out.extend(s.properties.iter().map(|p| (p.name.as_str(), &p.span, t)));
+        }
+    }
+    for &t in chain.iter().rev() {
+        if let Some(s) = model.get(t).structured() {
+            out.extend(s.navigation.iter().map(|n| (n.name.as_str(), &n.span, t)));
+        }
+    }
+}
 
 impl Resolver {
     /// Checks that need the whole model: cycles, property names repeated
     /// along a base chain, navigation to non-entities.
     pub(super) fn validate_structure(&mut self) {
+        let mut chain = Vec::new();
+        let mut all = Vec::new();
+        let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
         for id in self.model.ids() {
             let def = self.model.get(id);
             let Some(s) = def.structured() else { continue };
@@ -22,14 +62,9 @@ impl Resolver {
                 );
                 continue;
             }
-            let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
-            let props = self.model.properties(id);
-            let navs = self.model.navigation(id);
-            let members = props
-                .iter()
-                .map(|p| (p.property.name.as_str(), &p.property.span, p.declared_in))
-                .chain(navs.iter().map(|(n, t)| (n.name.as_str(), &n.span, *t)));
-            for (name, span, declared_in) in members {
+            members(&self.model, id, &mut chain, &mut all);
+            seen.clear();
+            for &(name, span, declared_in) in &all {
                 if let Some((prev, prev_in)) = seen.insert(name, (span, declared_in)) {
                     // Report once, on the declaring type.
                     if declared_in == id {

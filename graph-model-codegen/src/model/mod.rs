@@ -38,7 +38,9 @@ pub struct Model {
     pub other_annotations: Vec<(String, Annotation)>,
     /// Warnings, and (unless loaded strictly) errors, found while loading.
     pub diagnostics: Diagnostics,
-    index: HashMap<String, TypeId>,
+    /// Namespace → local name → type: a lookup splits the name it is given
+    /// instead of building the full name.
+    index: HashMap<String, HashMap<String, TypeId>>,
     aliases: HashMap<String, String>,
 }
 
@@ -122,7 +124,15 @@ impl Model {
     /// Finds a type by qualified name, alias-qualified name, or `#`-prefixed
     /// `@odata.type` form.
     pub fn lookup(&self, name: &str) -> Option<TypeId> {
-        self.index.get(&self.full_name(name)).copied()
+        let name = name.strip_prefix('#').unwrap_or(name);
+        let (ns, local) = name.rsplit_once('.')?;
+        let ns = self.aliases.get(ns).map_or(ns, String::as_str);
+        self.id_of(ns, local)
+    }
+
+    /// The type `local` of namespace `ns` (a full namespace, not an alias).
+    fn id_of(&self, ns: &str, local: &str) -> Option<TypeId> {
+        self.index.get(ns)?.get(local).copied()
     }
 
     /// A generation root: a type name, or a resource path (it has a `/`)

@@ -42,7 +42,7 @@ pub fn load_sources(sources: &[(&str, &str)], opts: LoadOptions) -> Result<Model
             }
         }
     }
-    let mut model = resolve_all(&docs);
+    let mut model = resolve_all(docs);
     all.extend(std::mem::take(&mut model.diagnostics));
     all.sort();
     if unreadable || opts.strict && all.has_errors() || all.errors().any(|d| d.code == "not-csdl") {
@@ -96,20 +96,22 @@ fn read_bounded(path: &Path) -> std::io::Result<String> {
 
 /// Resolves one or more raw documents into one model.
 pub fn resolve(docs: &[Document], opts: LoadOptions) -> Result<Model, Diagnostics> {
-    let model = resolve_all(docs);
+    let model = resolve_all(docs.to_vec());
     if opts.strict && model.diagnostics.has_errors() {
         return Err(model.diagnostics);
     }
     Ok(model)
 }
 
-fn resolve_all(docs: &[Document]) -> Model {
+/// Resolves documents it owns: names, types and annotations move from the
+/// raw tree into the model instead of being copied.
+fn resolve_all(mut docs: Vec<Document>) -> Model {
     let mut r = Resolver::default();
-    r.register(docs);
-    r.resolve_types(docs);
-    r.resolve_operations(docs);
-    r.resolve_containers(docs);
-    r.attach_annotations(docs);
+    r.register(&docs);
+    r.resolve_types(&mut docs);
+    r.resolve_operations(&mut docs);
+    r.resolve_containers(&mut docs);
+    r.attach_annotations(&mut docs);
     r.link_derived();
     r.validate_structure();
     r.check_confusable_names();
@@ -191,32 +193,54 @@ impl Resolver {
     }
 
     fn add_type(&mut self, ns: &str, name: &str, span: &Span, kind: TypeKind) {
-        let qn = QualifiedName {
-            namespace: ns.to_string(),
-            name: name.to_string(),
-        };
-        let full = qn.to_string();
-        if let Some(prev) = self.model.index.get(&full) {
-            let prev_span = self.model.get(*prev).span.clone();
+        if let Some(prev) = self.model.id_of(ns, name) {
+            let prev_span = self.model.get(prev).span.clone();
             self.diags.error(
                 "duplicate-name",
                 Some(span),
-                format!("`{full}` is already defined at {prev_span}"),
+                format!("`{ns}.{name}` is already defined at {prev_span}"),
             );
             return;
         }
         let id = TypeId(self.model.types.len() as u32);
-        self.model.index.insert(full, id);
+        let names = match self.model.index.get_mut(ns) {
+            Some(names) => names,
+            None => self.model.index.entry(ns.to_string()).or_default(),
+        };
+        names.insert(name.to_string(), id);
         self.model.types.push(TypeDef {
-            name: qn,
+            name: QualifiedName {
+                namespace: ns.to_string(),
+                name: name.to_string(),
+            },
             kind,
             annotations: Vec::new(),
             span: span.clone(),
         });
     }
 
-    /// Resolves a written type (`graph.x`, `Collection(Edm.String)`...).
-    fn type_ref(&mut self, written: &str, span: &Span) -> TypeRef {
+    /// Resolves a written type (`graph.x`, `Collection(Edm.String)`...),
+    /// which the reference keeps.
+    fn type_ref(&mut self, written: String, span: &Span) -> TypeRef {
+        let target = self.target(&written, span);
+        let collection = target.as_ref().is_some_and(|(c, _)| *c);
+        match target {
+            Some((_, target)) => TypeRef {
+                collection,
+                target,
+                written,
+            },
+            None => TypeRef {
+                collection: false,
+                target: Target::Unresolved(written.clone()),
+                written,
+            },
+        }
+    }
+
+    /// Whether `written` is a collection, and its element type; `None` when
+    /// it is not a type name at all (reported).
+    fn target(&mut self, written: &str, span: &Span) -> Option<(bool, Target)> {
         let trimmed = written.trim();
         let (collection, inner) = match trimmed.strip_prefix("Collection(") {
             Some(rest) => match rest.strip_suffix(')') {
@@ -227,7 +251,7 @@ impl Resolver {
                         Some(span),
                         format!("malformed collection type `{written}`: expected `Collection(Namespace.Type)`"),
                     );
-                    return unresolved(written);
+                    return None;
                 }
             },
             None if trimmed.contains(['(', ')']) => {
@@ -236,7 +260,7 @@ impl Resolver {
                     Some(span),
                     format!("malformed type `{written}`: parentheses are only allowed as `Collection(...)`"),
                 );
-                return unresolved(written);
+                return None;
             }
             None => (false, trimmed),
         };
@@ -249,7 +273,7 @@ impl Resolver {
                     crate::csdl::shown(written)
                 ),
             );
-            return unresolved(written);
+            return None;
         }
         let target = if let Some(edm) = inner.strip_prefix("Edm.") {
             match Primitive::from_edm(edm) {
@@ -276,32 +300,31 @@ impl Resolver {
                 }
             }
         };
-        TypeRef {
-            collection,
-            target,
-            written: written.to_string(),
-        }
+        Some((collection, target))
     }
 
     fn id_of(&self, ns: &str, name: &str) -> Option<TypeId> {
-        self.model.index.get(&format!("{ns}.{name}")).copied()
+        self.model.id_of(ns, name)
     }
 
-    fn resolve_types(&mut self, docs: &[Document]) {
-        for s in docs.iter().flat_map(|d| &d.schemas) {
-            for t in s.entity_types.iter().chain(&s.complex_types) {
+    fn resolve_types(&mut self, docs: &mut [Document]) {
+        for s in docs.iter_mut().flat_map(|d| &mut d.schemas) {
+            let structured = std::mem::take(&mut s.entity_types)
+                .into_iter()
+                .chain(std::mem::take(&mut s.complex_types));
+            for t in structured {
                 self.resolve_structured(&s.namespace, t);
             }
-            for e in &s.enum_types {
+            for e in std::mem::take(&mut s.enum_types) {
                 self.resolve_enum(&s.namespace, e);
             }
-            for d in &s.type_definitions {
+            for d in std::mem::take(&mut s.type_definitions) {
                 self.resolve_definition(&s.namespace, d);
             }
         }
     }
 
-    fn resolve_structured(&mut self, ns: &str, t: &raw::StructuredType) {
+    fn resolve_structured(&mut self, ns: &str, t: raw::StructuredType) {
         let Some(id) = self.id_of(ns, &t.name) else {
             return;
         };
@@ -309,9 +332,9 @@ impl Resolver {
             return; // a duplicate; the first definition wins
         }
         let base = t.base_type.as_ref().and_then(|b| {
-            let r = self.type_ref(b, &t.span);
-            match r.target {
-                Target::Named(bid) if !r.collection => {
+            let r = self.target(b, &t.span)?;
+            match r {
+                (false, Target::Named(bid)) => {
                     let bdef = self.model.get(bid);
                     match bdef.structured() {
                         Some(bs) if bs.kind == t.kind => Some(bid),
@@ -332,28 +355,28 @@ impl Resolver {
         });
         let properties: Vec<Property> = t
             .properties
-            .iter()
+            .into_iter()
             .map(|p| Property {
-                name: p.name.clone(),
-                ty: self.type_ref(&p.type_name, &p.span),
+                ty: self.type_ref(p.type_name, &p.span),
+                name: p.name,
                 nullable: p.nullable.unwrap_or(true),
-                default_value: p.default_value.clone(),
-                facets: p.facets.clone(),
-                annotations: p.annotations.clone(),
-                span: p.span.clone(),
+                default_value: p.default_value,
+                facets: p.facets,
+                annotations: p.annotations,
+                span: p.span,
             })
             .collect();
         let navigation: Vec<NavigationProperty> = t
             .navigation_properties
-            .iter()
+            .into_iter()
             .map(|n| NavigationProperty {
-                name: n.name.clone(),
-                ty: self.type_ref(&n.type_name, &n.span),
+                ty: self.type_ref(n.type_name, &n.span),
+                name: n.name,
                 nullable: n.nullable.unwrap_or(true),
-                partner: n.partner.clone(),
+                partner: n.partner,
                 contains_target: n.contains_target,
-                annotations: n.annotations.clone(),
-                span: n.span.clone(),
+                annotations: n.annotations,
+                span: n.span,
             })
             .collect();
         for k in &t.key {
@@ -369,21 +392,21 @@ impl Resolver {
             }
         }
         let def = &mut self.model.types[id.0 as usize];
-        def.annotations = t.annotations.clone();
+        def.annotations = t.annotations;
         def.kind = TypeKind::Structured(Structured {
             kind: t.kind,
             is_abstract: t.is_abstract,
             open_type: t.open_type,
             has_stream: t.has_stream,
             base,
-            key: t.key.iter().map(|k| k.name.clone()).collect(),
+            key: t.key.into_iter().map(|k| k.name).collect(),
             properties,
             navigation,
             derived: Vec::new(),
         });
     }
 
-    fn resolve_enum(&mut self, ns: &str, e: &raw::EnumType) {
+    fn resolve_enum(&mut self, ns: &str, e: raw::EnumType) {
         let Some(id) = self.id_of(ns, &e.name) else {
             return;
         };
@@ -410,10 +433,11 @@ impl Resolver {
                 }
             },
         };
-        let mut seen: HashMap<&str, &Span> = HashMap::new();
-        let mut members = Vec::new();
-        for (i, m) in e.members.iter().enumerate() {
-            if let Some(prev) = seen.insert(&m.name, &m.span) {
+        let mut members: Vec<EnumMember> = Vec::with_capacity(e.members.len());
+        for (i, m) in e.members.into_iter().enumerate() {
+            // Enums have tens of members: a scan is cheaper than hashing.
+            if let Some(prev) = members.iter().rev().find(|x| x.name == m.name) {
+                let prev = &prev.span;
                 self.diags.error(
                     "duplicate-member",
                     Some(&m.span),
@@ -440,14 +464,14 @@ impl Resolver {
                 None => i as i64,
             };
             members.push(EnumMember {
-                name: m.name.clone(),
+                name: m.name,
                 value,
-                annotations: m.annotations.clone(),
-                span: m.span.clone(),
+                annotations: m.annotations,
+                span: m.span,
             });
         }
         let def = &mut self.model.types[id.0 as usize];
-        def.annotations = e.annotations.clone();
+        def.annotations = e.annotations;
         def.kind = TypeKind::Enum(Enum {
             is_flags: e.is_flags,
             underlying,
@@ -455,7 +479,7 @@ impl Resolver {
         });
     }
 
-    fn resolve_definition(&mut self, ns: &str, d: &raw::TypeDefinition) {
+    fn resolve_definition(&mut self, ns: &str, d: raw::TypeDefinition) {
         let Some(id) = self.id_of(ns, &d.name) else {
             return;
         };
@@ -478,16 +502,16 @@ impl Resolver {
             }
         };
         let def = &mut self.model.types[id.0 as usize];
-        def.annotations = d.annotations.clone();
+        def.annotations = d.annotations;
         def.kind = TypeKind::Definition(Definition {
             underlying,
-            facets: d.facets.clone(),
+            facets: d.facets,
         });
     }
 
-    fn resolve_operations(&mut self, docs: &[Document]) {
-        for s in docs.iter().flat_map(|d| &d.schemas) {
-            for op in &s.operations {
+    fn resolve_operations(&mut self, docs: &mut [Document]) {
+        for s in docs.iter_mut().flat_map(|d| &mut d.schemas) {
+            for op in std::mem::take(&mut s.operations) {
                 if op.is_bound && op.parameters.is_empty() {
                     self.diags.error(
                         "bound-without-parameter",
@@ -508,17 +532,17 @@ impl Resolver {
                 }
                 let parameters = op
                     .parameters
-                    .iter()
+                    .into_iter()
                     .map(|p| Parameter {
-                        name: p.name.clone(),
-                        ty: self.type_ref(&p.type_name, &p.span),
+                        ty: self.type_ref(p.type_name, &p.span),
+                        name: p.name,
                         nullable: p.nullable.unwrap_or(true),
-                        span: p.span.clone(),
+                        span: p.span,
                     })
                     .collect();
-                let return_type = op.return_type.as_ref().map(|r| {
+                let return_type = op.return_type.map(|r| {
                     (
-                        self.type_ref(&r.type_name, &r.span),
+                        self.type_ref(r.type_name, &r.span),
                         r.nullable.unwrap_or(true),
                     )
                 });
@@ -526,31 +550,31 @@ impl Resolver {
                     kind: op.kind,
                     name: QualifiedName {
                         namespace: s.namespace.clone(),
-                        name: op.name.clone(),
+                        name: op.name,
                     },
                     is_bound: op.is_bound,
                     is_composable: op.is_composable,
-                    entity_set_path: op.entity_set_path.clone(),
+                    entity_set_path: op.entity_set_path,
                     parameters,
                     return_type,
-                    annotations: op.annotations.clone(),
-                    span: op.span.clone(),
+                    annotations: op.annotations,
+                    span: op.span,
                 });
             }
         }
     }
 
-    fn resolve_containers(&mut self, docs: &[Document]) {
-        for s in docs.iter().flat_map(|d| &d.schemas) {
-            for c in &s.containers {
+    fn resolve_containers(&mut self, docs: &mut [Document]) {
+        for s in docs.iter_mut().flat_map(|d| &mut d.schemas) {
+            for c in std::mem::take(&mut s.containers) {
                 let mut sets = Vec::new();
                 for (es, singleton) in c
                     .entity_sets
-                    .iter()
+                    .into_iter()
                     .map(|e| (e, false))
-                    .chain(c.singletons.iter().map(|e| (e, true)))
+                    .chain(c.singletons.into_iter().map(|e| (e, true)))
                 {
-                    let ty = self.type_ref(&es.type_name, &es.span);
+                    let ty = self.type_ref(es.type_name, &es.span);
                     if let Target::Named(id) = ty.target {
                         if !self.is_entity(id) {
                             self.diags.error(
@@ -558,41 +582,37 @@ impl Resolver {
                                 Some(&es.span),
                                 format!(
                                     "`{}` has type `{}`, which is not an entity type",
-                                    es.name, es.type_name
+                                    es.name, ty.written
                                 ),
                             );
                         }
                     }
                     sets.push(EntitySet {
-                        name: es.name.clone(),
+                        name: es.name,
                         ty,
                         singleton,
                         bindings: es
                             .bindings
-                            .iter()
-                            .map(|b| (b.path.clone(), b.target.clone()))
+                            .into_iter()
+                            .map(|b| (b.path, b.target))
                             .collect(),
-                        annotations: es.annotations.clone(),
-                        span: es.span.clone(),
+                        annotations: es.annotations,
+                        span: es.span,
                     });
                 }
                 self.model.containers.push(Container {
                     name: QualifiedName {
                         namespace: s.namespace.clone(),
-                        name: c.name.clone(),
+                        name: c.name,
                     },
                     entity_sets: sets,
-                    action_imports: c
-                        .action_imports
-                        .iter()
-                        .map(|i| i.operation.clone())
-                        .collect(),
+                    action_imports: c.action_imports.into_iter().map(|i| i.operation).collect(),
                     function_imports: c
                         .function_imports
-                        .iter()
-                        .map(|i| i.operation.clone())
+                        .into_iter()
+                        .map(|i| i.operation)
                         .collect(),
-                    span: c.span.clone(),
+                    span: c.span,
                 });
             }
         }
@@ -618,14 +638,6 @@ impl Resolver {
                 s.derived = kids;
             }
         }
-    }
-}
-
-fn unresolved(written: &str) -> TypeRef {
-    TypeRef {
-        collection: false,
-        target: Target::Unresolved(written.to_string()),
-        written: written.to_string(),
     }
 }
 
