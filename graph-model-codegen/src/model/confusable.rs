@@ -116,7 +116,7 @@ impl Resolver {
                 .push((t.name.name.as_str(), &t.span));
         }
         for (ns, mut types) in by_ns {
-            types.sort_by(|(_, a), (_, b)| a.cmp(b));
+            types.sort_by_key(|&(_, s)| s);
             for (b, span, a, at) in pairs(types, &mut seen) {
                 found.push((
                     span.clone(),
