@@ -57,37 +57,48 @@ pub(super) struct Ctx<'d> {
 }
 
 impl Ctx<'_> {
-    pub(super) fn check_attrs(&mut self, el: &Element, known: &[&str]) {
-        for (k, _) in &el.attrs {
-            if !known.contains(&k.as_ref()) && !is_ambient(k) {
+    pub(super) fn check_attrs(&mut self, el: Element, known: &[&str]) {
+        self.check_attrs_by(el, |k| known.contains(&k));
+    }
+
+    /// [`Ctx::check_attrs`] for an element that also takes the facets.
+    pub(super) fn check_attrs_with_facets(&mut self, el: Element, known: &[&str]) {
+        self.check_attrs_by(el, |k| known.contains(&k) || FACETS.contains(&k));
+    }
+
+    /// Warns of every attribute that is neither `is_known` nor ambient.
+    pub(super) fn check_attrs_by(&mut self, el: Element, is_known: impl Fn(&str) -> bool) {
+        for (k, _) in el.attrs() {
+            if !is_known(k) && !is_ambient(k) {
                 self.diags.warning(
                     "unknown-attribute",
-                    Some(&el.span),
-                    format!("attribute `{k}` on <{}> is not CSDL; ignored", el.name),
+                    Some(&el.span()),
+                    format!("attribute `{k}` on <{}> is not CSDL; ignored", el.name()),
                 );
             }
         }
     }
 
-    pub(super) fn unknown_child(&mut self, parent: &Element, child: &Element) {
+    pub(super) fn unknown_child(&mut self, parent: Element, child: Element) {
         self.diags.warning(
             "unknown-element",
-            Some(&child.span),
+            Some(&child.span()),
             format!(
                 "<{}> is not expected inside <{}>; ignored",
-                child.name, parent.name
+                child.name(),
+                parent.name()
             ),
         );
     }
 
-    pub(super) fn required(&mut self, el: &Element, attr: &str) -> Option<String> {
+    pub(super) fn required(&mut self, el: Element, attr: &str) -> Option<String> {
         match el.attr(attr) {
             Some(v) if !v.is_empty() => Some(v.to_string()),
             _ => {
                 self.diags.error(
                     "missing-attribute",
-                    Some(&el.span),
-                    format!("<{}> needs a `{attr}` attribute", el.name),
+                    Some(&el.span()),
+                    format!("<{}> needs a `{attr}` attribute", el.name()),
                 );
                 None
             }
@@ -98,7 +109,7 @@ impl Ctx<'_> {
     /// error in every mode; the element is skipped or kept as `on_bad` says.
     pub(super) fn name(
         &mut self,
-        el: &Element,
+        el: Element,
         attr: &str,
         grammar: Grammar,
         on_bad: OnBadName,
@@ -110,7 +121,7 @@ impl Ctx<'_> {
     /// An optional attribute that must match `grammar` when present.
     pub(super) fn opt_name(
         &mut self,
-        el: &Element,
+        el: Element,
         attr: &str,
         grammar: Grammar,
         on_bad: OnBadName,
@@ -121,7 +132,7 @@ impl Ctx<'_> {
 
     fn checked(
         &mut self,
-        el: &Element,
+        el: Element,
         attr: &str,
         value: String,
         (what, check): Grammar,
@@ -139,37 +150,37 @@ impl Ctx<'_> {
         };
         let msg = format!(
             "<{}> {attr} `{}` is not a CSDL {what}: {e}; {consequence}",
-            el.name,
+            el.name(),
             shown(&value)
         );
         match on_bad {
             OnBadName::Skip(_) => {
-                self.diags.error("invalid-name", Some(&el.span), msg);
+                self.diags.error("invalid-name", Some(&el.span()), msg);
                 None
             }
             OnBadName::Keep => {
-                self.diags.error("invalid-name", Some(&el.span), msg);
+                self.diags.error("invalid-name", Some(&el.span()), msg);
                 Some(value)
             }
             OnBadName::Warn => {
-                self.diags.warning("invalid-name", Some(&el.span), msg);
+                self.diags.warning("invalid-name", Some(&el.span()), msg);
                 Some(value)
             }
         }
     }
 
-    pub(super) fn opt(&self, el: &Element, attr: &str) -> Option<String> {
+    pub(super) fn opt(&self, el: Element, attr: &str) -> Option<String> {
         el.attr(attr).map(str::to_string)
     }
 
-    fn boolean(&mut self, el: &Element, attr: &str) -> Option<bool> {
+    fn boolean(&mut self, el: Element, attr: &str) -> Option<bool> {
         match el.attr(attr)? {
             "true" => Some(true),
             "false" => Some(false),
             other => {
                 self.diags.error(
                     "invalid-attribute",
-                    Some(&el.span),
+                    Some(&el.span()),
                     format!("`{attr}` must be `true` or `false`, found `{other}`"),
                 );
                 None
@@ -177,14 +188,14 @@ impl Ctx<'_> {
         }
     }
 
-    fn integer<T: std::str::FromStr>(&mut self, el: &Element, attr: &str) -> Option<T> {
+    fn integer<T: std::str::FromStr>(&mut self, el: Element, attr: &str) -> Option<T> {
         let text = el.attr(attr)?;
         match text.parse() {
             Ok(v) => Some(v),
             Err(_) => {
                 self.diags.error(
                     "invalid-attribute",
-                    Some(&el.span),
+                    Some(&el.span()),
                     format!("`{attr}` must be an integer, found `{text}`"),
                 );
                 None
@@ -192,7 +203,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn facets(&mut self, el: &Element) -> Facets {
+    fn facets(&mut self, el: Element) -> Facets {
         let scale = match el.attr("Scale") {
             None => None,
             Some("variable") => Some(Scale::Variable),
@@ -210,28 +221,28 @@ impl Ctx<'_> {
 }
 
 /// Converts a parsed `edmx:Edmx` root into a [`Document`].
-pub fn document(file: &str, root: &Element, diags: &mut Diagnostics) -> Document {
+pub fn document(file: &str, root: Element, diags: &mut Diagnostics) -> Document {
     let mut cx = Ctx { diags };
     let mut doc = Document {
         file: file.to_string(),
         ..Default::default()
     };
-    if root.name != "Edmx" {
+    if root.name() != "Edmx" {
         cx.diags.error(
             "not-csdl",
-            Some(&root.span),
-            format!("root element is <{}>, expected <edmx:Edmx>", root.name),
+            Some(&root.span()),
+            format!("root element is <{}>, expected <edmx:Edmx>", root.name()),
         );
         return doc;
     }
     cx.check_attrs(root, &["Version"]);
     doc.version = root.attr("Version").unwrap_or_default().to_string();
-    for child in &root.children {
-        match child.name.as_ref() {
+    for child in root.children() {
+        match child.name() {
             "Reference" => doc.references.push(reference(&mut cx, child)),
             "DataServices" => {
-                for s in &child.children {
-                    if s.name == "Schema" {
+                for s in child.children() {
+                    if s.name() == "Schema" {
                         if let Some(schema) = schema(&mut cx, s) {
                             doc.schemas.push(schema);
                         }
@@ -246,11 +257,11 @@ pub fn document(file: &str, root: &Element, diags: &mut Diagnostics) -> Document
     doc
 }
 
-fn reference(cx: &mut Ctx, el: &Element) -> Reference {
+fn reference(cx: &mut Ctx, el: Element) -> Reference {
     cx.check_attrs(el, &["Uri"]);
     let mut includes = Vec::new();
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "Include" => {
                 cx.check_attrs(c, &["Namespace", "Alias"]);
                 let skip = OnBadName::Skip("the include is skipped");
@@ -258,7 +269,7 @@ fn reference(cx: &mut Ctx, el: &Element) -> Reference {
                     includes.push(Include {
                         namespace,
                         alias: cx.opt_name(c, "Alias", IDENTIFIER, IGNORE_ALIAS),
-                        span: c.span.clone(),
+                        span: c.span(),
                     });
                 }
             }
@@ -269,11 +280,11 @@ fn reference(cx: &mut Ctx, el: &Element) -> Reference {
     Reference {
         uri: el.attr("Uri").unwrap_or_default().to_string(),
         includes,
-        span: el.span.clone(),
+        span: el.span(),
     }
 }
 
-fn schema(cx: &mut Ctx, el: &Element) -> Option<Schema> {
+fn schema(cx: &mut Ctx, el: Element) -> Option<Schema> {
     cx.check_attrs(el, &["Namespace", "Alias"]);
     let namespace = cx.name(
         el,
@@ -292,10 +303,10 @@ fn schema(cx: &mut Ctx, el: &Element) -> Option<Schema> {
         operations: Vec::new(),
         containers: Vec::new(),
         annotations: Vec::new(),
-        span: el.span.clone(),
+        span: el.span(),
     };
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "EntityType" => s
                 .entity_types
                 .extend(structured(cx, c, StructuredKind::Entity)),
@@ -317,7 +328,7 @@ fn schema(cx: &mut Ctx, el: &Element) -> Option<Schema> {
     Some(s)
 }
 
-fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<StructuredType> {
+fn structured(cx: &mut Ctx, el: Element, kind: StructuredKind) -> Option<StructuredType> {
     cx.check_attrs(
         el,
         &["Name", "BaseType", "Abstract", "OpenType", "HasStream"],
@@ -334,13 +345,13 @@ fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<Struct
         properties: Vec::new(),
         navigation_properties: Vec::new(),
         annotations: Vec::new(),
-        span: el.span.clone(),
+        span: el.span(),
     };
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "Key" if kind == StructuredKind::Entity => {
-                for r in &c.children {
-                    if r.name != "PropertyRef" {
+                for r in c.children() {
+                    if r.name() != "PropertyRef" {
                         cx.unknown_child(c, r);
                         continue;
                     }
@@ -349,7 +360,7 @@ fn structured(cx: &mut Ctx, el: &Element, kind: StructuredKind) -> Option<Struct
                         t.key.push(PropertyRef {
                             name,
                             alias: cx.opt(r, "Alias"),
-                            span: r.span.clone(),
+                            span: r.span(),
                         });
                     }
                 }
@@ -368,15 +379,8 @@ const IGNORE_ALIAS: OnBadName = OnBadName::Skip("the alias is ignored");
 
 const FACETS: [&str; 5] = ["MaxLength", "Precision", "Scale", "Unicode", "SRID"];
 
-fn with_facets<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    names.iter().copied().chain(FACETS).collect()
-}
-
-fn property(cx: &mut Ctx, el: &Element) -> Option<Property> {
-    cx.check_attrs(
-        el,
-        &with_facets(&["Name", "Type", "Nullable", "DefaultValue"]),
-    );
+fn property(cx: &mut Ctx, el: Element) -> Option<Property> {
+    cx.check_attrs_with_facets(el, &["Name", "Type", "Nullable", "DefaultValue"]);
     let name = cx.name(el, "Name", IDENTIFIER, OnBadName::Keep)?;
     let type_name = cx.required(el, "Type")?;
     Some(Property {
@@ -386,11 +390,11 @@ fn property(cx: &mut Ctx, el: &Element) -> Option<Property> {
         default_value: cx.opt(el, "DefaultValue"),
         facets: cx.facets(el),
         annotations: child_annotations(cx, el),
-        span: el.span.clone(),
+        span: el.span(),
     })
 }
 
-fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
+fn navigation(cx: &mut Ctx, el: Element) -> Option<NavigationProperty> {
     cx.check_attrs(
         el,
         &["Name", "Type", "Nullable", "Partner", "ContainsTarget"],
@@ -398,8 +402,8 @@ fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
     let name = cx.name(el, "Name", IDENTIFIER, OnBadName::Keep)?;
     let type_name = cx.required(el, "Type")?;
     let mut annotations = Vec::new();
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "Annotation" => annotations.extend(annotation(cx, c)),
             "OnDelete" | "ReferentialConstraint" => {}
             _ => cx.unknown_child(el, c),
@@ -412,15 +416,15 @@ fn navigation(cx: &mut Ctx, el: &Element) -> Option<NavigationProperty> {
         partner: cx.opt_name(el, "Partner", PATH, OnBadName::Warn),
         contains_target: cx.boolean(el, "ContainsTarget").unwrap_or(false),
         annotations,
-        span: el.span.clone(),
+        span: el.span(),
     })
 }
 
 /// Annotations among an element's children; anything else is unexpected.
-fn child_annotations(cx: &mut Ctx, el: &Element) -> Vec<Annotation> {
+fn child_annotations(cx: &mut Ctx, el: Element) -> Vec<Annotation> {
     let mut out = Vec::new();
-    for c in &el.children {
-        if c.name == "Annotation" {
+    for c in el.children() {
+        if c.name() == "Annotation" {
             out.extend(annotation(cx, c));
         } else {
             cx.unknown_child(el, c);
@@ -429,7 +433,7 @@ fn child_annotations(cx: &mut Ctx, el: &Element) -> Vec<Annotation> {
     out
 }
 
-fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
+fn enum_type(cx: &mut Ctx, el: Element) -> Option<EnumType> {
     cx.check_attrs(el, &["Name", "IsFlags", "UnderlyingType"]);
     let name = cx.name(el, "Name", IDENTIFIER, SKIP_TYPE)?;
     let mut t = EnumType {
@@ -438,10 +442,10 @@ fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
         underlying_type: cx.opt(el, "UnderlyingType"),
         members: Vec::new(),
         annotations: Vec::new(),
-        span: el.span.clone(),
+        span: el.span(),
     };
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "Member" => {
                 cx.check_attrs(c, &["Name", "Value"]);
                 if let Some(name) = cx.name(c, "Name", IDENTIFIER, OnBadName::Keep) {
@@ -449,7 +453,7 @@ fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
                         name,
                         value: cx.integer(c, "Value"),
                         annotations: child_annotations(cx, c),
-                        span: c.span.clone(),
+                        span: c.span(),
                     });
                 }
             }
@@ -460,28 +464,28 @@ fn enum_type(cx: &mut Ctx, el: &Element) -> Option<EnumType> {
     Some(t)
 }
 
-fn type_definition(cx: &mut Ctx, el: &Element) -> Option<TypeDefinition> {
-    cx.check_attrs(el, &with_facets(&["Name", "UnderlyingType"]));
+fn type_definition(cx: &mut Ctx, el: Element) -> Option<TypeDefinition> {
+    cx.check_attrs_with_facets(el, &["Name", "UnderlyingType"]);
     Some(TypeDefinition {
         name: cx.name(el, "Name", IDENTIFIER, SKIP_TYPE)?,
         underlying_type: cx.required(el, "UnderlyingType")?,
         facets: cx.facets(el),
         annotations: child_annotations(cx, el),
-        span: el.span.clone(),
+        span: el.span(),
     })
 }
 
-fn term(cx: &mut Ctx, el: &Element) -> Option<Term> {
-    cx.check_attrs(
+fn term(cx: &mut Ctx, el: Element) -> Option<Term> {
+    cx.check_attrs_with_facets(
         el,
-        &with_facets(&[
+        &[
             "Name",
             "Type",
             "BaseTerm",
             "AppliesTo",
             "DefaultValue",
             "Nullable",
-        ]),
+        ],
     );
     Some(Term {
         name: cx.name(
@@ -499,11 +503,11 @@ fn term(cx: &mut Ctx, el: &Element) -> Option<Term> {
         default_value: cx.opt(el, "DefaultValue"),
         nullable: cx.boolean(el, "Nullable"),
         annotations: child_annotations(cx, el),
-        span: el.span.clone(),
+        span: el.span(),
     })
 }
 
-fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operation> {
+fn operation(cx: &mut Ctx, el: Element, kind: OperationKind) -> Option<Operation> {
     cx.check_attrs(el, &["Name", "IsBound", "IsComposable", "EntitySetPath"]);
     let skip = OnBadName::Skip(match kind {
         OperationKind::Action => "the action is skipped",
@@ -519,12 +523,12 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
         parameters: Vec::new(),
         return_type: None,
         annotations: Vec::new(),
-        span: el.span.clone(),
+        span: el.span(),
     };
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "Parameter" => {
-                cx.check_attrs(c, &with_facets(&["Name", "Type", "Nullable"]));
+                cx.check_attrs_with_facets(c, &["Name", "Type", "Nullable"]);
                 let (Some(name), Some(type_name)) = (
                     cx.name(c, "Name", IDENTIFIER, OnBadName::Keep),
                     cx.required(c, "Type"),
@@ -537,17 +541,17 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
                     nullable: cx.boolean(c, "Nullable"),
                     facets: cx.facets(c),
                     annotations: child_annotations(cx, c),
-                    span: c.span.clone(),
+                    span: c.span(),
                 });
             }
             "ReturnType" => {
-                cx.check_attrs(c, &with_facets(&["Type", "Nullable"]));
+                cx.check_attrs_with_facets(c, &["Type", "Nullable"]);
                 if let Some(type_name) = cx.required(c, "Type") {
                     op.return_type = Some(ReturnType {
                         type_name,
                         nullable: cx.boolean(c, "Nullable"),
                         facets: cx.facets(c),
-                        span: c.span.clone(),
+                        span: c.span(),
                     });
                 }
             }
@@ -558,7 +562,7 @@ fn operation(cx: &mut Ctx, el: &Element, kind: OperationKind) -> Option<Operatio
     Some(op)
 }
 
-fn container(cx: &mut Ctx, el: &Element) -> Option<EntityContainer> {
+fn container(cx: &mut Ctx, el: Element) -> Option<EntityContainer> {
     cx.check_attrs(el, &["Name", "Extends"]);
     let skip = OnBadName::Skip("the entity container is skipped");
     let mut ec = EntityContainer {
@@ -568,10 +572,10 @@ fn container(cx: &mut Ctx, el: &Element) -> Option<EntityContainer> {
         action_imports: Vec::new(),
         function_imports: Vec::new(),
         annotations: Vec::new(),
-        span: el.span.clone(),
+        span: el.span(),
     };
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "EntitySet" => ec.entity_sets.extend(entity_set(cx, c, "EntityType")),
             "Singleton" => ec.singletons.extend(entity_set(cx, c, "Type")),
             "ActionImport" => ec.action_imports.extend(import(cx, c, "Action")),
@@ -583,7 +587,7 @@ fn container(cx: &mut Ctx, el: &Element) -> Option<EntityContainer> {
     Some(ec)
 }
 
-fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> {
+fn entity_set(cx: &mut Ctx, el: Element, type_attr: &str) -> Option<EntitySet> {
     cx.check_attrs(
         el,
         &["Name", type_attr, "IncludeInServiceDocument", "Nullable"],
@@ -598,10 +602,10 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
         type_name: cx.required(el, type_attr)?,
         bindings: Vec::new(),
         annotations: Vec::new(),
-        span: el.span.clone(),
+        span: el.span(),
     };
-    for c in &el.children {
-        match c.name.as_ref() {
+    for c in el.children() {
+        match c.name() {
             "NavigationPropertyBinding" => {
                 cx.check_attrs(c, &["Path", "Target"]);
                 if let (Some(path), Some(target)) = (
@@ -611,7 +615,7 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
                     es.bindings.push(NavigationPropertyBinding {
                         path,
                         target,
-                        span: c.span.clone(),
+                        span: c.span(),
                     });
                 }
             }
@@ -622,7 +626,7 @@ fn entity_set(cx: &mut Ctx, el: &Element, type_attr: &str) -> Option<EntitySet> 
     Some(es)
 }
 
-fn import(cx: &mut Ctx, el: &Element, op_attr: &str) -> Option<OperationImport> {
+fn import(cx: &mut Ctx, el: Element, op_attr: &str) -> Option<OperationImport> {
     cx.check_attrs(
         el,
         &["Name", op_attr, "EntitySet", "IncludeInServiceDocument"],
@@ -634,16 +638,16 @@ fn import(cx: &mut Ctx, el: &Element, op_attr: &str) -> Option<OperationImport> 
         entity_set: cx.opt(el, "EntitySet"),
         include_in_service_document: cx.boolean(el, "IncludeInServiceDocument"),
         annotations: child_annotations(cx, el),
-        span: el.span.clone(),
+        span: el.span(),
     })
 }
 
-fn annotations_block(cx: &mut Ctx, el: &Element) -> Option<Annotations> {
+fn annotations_block(cx: &mut Ctx, el: Element) -> Option<Annotations> {
     cx.check_attrs(el, &["Target", "Qualifier"]);
     Some(Annotations {
         target: cx.name(el, "Target", PATH, OnBadName::Warn)?,
         qualifier: cx.opt_name(el, "Qualifier", IDENTIFIER, OnBadName::Warn),
         annotations: child_annotations(cx, el),
-        span: el.span.clone(),
+        span: el.span(),
     })
 }

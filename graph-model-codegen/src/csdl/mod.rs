@@ -15,7 +15,8 @@ mod xml;
 
 pub(crate) use convert::shown;
 pub use xml::{
-    parse as parse_xml, Element, MAX_ATTRIBUTE_BYTES, MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_ELEMENTS,
+    parse as parse_xml, Children, Element, Tree, MAX_ATTRIBUTE_BYTES, MAX_DEPTH,
+    MAX_DOCUMENT_BYTES, MAX_ELEMENTS,
 };
 
 use crate::diagnostics::Diagnostics;
@@ -25,13 +26,13 @@ use crate::diagnostics::Diagnostics;
 /// diagnostics next to the (possibly partial) document.
 pub fn read(file: &str, text: &str) -> Result<(raw::Document, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
-    let root = match xml::parse(file, text) {
-        Ok(root) => root,
+    let tree = match xml::parse(file, text) {
+        Ok(tree) => tree,
         Err(d) => {
             diags.push(d);
             return Err(diags);
         }
     };
-    let doc = convert::document(file, &root, &mut diags);
+    let doc = convert::document(file, tree.root(), &mut diags);
     Ok((doc, diags))
 }

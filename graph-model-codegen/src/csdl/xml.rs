@@ -1,39 +1,138 @@
-//! A small element tree over quick-xml events, with a span on every element.
+//! A small element tree over quick-xml events, with a position on every
+//! element.
 //!
 //! CSDL is a few megabytes at most, so a tree is simpler to convert than a
-//! streaming state machine and costs little (see the `read_resolve` bench).
+//! streaming state machine. The tree is flat: every element is one entry of
+//! one vector (in document order, linked to its first child and next
+//! sibling), every attribute one entry of another, so building it costs a
+//! handful of allocations whatever the document's size, and names and
+//! values without entity references borrow from the document. Lines and
+//! columns are counted as the reader goes, not looked up.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::diagnostics::{Diagnostic, LineIndex, Span};
 
-/// One XML element: local name (prefix stripped), attributes in document
-/// order, children, concatenated text content and where it starts. Names,
-/// and values without entity references, borrow from the document.
+/// A parsed document: its elements, flat, and the file they came from.
 #[derive(Clone, Debug)]
-pub struct Element<'a> {
-    /// Local name, prefix stripped.
-    pub name: Cow<'a, str>,
-    /// Attributes in document order, values unescaped.
-    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    /// Child elements.
-    pub children: Vec<Element<'a>>,
-    /// Text content, concatenated.
-    pub text: String,
-    /// Where the element starts.
-    pub span: Span,
+pub struct Tree<'a> {
+    file: Arc<str>,
+    nodes: Vec<Node<'a>>,
+    attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl Element<'_> {
-    /// The value of attribute `name`.
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
+/// No element (the end of a sibling list, or no child).
+const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Debug)]
+struct Node<'a> {
+    /// Local name, prefix stripped.
+    name: Cow<'a, str>,
+    /// This element's attributes: `Tree::attrs[attrs.0..attrs.1]`.
+    attrs: (u32, u32),
+    first_child: u32,
+    next_sibling: u32,
+    /// Text content, concatenated (most elements have none: no allocation).
+    text: String,
+    line: u32,
+    col: u32,
+}
+
+/// One element of a [`Tree`]: a copyable view.
+#[derive(Clone, Copy, Debug)]
+pub struct Element<'t> {
+    tree: &'t Tree<'t>,
+    at: u32,
+}
+
+impl<'a> Tree<'a> {
+    /// The root element.
+    pub fn root(&self) -> Element<'_> {
+        Element { tree: self, at: 0 }
+    }
+
+    /// How many elements the document has.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the tree is empty (a parsed document never is).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+impl<'t> Element<'t> {
+    fn node(&self) -> &'t Node<'t> {
+        &self.tree.nodes[self.at as usize]
+    }
+
+    /// Local name, prefix stripped.
+    pub fn name(&self) -> &'t str {
+        &self.node().name
+    }
+
+    /// Attributes in document order, values unescaped.
+    pub fn attrs(&self) -> impl Iterator<Item = (&'t str, &'t str)> {
+        let (from, to) = self.node().attrs;
+        self.tree.attrs[from as usize..to as usize]
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_ref())
+            .map(|(k, v)| (k.as_ref(), v.as_ref()))
+    }
+
+    /// The value of attribute `name`.
+    pub fn attr(&self, name: &str) -> Option<&'t str> {
+        self.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// Child elements, in document order.
+    pub fn children(&self) -> Children<'t> {
+        Children {
+            tree: self.tree,
+            next: self.node().first_child,
+        }
+    }
+
+    /// Text content, concatenated.
+    pub fn text(&self) -> &'t str {
+        &self.node().text
+    }
+
+    /// Where the element starts.
+    pub fn span(&self) -> Span {
+        let n = self.node();
+        Span {
+            file: self.tree.file.clone(),
+            line: n.line,
+            col: n.col,
+        }
+    }
+}
+
+/// The children of an [`Element`].
+#[derive(Clone, Debug)]
+pub struct Children<'t> {
+    tree: &'t Tree<'t>,
+    next: u32,
+}
+
+impl<'t> Iterator for Children<'t> {
+    type Item = Element<'t>;
+
+    fn next(&mut self) -> Option<Element<'t>> {
+        if self.next == NONE {
+            return None;
+        }
+        let at = self.next;
+        self.next = self.tree.nodes[at as usize].next_sibling;
+        Some(Element {
+            tree: self.tree,
+            at,
+        })
     }
 }
 
@@ -49,11 +148,37 @@ pub const MAX_ELEMENTS: usize = 2_000_000;
 /// a description, is 849).
 pub const MAX_ATTRIBUTE_BYTES: usize = 64 << 10;
 
-/// Parses a whole document into its root element.
+/// Line and column of increasing byte offsets, counted from the last one.
+struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl Lines<'_> {
+    fn locate(&mut self, offset: usize) -> (u32, u32) {
+        let gap = &self.text[self.at..offset];
+        if let Some(last) = gap.iter().rposition(|&b| b == b'\n') {
+            self.line += gap.iter().filter(|&&b| b == b'\n').count() as u32;
+            self.line_start = self.at + last + 1;
+        }
+        self.at = offset;
+        (self.line, (offset - self.line_start) as u32 + 1)
+    }
+}
+
+/// An open element while parsing: its index and its last child so far.
+struct Open {
+    at: u32,
+    last_child: u32,
+}
+
+/// Parses a whole document into its tree.
 ///
 /// Accepts a UTF-8 byte-order mark and a missing XML declaration. A syntax
 /// error is returned as one diagnostic at the position where it was found.
-pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
+pub fn parse<'a>(file: &str, text: &'a str) -> Result<Tree<'a>, Diagnostic> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Diagnostic::error(
             "limit",
@@ -64,26 +189,29 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
             ),
         ));
     }
-    let index = LineIndex::new(file, text);
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     let mut reader = Reader::from_str(body);
     reader.config_mut().check_end_names = true;
-    // Open elements; closed elements waiting for their parent to close (a
-    // parent's children start at its entry in `starts`), then moved into a
-    // vector of exactly their number: no vector grows element by element.
-    let mut stack: Vec<Element<'a>> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
-    let mut closed: Vec<Element<'a>> = Vec::new();
-    let mut attrs = Vec::new();
-    let mut root: Option<Element<'a>> = None;
-    let mut elements = 0usize;
-    let err = |offset: usize, msg: String| {
-        Diagnostic::error("xml-syntax", Some(index.span(offset + bom)), msg)
+    // Sized up front: growing vectors of megabytes would copy them again and
+    // again. Graph's documents have an element per 71-83 bytes and an
+    // attribute per 37-44; a denser document only grows them a little.
+    let mut tree = Tree {
+        file: Arc::from(file),
+        nodes: Vec::with_capacity(body.len() / 64),
+        attrs: Vec::with_capacity(body.len() / 32),
     };
-    let limit = |offset: usize, msg: String| {
-        Diagnostic::error("limit", Some(index.span(offset + bom)), msg)
+    let mut lines = Lines {
+        text: text.as_bytes(),
+        at: 0,
+        line: 1,
+        line_start: 0,
     };
+    let mut open: Vec<Open> = Vec::new();
+    // Errors are rare: the line index is built only for one.
+    let at = |offset: usize| LineIndex::new(file, text).span(offset + bom);
+    let err = |offset: usize, msg: String| Diagnostic::error("xml-syntax", Some(at(offset)), msg);
+    let limit = |offset: usize, msg: String| Diagnostic::error("limit", Some(at(offset)), msg);
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
@@ -93,102 +221,91 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Element<'a>, Diagnostic> {
             )
         })?;
         match event {
-            Event::Start(_) if stack.len() >= MAX_DEPTH => {
+            Event::Start(_) if open.len() >= MAX_DEPTH => {
                 return Err(limit(
                     before,
                     format!("elements are nested more than {MAX_DEPTH} deep (MAX_DEPTH)"),
                 ));
             }
-            Event::Start(_) | Event::Empty(_) if elements >= MAX_ELEMENTS => {
+            Event::Start(_) | Event::Empty(_) if tree.nodes.len() >= MAX_ELEMENTS => {
                 return Err(limit(
                     before,
                     format!("the document has more than {MAX_ELEMENTS} elements (MAX_ELEMENTS)"),
                 ));
             }
             Event::Start(ref start) | Event::Empty(ref start) => {
-                elements += 1;
-                let el = element(
-                    body,
-                    start,
-                    index.span(before + bom),
-                    &|o, m| err(o, m),
-                    before,
-                    &mut attrs,
-                )?;
+                if open.is_empty() && !tree.nodes.is_empty() {
+                    return Err(err(before, "more than one root element".into()));
+                }
+                let index = tree.nodes.len() as u32;
+                let (line, col) = lines.locate(before + bom);
+                let node = element(body, start, &mut tree.attrs, line, col)
+                    .map_err(|(code, msg)| Diagnostic::error(code, Some(at(before)), msg))?;
+                tree.nodes.push(node);
+                if let Some(parent) = open.last_mut() {
+                    match parent.last_child {
+                        NONE => tree.nodes[parent.at as usize].first_child = index,
+                        prev => tree.nodes[prev as usize].next_sibling = index,
+                    }
+                    parent.last_child = index;
+                }
                 if matches!(event, Event::Start(_)) {
-                    stack.push(el);
-                    starts.push(closed.len());
-                } else {
-                    attach(&stack, &mut closed, &mut root, el, || {
-                        err(before, "more than one root element".into())
-                    })?;
+                    open.push(Open {
+                        at: index,
+                        last_child: NONE,
+                    });
                 }
             }
             Event::End(_) => {
-                let mut el = stack.pop().expect("quick-xml checks end names");
-                let first = starts.pop().expect("one start per open element");
-                el.children = closed.drain(first..).collect();
-                attach(&stack, &mut closed, &mut root, el, || {
-                    err(before, "more than one root element".into())
-                })?;
+                open.pop();
             }
             Event::Text(t) => {
                 // Entity references arrive as `GeneralRef` events, so text
                 // needs no unescaping; indentation between elements is skipped.
-                if let Some(top) = stack.last_mut() {
+                if let Some(top) = open.last() {
                     if !t.iter().all(u8::is_ascii_whitespace) {
                         let s = t
                             .decode()
                             .map_err(|e| err(before, format!("invalid text: {e}")))?;
-                        top.text.push_str(&s);
+                        tree.nodes[top.at as usize].text.push_str(&s);
                     }
                 }
             }
             Event::GeneralRef(r) => {
-                if let Some(top) = stack.last_mut() {
+                if let Some(top) = open.last() {
                     let name = r
                         .decode()
                         .map_err(|e| err(before, format!("invalid reference: {e}")))?;
                     let s = unescape_text(&format!("&{name};")).map_err(|m| err(before, m))?;
-                    top.text.push_str(&s);
+                    tree.nodes[top.at as usize].text.push_str(&s);
                 }
             }
             Event::CData(c) => {
-                if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&String::from_utf8_lossy(&c));
+                if let Some(top) = open.last() {
+                    tree.nodes[top.at as usize]
+                        .text
+                        .push_str(&String::from_utf8_lossy(&c));
                 }
             }
             Event::Eof => break,
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
         }
     }
-    if let Some(open) = stack.last() {
+    if let Some(o) = open.last() {
+        let e = Element {
+            tree: &tree,
+            at: o.at,
+        };
         return Err(Diagnostic::error(
             "xml-syntax",
-            Some(open.span.clone()),
-            format!("element <{}> is never closed", open.name),
+            Some(e.span()),
+            format!("element <{}> is never closed", e.name()),
         ));
     }
-    root.ok_or_else(|| err(0, "document has no root element".into()))
-}
-
-/// A closed element goes to its parent's children (waiting in `closed`
-/// until the parent closes), or is the root.
-fn attach<'a>(
-    open: &[Element<'a>],
-    closed: &mut Vec<Element<'a>>,
-    root: &mut Option<Element<'a>>,
-    el: Element<'a>,
-    too_many: impl FnOnce() -> Diagnostic,
-) -> Result<(), Diagnostic> {
-    if !open.is_empty() {
-        closed.push(el);
-    } else if root.is_none() {
-        *root = Some(el);
-    } else {
-        return Err(too_many());
+    if tree.nodes.is_empty() {
+        return Err(err(0, "document has no root element".into()));
     }
-    Ok(())
+    Ok(tree)
 }
 
 /// `bytes` as a slice of `body` when it lies inside it (quick-xml hands out
@@ -201,50 +318,48 @@ fn borrowed<'a>(body: &'a str, bytes: &[u8]) -> Cow<'a, str> {
     }
 }
 
+/// One element's node; its attributes are appended to `attrs`. An error
+/// is its code and message.
 fn element<'a>(
     body: &'a str,
     start: &BytesStart<'_>,
-    span: Span,
-    err: &dyn Fn(usize, String) -> Diagnostic,
-    offset: usize,
     attrs: &mut Vec<(Cow<'a, str>, Cow<'a, str>)>,
-) -> Result<Element<'a>, Diagnostic> {
+    line: u32,
+    col: u32,
+) -> Result<Node<'a>, (&'static str, String)> {
     let name = local(borrowed(body, start.name().as_ref()));
-    attrs.clear();
+    let first = attrs.len() as u32;
     for a in start.attributes() {
-        let a = a.map_err(|e| err(offset, format!("malformed attribute: {e}")))?;
+        let a = a.map_err(|e| ("xml-syntax", format!("malformed attribute: {e}")))?;
         let key = borrowed(body, a.key.as_ref());
         let value = if a.value.contains(&b'&') {
             Cow::Owned(
                 a.unescape_value()
-                    .map_err(|e| err(offset, format!("malformed attribute value: {e}")))?
+                    .map_err(|e| ("xml-syntax", format!("malformed attribute value: {e}")))?
                     .into_owned(),
             )
         } else {
             borrowed(body, &a.value)
         };
         if value.len() > MAX_ATTRIBUTE_BYTES {
-            let mut d = err(
-                offset,
+            return Err((
+                "limit",
                 format!(
                     "attribute `{key}` is {} bytes long; the limit is {MAX_ATTRIBUTE_BYTES} bytes (MAX_ATTRIBUTE_BYTES)",
                     value.len()
                 ),
-            );
-            d.code = "limit";
-            return Err(d);
+            ));
         }
         attrs.push((key, value));
     }
-    // Exactly as many as there are; the scratch keeps its capacity.
-    let mut exact = Vec::with_capacity(attrs.len());
-    exact.append(attrs);
-    Ok(Element {
+    Ok(Node {
         name,
-        attrs: exact,
-        children: Vec::new(),
+        attrs: (first, attrs.len() as u32),
+        first_child: NONE,
+        next_sibling: NONE,
         text: String::new(),
-        span,
+        line,
+        col,
     })
 }
 
@@ -268,12 +383,64 @@ mod tests {
 
     #[test]
     fn parses_with_bom_and_no_declaration() {
-        let root = parse("t.xml", "\u{feff}<a x=\"1\">\n  <b>t&amp;u</b><c/></a>").unwrap();
-        assert_eq!(root.name, "a");
+        let tree = parse("t.xml", "\u{feff}<a x=\"1\">\n  <b>t&amp;u</b><c/></a>").unwrap();
+        let root = tree.root();
+        assert_eq!(root.name(), "a");
         assert_eq!(root.attr("x"), Some("1"));
-        assert_eq!(root.children[0].text, "t&u");
-        assert_eq!(root.children[0].span.to_string(), "t.xml:2:3");
-        assert_eq!(root.children[1].name, "c");
+        let children: Vec<_> = root.children().collect();
+        assert_eq!(children.len(), 2);
+        assert_eq!(children[0].text(), "t&u");
+        assert_eq!(children[0].span().to_string(), "t.xml:2:3");
+        assert_eq!(children[1].name(), "c");
+    }
+
+    /// The element names of a subtree, nested as written, with spans.
+    fn outline(el: Element<'_>, out: &mut String) {
+        out.push_str(&format!(
+            "{}@{}:{}",
+            el.name(),
+            el.span().line,
+            el.span().col
+        ));
+        if !el.text().is_empty() {
+            out.push_str(&format!("={:?}", el.text()));
+        }
+        let children: Vec<_> = el.children().collect();
+        if !children.is_empty() {
+            out.push('(');
+            for (i, c) in children.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                outline(c, out);
+            }
+            out.push(')');
+        }
+    }
+
+    #[test]
+    fn links_children_in_order_and_counts_lines_as_it_goes() {
+        let text = "<r:a xmlns:r=\"u\">\n <b><c/>\n\n  <d>x<![CDATA[<y>]]>&lt;</d></b>\r\n<e k=\"v\"/><f>\n</f></r:a>";
+        let tree = parse("t.xml", text).unwrap();
+        assert_eq!(tree.len(), 6);
+        let mut out = String::new();
+        outline(tree.root(), &mut out);
+        assert_eq!(out, "a@1:1(b@2:2(c@2:5 d@4:3=\"x<y><\") e@5:1 f@5:11)");
+        // Each position agrees with the line index that errors use.
+        let index = LineIndex::new("t.xml", text);
+        for (name, offset) in [
+            ("c", text.find("<c").unwrap()),
+            ("f", text.find("<f").unwrap()),
+        ] {
+            let el = tree
+                .root()
+                .children()
+                .flat_map(|c| std::iter::once(c).chain(c.children()))
+                .find(|e| e.name() == name)
+                .unwrap();
+            assert_eq!(el.span(), index.span(offset), "{name}");
+        }
+        assert_eq!(tree.root().children().nth(1).unwrap().attr("k"), Some("v"));
     }
 
     #[test]
