@@ -135,6 +135,44 @@ fn identifier_at(s: &str, offset: usize) -> Result<(), NameError> {
     Ok(())
 }
 
+/// Whether `s` is, in ASCII alone, `min..=max` dot-separated identifiers
+/// of at most [`MAX_IDENTIFIER`] characters each and `max_len` in all: the
+/// common case, decided without decoding characters. For ASCII text the
+/// grammar's letters are `A-Z` and `a-z` and its other identifier
+/// characters the digits and `_`, so `true` is the grammar's answer;
+/// `false` only sends the name to the full check, which says what is wrong.
+fn ascii_dotted(s: &str, (min, max): (usize, usize), max_len: usize) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.is_empty() || bytes.len() > max_len {
+        return false;
+    }
+    let (mut segments, mut len) = (1, 0);
+    for &b in bytes {
+        match b {
+            b'.' if len > 0 => {
+                segments += 1;
+                len = 0;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => len += 1,
+            b'0'..=b'9' if len > 0 => len += 1,
+            _ => return false,
+        }
+        if len > MAX_IDENTIFIER {
+            return false;
+        }
+    }
+    len > 0 && (min..=max).contains(&segments)
+}
+
+/// The checks without the ASCII fast path: what the fast path must agree
+/// with (the tests compare them), and where every error comes from.
+mod full {
+    pub(super) use super::{
+        namespace_full as namespace, path_full as path, qualified_name_full as qualified_name,
+        simple_identifier_full as simple_identifier,
+    };
+}
+
 fn limit(s: &str, max: usize) -> Result<(), NameError> {
     let chars = s.chars().count();
     if chars > max {
@@ -145,12 +183,26 @@ fn limit(s: &str, max: usize) -> Result<(), NameError> {
 
 /// A `SimpleIdentifier`: type, property, member, alias, qualifier names.
 pub fn simple_identifier(s: &str) -> Result<(), NameError> {
+    if ascii_dotted(s, (1, 1), MAX_IDENTIFIER) {
+        return Ok(());
+    }
+    full::simple_identifier(s)
+}
+
+fn simple_identifier_full(s: &str) -> Result<(), NameError> {
     limit(s, MAX_IDENTIFIER)?;
     identifier_at(s, 0)
 }
 
 /// Dot-separated identifiers starting at character `offset`.
 fn dotted(s: &str, offset: usize, min_segments: usize) -> Result<(), NameError> {
+    if ascii_dotted(s, (min_segments, usize::MAX), usize::MAX) {
+        return Ok(());
+    }
+    dotted_full(s, offset, min_segments)
+}
+
+fn dotted_full(s: &str, offset: usize, min_segments: usize) -> Result<(), NameError> {
     if s.is_empty() {
         return Err(NameError::Empty);
     }
@@ -185,14 +237,28 @@ fn dotted(s: &str, offset: usize, min_segments: usize) -> Result<(), NameError> 
 
 /// A `Namespace`: dot-separated simple identifiers, at most 511 characters.
 pub fn namespace(s: &str) -> Result<(), NameError> {
+    if ascii_dotted(s, (1, usize::MAX), MAX_NAMESPACE) {
+        return Ok(());
+    }
+    full::namespace(s)
+}
+
+fn namespace_full(s: &str) -> Result<(), NameError> {
     limit(s, MAX_NAMESPACE)?;
-    dotted(s, 0, 1)
+    dotted_full(s, 0, 1)
 }
 
 /// A `QualifiedName`: `Namespace.SimpleIdentifier` (the namespace may be an alias).
 pub fn qualified_name(s: &str) -> Result<(), NameError> {
+    if ascii_dotted(s, (2, usize::MAX), MAX_NAMESPACE + 1 + MAX_IDENTIFIER) {
+        return Ok(());
+    }
+    full::qualified_name(s)
+}
+
+fn qualified_name_full(s: &str) -> Result<(), NameError> {
     limit(s, MAX_NAMESPACE + 1 + MAX_IDENTIFIER)?;
-    dotted(s, 0, 2)
+    dotted_full(s, 0, 2)
 }
 
 /// A type reference: a qualified name or `Collection(` one `)`.
@@ -216,6 +282,19 @@ pub fn type_name(s: &str) -> Result<(), NameError> {
 /// overloads do in `Target` (`ns.action(ns.type,Collection(Edm.String))`;
 /// spaces after the commas, as Graph writes them, are tolerated).
 pub fn path(s: &str) -> Result<(), NameError> {
+    // The common case: `/`-separated ASCII names, maybe a term cast or a
+    // `$` segment, no parameter list.
+    let plain = |seg: &str| {
+        let body = seg.strip_prefix(['@', '$']).unwrap_or(seg);
+        ascii_dotted(body, (1, usize::MAX), usize::MAX)
+    };
+    if s.len() <= 4096 && s.split('/').all(plain) {
+        return Ok(());
+    }
+    full::path(s)
+}
+
+fn path_full(s: &str) -> Result<(), NameError> {
     if s.is_empty() {
         return Err(NameError::Empty);
     }
@@ -299,6 +378,73 @@ mod tests {
 
     fn err(r: Result<(), NameError>) -> String {
         r.unwrap_err().to_string()
+    }
+
+    /// Every string of up to four characters over an alphabet of the
+    /// characters that matter, and names at the length limits.
+    fn cases() -> Vec<String> {
+        let alphabet = [
+            "a", "Z", "_", "0", ".", "/", "@", "$", "(", ")", ",", " ", "\u{e9}", "-",
+        ];
+        let mut out = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|p| alphabet.iter().map(move |c| format!("{p}{c}")))
+                .collect();
+            out.extend(last.iter().cloned());
+        }
+        let id = |n: usize| "a".repeat(n);
+        for n in [127, 128, 129] {
+            out.push(id(n));
+            out.push(format!("ns.{}", id(n)));
+            out.push(format!("{}.x", id(n)));
+        }
+        for n in [509, 510, 511, 512, 640, 641] {
+            let segments = (0..n / 100).map(|_| id(99)).collect::<Vec<_>>().join(".");
+            let mut name = format!("{segments}.{}", id(1));
+            while name.len() < n {
+                name.insert(0, 'b');
+            }
+            out.push(name);
+        }
+        out.push(format!("a/{}", id(4094)));
+        out.push(format!("a/{}", id(4095)));
+        out
+    }
+
+    #[test]
+    fn the_ascii_fast_path_accepts_exactly_what_the_full_check_accepts() {
+        type Check = fn(&str) -> Result<(), NameError>;
+        let pairs: [(&str, Check, Check); 4] = [
+            ("simple", simple_identifier, full::simple_identifier),
+            ("namespace", namespace, full::namespace),
+            ("qualified", qualified_name, full::qualified_name),
+            ("path", path, full::path),
+        ];
+        let (mut accepted, mut checked) = (0, 0);
+        for s in cases() {
+            for (what, fast, slow) in pairs {
+                // Equal results: the fast path accepted nothing the full
+                // check refuses, and what it passed on got the full check.
+                assert_eq!(fast(&s), slow(&s), "{what} {s:?}");
+                accepted += fast(&s).is_ok() as usize;
+                checked += 1;
+            }
+            for min in 1..=2 {
+                assert_eq!(
+                    dotted(&s, 0, min),
+                    dotted_full(&s, 0, min),
+                    "dotted {min} {s:?}"
+                );
+            }
+        }
+        // Both answers occur, many times.
+        assert!(
+            accepted > 1000 && checked - accepted > 1000,
+            "{accepted} of {checked}"
+        );
     }
 
     #[test]
