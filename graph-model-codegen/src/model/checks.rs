@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::resolve::Resolver;
 use super::types::{Target, TypeId};
 use super::Model;
-use crate::diagnostics::Span;
+use crate::diagnostics::{Diagnostics, Span};
 
 /// A member of a structured type: its name, where it is declared, and the
 /// type that declares it.
@@ -44,69 +43,73 @@ pub(super) fn members<'m>(
     }
 }
 
-impl Resolver {
-    /// Checks that need the whole model: cycles, property names repeated
-    /// along a base chain, navigation to non-entities.
-    pub(super) fn validate_structure(&mut self) {
-        let mut chain = Vec::new();
-        let mut all = Vec::new();
-        let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
-        for id in self.model.ids() {
-            let def = self.model.get(id);
-            let Some(s) = def.structured() else { continue };
-            if self.has_cycle(id) {
-                self.diags.error(
-                    "inheritance-cycle",
-                    Some(&def.span),
-                    format!("`{}` inherits from itself", def.name),
-                );
-                continue;
-            }
-            members(&self.model, id, &mut chain, &mut all);
-            seen.clear();
-            for &(name, span, declared_in) in &all {
-                if let Some((prev, prev_in)) = seen.insert(name, (span, declared_in)) {
-                    // Report once, on the declaring type.
-                    if declared_in == id {
-                        let origin = if prev_in == id { "" } else { " (inherited)" };
-                        self.diags.error(
-                            "duplicate-property",
-                            Some(span),
-                            format!(
-                                "`{}` already has a property `{name}`{origin} at {prev}",
-                                def.name.name
-                            ),
-                        );
-                    }
+/// Checks that need the whole model: cycles, property names repeated along
+/// a base chain, navigation to non-entities. Reads the model only, so it
+/// runs beside the confusable-name check.
+pub(super) fn structure(model: &Model) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let mut chain = Vec::new();
+    let mut all = Vec::new();
+    let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
+    for id in model.ids() {
+        let def = model.get(id);
+        let Some(s) = def.structured() else { continue };
+        if has_cycle(model, id) {
+            diags.error(
+                "inheritance-cycle",
+                Some(&def.span),
+                format!("`{}` inherits from itself", def.name),
+            );
+            continue;
+        }
+        members(model, id, &mut chain, &mut all);
+        seen.clear();
+        for &(name, span, declared_in) in &all {
+            if let Some((prev, prev_in)) = seen.insert(name, (span, declared_in)) {
+                // Report once, on the declaring type.
+                if declared_in == id {
+                    let origin = if prev_in == id { "" } else { " (inherited)" };
+                    diags.error(
+                        "duplicate-property",
+                        Some(span),
+                        format!(
+                            "`{}` already has a property `{name}`{origin} at {prev}",
+                            def.name.name
+                        ),
+                    );
                 }
             }
-            for n in &s.navigation {
-                if let Target::Named(t) = n.ty.target {
-                    if !self.is_entity(t) {
-                        self.diags.error(
-                            "navigation-not-entity",
-                            Some(&n.span),
-                            format!("navigation property `{}` has type `{}`, which is not an entity type", n.name, n.ty.written),
-                        );
-                    }
+        }
+        for n in &s.navigation {
+            if let Target::Named(t) = n.ty.target {
+                if !model.is_entity(t) {
+                    diags.error(
+                        "navigation-not-entity",
+                        Some(&n.span),
+                        format!(
+                            "navigation property `{}` has type `{}`, which is not an entity type",
+                            n.name, n.ty.written
+                        ),
+                    );
                 }
             }
         }
     }
+    diags
+}
 
-    fn has_cycle(&self, id: TypeId) -> bool {
-        let mut cur = self.model.get(id).structured().and_then(|s| s.base);
-        let mut steps = 0;
-        while let Some(b) = cur {
-            if b == id {
-                return true;
-            }
-            steps += 1;
-            if steps > self.model.types.len() {
-                return false; // a cycle further up; reported on its members
-            }
-            cur = self.model.get(b).structured().and_then(|s| s.base);
+fn has_cycle(model: &Model, id: TypeId) -> bool {
+    let mut cur = model.get(id).structured().and_then(|s| s.base);
+    let mut steps = 0;
+    while let Some(b) = cur {
+        if b == id {
+            return true;
         }
-        false
+        steps += 1;
+        if steps > model.types.len() {
+            return false; // a cycle further up; reported on its members
+        }
+        cur = model.get(b).structured().and_then(|s| s.base);
     }
+    false
 }

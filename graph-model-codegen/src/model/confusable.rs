@@ -10,9 +10,9 @@ use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
 use super::checks::{members, Member};
-use super::resolve::Resolver;
 use super::types::TypeKind;
-use crate::diagnostics::Span;
+use super::Model;
+use crate::diagnostics::{Diagnostics, Span};
 
 /// Case- and normalisation-insensitive key. ASCII text is its own NFC form
 /// (almost every CSDL name) and is compared and hashed without regard to
@@ -91,82 +91,81 @@ fn pairs<'a>(
     out
 }
 
-impl Resolver {
-    pub(super) fn check_confusable_names(&mut self) {
-        let mut found = Vec::new();
-        let mut seen = Seen::new();
-        let mut chain = Vec::new();
-        let mut all: Vec<Member> = Vec::new();
-        let namespaces = self
-            .model
-            .namespaces
-            .iter()
-            .map(|n| (n.name.as_str(), &n.span));
-        for (b, span, a, at) in pairs(namespaces, &mut seen) {
-            found.push((
-                span.clone(),
-                format!("namespace `{b}` differs from `{a}` (at {at}) {}", how(a, b)),
-            ));
+/// Warns of names that differ only in case or Unicode normalisation:
+/// namespaces, the types of a namespace, the members (inherited included)
+/// of a structured type, the members of an enum. Reads the model only.
+pub(super) fn check(model: &Model) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let mut seen = Seen::new();
+    let mut chain = Vec::new();
+    let mut all: Vec<Member> = Vec::new();
+    let namespaces = model.namespaces.iter().map(|n| (n.name.as_str(), &n.span));
+    for (b, span, a, at) in pairs(namespaces, &mut seen) {
+        diags.warning(
+            "confusable-name",
+            Some(span),
+            format!("namespace `{b}` differs from `{a}` (at {at}) {}", how(a, b)),
+        );
+    }
+    let mut by_ns: HashMap<&str, Vec<(&str, &Span)>> = HashMap::new();
+    for t in &model.types {
+        by_ns
+            .entry(t.name.namespace.as_str())
+            .or_default()
+            .push((t.name.name.as_str(), &t.span));
+    }
+    for (ns, mut types) in by_ns {
+        types.sort_by_key(|&(_, s)| s);
+        for (b, span, a, at) in pairs(types, &mut seen) {
+            diags.warning(
+                "confusable-name",
+                Some(span),
+                format!(
+                    "type `{ns}.{b}` differs from `{ns}.{a}` (at {at}) {}",
+                    how(a, b)
+                ),
+            );
         }
-        let mut by_ns: HashMap<&str, Vec<(&str, &Span)>> = HashMap::new();
-        for t in &self.model.types {
-            by_ns
-                .entry(t.name.namespace.as_str())
-                .or_default()
-                .push((t.name.name.as_str(), &t.span));
-        }
-        for (ns, mut types) in by_ns {
-            types.sort_by_key(|&(_, s)| s);
-            for (b, span, a, at) in pairs(types, &mut seen) {
-                found.push((
-                    span.clone(),
-                    format!(
-                        "type `{ns}.{b}` differs from `{ns}.{a}` (at {at}) {}",
-                        how(a, b)
-                    ),
-                ));
-            }
-        }
-        for id in self.model.ids() {
-            let def = self.model.get(id);
-            match &def.kind {
-                TypeKind::Structured(_) => {
-                    members(&self.model, id, &mut chain, &mut all);
-                    let own = all.iter().map(|&(n, s, _)| (n, s));
-                    for (b, span, a, at) in pairs(own, &mut seen) {
-                        let declared_here = all.iter().any(|&(_, s, t)| t == id && s == span);
-                        if declared_here {
-                            found.push((
-                                span.clone(),
-                                format!(
-                                    "property `{b}` of `{}` differs from `{a}` (at {at}) {}",
-                                    def.name,
-                                    how(a, b)
-                                ),
-                            ));
-                        }
-                    }
-                }
-                TypeKind::Enum(e) => {
-                    let members = e.members.iter().map(|m| (m.name.as_str(), &m.span));
-                    for (b, span, a, at) in pairs(members, &mut seen) {
-                        found.push((
-                            span.clone(),
+    }
+    for id in model.ids() {
+        let def = model.get(id);
+        match &def.kind {
+            TypeKind::Structured(_) => {
+                members(model, id, &mut chain, &mut all);
+                let own = all.iter().map(|&(n, s, _)| (n, s));
+                for (b, span, a, at) in pairs(own, &mut seen) {
+                    let declared_here = all.iter().any(|&(_, s, t)| t == id && s == span);
+                    if declared_here {
+                        diags.warning(
+                            "confusable-name",
+                            Some(span),
                             format!(
-                                "member `{b}` of `{}` differs from `{a}` (at {at}) {}",
+                                "property `{b}` of `{}` differs from `{a}` (at {at}) {}",
                                 def.name,
                                 how(a, b)
                             ),
-                        ));
+                        );
                     }
                 }
-                TypeKind::Definition(_) => {}
             }
-        }
-        for (span, msg) in found {
-            self.diags.warning("confusable-name", Some(&span), msg);
+            TypeKind::Enum(e) => {
+                let members = e.members.iter().map(|m| (m.name.as_str(), &m.span));
+                for (b, span, a, at) in pairs(members, &mut seen) {
+                    diags.warning(
+                        "confusable-name",
+                        Some(span),
+                        format!(
+                            "member `{b}` of `{}` differs from `{a}` (at {at}) {}",
+                            def.name,
+                            how(a, b)
+                        ),
+                    );
+                }
+            }
+            TypeKind::Definition(_) => {}
         }
     }
+    diags
 }
 
 #[cfg(test)]

@@ -130,6 +130,13 @@ impl Model {
         self.id_of(ns, local)
     }
 
+    /// Whether `id` is an entity type.
+    fn is_entity(&self, id: TypeId) -> bool {
+        self.get(id)
+            .structured()
+            .is_some_and(|s| s.kind == StructuredKind::Entity)
+    }
+
     /// The type `local` of namespace `ns` (a full namespace, not an alias).
     fn id_of(&self, ns: &str, local: &str) -> Option<TypeId> {
         self.index.get(ns)?.get(local).copied()

@@ -113,8 +113,19 @@ fn resolve_all(mut docs: Vec<Document>) -> Model {
     r.resolve_containers(&mut docs);
     r.attach_annotations(&mut docs);
     r.link_derived();
-    r.validate_structure();
-    r.check_confusable_names();
+    // The two whole-model checks only read the model: one runs on another
+    // core. Their findings join in a fixed order (then all are sorted).
+    let (structure, confusable) = std::thread::scope(|scope| {
+        let confusable = scope.spawn(|| super::confusable::check(&r.model));
+        let structure = super::checks::structure(&r.model);
+        let confusable = match confusable.join() {
+            Ok(found) => found,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        (structure, confusable)
+    });
+    r.diags.extend(structure);
+    r.diags.extend(confusable);
     let mut model = r.model;
     model.diagnostics = r.diags;
     model.diagnostics.sort();
@@ -618,11 +629,8 @@ impl Resolver {
         }
     }
 
-    pub(super) fn is_entity(&self, id: TypeId) -> bool {
-        self.model
-            .get(id)
-            .structured()
-            .is_some_and(|s| s.kind == StructuredKind::Entity)
+    fn is_entity(&self, id: TypeId) -> bool {
+        self.model.is_entity(id)
     }
 
     fn link_derived(&mut self) {
