@@ -208,6 +208,7 @@ impl Resolver {
             return;
         }
         let id = TypeId(self.model.types.len() as u32);
+        // The namespace's map, made (and its name copied) only once.
         let names = match self.model.index.get_mut(ns) {
             Some(names) => names,
             None => self.model.index.entry(ns.to_string()).or_default(),
@@ -227,19 +228,13 @@ impl Resolver {
     /// Resolves a written type (`graph.x`, `Collection(Edm.String)`...),
     /// which the reference keeps.
     fn type_ref(&mut self, written: String, span: &Span) -> TypeRef {
-        let target = self.target(&written, span);
-        let collection = target.as_ref().is_some_and(|(c, _)| *c);
-        match target {
-            Some((_, target)) => TypeRef {
-                collection,
-                target,
-                written,
-            },
-            None => TypeRef {
-                collection: false,
-                target: Target::Unresolved(written.clone()),
-                written,
-            },
+        let (collection, target) = self
+            .target(&written, span)
+            .unwrap_or_else(|| (false, Target::Unresolved(written.clone())));
+        TypeRef {
+            collection,
+            target,
+            written,
         }
     }
 
