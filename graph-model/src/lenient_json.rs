@@ -17,57 +17,12 @@ pub struct Repair {
 
 /// Returns the text with trailing commas removed, and where they were;
 /// the text itself (not a copy) when there are none. Strings (with
-/// escapes) are skipped, so commas inside them are kept.
+/// escapes) are skipped, so commas inside them are kept. A comma is
+/// trailing when only whitespace (JSON's, or any other `char::is_whitespace`)
+/// stands between it and a `}` or `]`.
 pub fn strip_trailing_commas(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
-    let mut at = Vec::new();
-    let mut repairs = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
-    let (mut line, mut col) = (1, 1);
-    let mut pending: Option<(usize, usize, usize)> = None; // (byte offset, line, col) of a comma
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else {
-            match b {
-                b'"' => {
-                    in_string = true;
-                    pending = None;
-                }
-                b',' => pending = Some((i, line, col)),
-                b'}' | b']' => {
-                    if let Some((offset, line, col)) = pending.take() {
-                        at.push(offset);
-                        repairs.push(Repair {
-                            line,
-                            col,
-                            what: "trailing comma",
-                        });
-                    }
-                }
-                // JSON's whitespace, and any other whitespace character
-                // (as `char::is_whitespace`), keep a comma pending.
-                b' ' | b'\t' | b'\n' | b'\r' => {}
-                // The rest of a character whose first byte was seen.
-                0x80..=0xBF => {}
-                0xC0.. if text[i..].chars().next().is_some_and(char::is_whitespace) => {}
-                _ => pending = None,
-            }
-        }
-        if b == b'\n' {
-            line += 1;
-            col = 1;
-        } else if b & 0xC0 != 0x80 {
-            // Columns count characters: a UTF-8 continuation byte is not one.
-            col += 1;
-        }
-    }
+    let at = trailing_commas(text);
+    let repairs = positions(text, &at);
     if at.is_empty() {
         return (Cow::Borrowed(text), repairs);
     }
@@ -79,6 +34,67 @@ pub fn strip_trailing_commas(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
     }
     out.push_str(&text[from..]);
     (Cow::Owned(out), repairs)
+}
+
+/// The byte offsets of the trailing commas. Jumps from quote to comma to
+/// quote (`memchr`) rather than looking at every byte: payloads are
+/// megabytes, and they are scanned before anything else is done.
+fn trailing_commas(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut at = Vec::new();
+    let mut i = 0;
+    while let Some(j) = memchr::memchr2(b'"', b',', &bytes[i..]) {
+        let p = i + j;
+        if bytes[p] == b'"' {
+            i = string_end(bytes, p + 1);
+        } else {
+            let after = text[p + 1..].trim_start_matches(char::is_whitespace);
+            if after.starts_with(['}', ']']) {
+                at.push(p);
+            }
+            i = p + 1;
+        }
+    }
+    at
+}
+
+/// Where the string whose contents start at `from` ends (just past its
+/// closing quote), skipping escaped characters; the end of the text when
+/// it is never closed.
+fn string_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(j) = memchr::memchr2(b'"', b'\\', bytes.get(from..).unwrap_or_default()) {
+        let p = from + j;
+        if bytes[p] == b'"' {
+            return p + 1;
+        }
+        from = p + 2;
+    }
+    bytes.len()
+}
+
+/// Line and column (in characters) of each offset, in one pass up to the
+/// last of them: the offsets are increasing.
+fn positions(text: &str, offsets: &[usize]) -> Vec<Repair> {
+    let (mut line, mut col, mut from) = (1, 1, 0);
+    offsets
+        .iter()
+        .map(|&p| {
+            let gap = &text[from..p];
+            match gap.rfind('\n') {
+                Some(last) => {
+                    line += memchr::memchr_iter(b'\n', gap.as_bytes()).count();
+                    col = 1 + gap[last + 1..].chars().count();
+                }
+                None => col += gap.chars().count(),
+            }
+            from = p;
+            Repair {
+                line,
+                col,
+                what: "trailing comma",
+            }
+        })
+        .collect()
 }
 
 /// Parses `text` as JSON, trailing commas allowed; `None` if it is not JSON
@@ -193,6 +209,114 @@ impl<'de> serde::Deserialize<'de> for TopLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte version this module had before the `memchr` one:
+    /// the reference the fast one is compared with.
+    fn reference(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
+        let mut at = Vec::new();
+        let mut repairs = Vec::new();
+        let mut in_string = false;
+        let mut escaped = false;
+        let (mut line, mut col) = (1, 1);
+        let mut pending: Option<(usize, usize, usize)> = None; // (byte offset, line, col) of a comma
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => {
+                        in_string = true;
+                        pending = None;
+                    }
+                    b',' => pending = Some((i, line, col)),
+                    b'}' | b']' => {
+                        if let Some((offset, line, col)) = pending.take() {
+                            at.push(offset);
+                            repairs.push(Repair {
+                                line,
+                                col,
+                                what: "trailing comma",
+                            });
+                        }
+                    }
+                    // JSON's whitespace, and any other whitespace character
+                    // (as `char::is_whitespace`), keep a comma pending.
+                    b' ' | b'\t' | b'\n' | b'\r' => {}
+                    // The rest of a character whose first byte was seen.
+                    0x80..=0xBF => {}
+                    0xC0.. if text[i..].chars().next().is_some_and(char::is_whitespace) => {}
+                    _ => pending = None,
+                }
+            }
+            if b == b'\n' {
+                line += 1;
+                col = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Columns count characters: a UTF-8 continuation byte is not one.
+                col += 1;
+            }
+        }
+        if at.is_empty() {
+            return (Cow::Borrowed(text), repairs);
+        }
+        let mut out = String::with_capacity(text.len() - at.len());
+        let mut from = 0;
+        for offset in at {
+            out.push_str(&text[from..offset]);
+            from = offset + 1;
+        }
+        out.push_str(&text[from..]);
+        (Cow::Owned(out), repairs)
+    }
+
+    #[test]
+    fn agrees_with_the_byte_by_byte_reference() {
+        // Every text of up to five characters over an alphabet of what
+        // matters, then longer mixes.
+        let alphabet = [
+            "{", "}", "[", "]", ",", "\"", "\\", " ", "\n", "a", "\u{e9}", "\u{a0}",
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|p| alphabet.iter().map(move |c| format!("{p}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let len = (seed % 200) as usize;
+            let mut t = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let mut repaired = 0;
+        for t in &texts {
+            let (fast, fast_r) = strip_trailing_commas(t);
+            let (slow, slow_r) = reference(t);
+            assert_eq!(fast, slow, "{t:?}");
+            assert_eq!(fast_r, slow_r, "{t:?}");
+            repaired += !fast_r.is_empty() as usize;
+        }
+        assert!(
+            repaired > 10_000,
+            "{repaired} of {} texts had a repair",
+            texts.len()
+        );
+    }
 
     #[test]
     fn removes_trailing_commas_outside_strings() {

@@ -19,7 +19,27 @@ pub use parse::{parse, parse_streaming, OnItem, ParseError, MAX_DEPTH};
 
 /// Appends one reference token to a pointer, escaping `~` and `/`.
 pub fn child(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+    let mut out = String::with_capacity(pointer.len() + 1 + token.len());
+    out.push_str(pointer);
+    push_token(&mut out, token);
+    out
+}
+
+/// Appends `/` and one reference token to `pointer` in place (so a walk can
+/// push a token, descend, and truncate back), escaping `~` and `/`.
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
 }
 
 /// A JSON value borrowing from the text it was read from.

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::finding::{child, Kind, Mode, Report};
-use crate::json::{self, Json};
+use super::finding::{Kind, Mode, Report};
+use crate::json::{self, push_token, Json};
 use crate::lenient_json::strip_trailing_commas;
 
 /// The text with trailing commas removed, each one reported.
@@ -44,16 +44,28 @@ pub fn not_json(e: &json::ParseError, mode: Mode, report: &mut Report) {
 
 /// Keys repeated in `v` and everything below it, in document order.
 pub fn duplicates(pointer: &str, v: &Json<'_>, mode: Mode, report: &mut Report) {
+    duplicates_at(&mut pointer.to_string(), v, mode, report);
+}
+
+/// [`duplicates`] with the pointer built in one buffer as the walk goes
+/// down and back up: no string per value.
+fn duplicates_at(pointer: &mut String, v: &Json<'_>, mode: Mode, report: &mut Report) {
+    let len = pointer.len();
     match v {
         Json::Object(members) => {
             repeated_keys(pointer, members, mode, report);
             for (k, v) in members {
-                duplicates(&child(pointer, k), v, mode, report);
+                push_token(pointer, k);
+                duplicates_at(pointer, v, mode, report);
+                pointer.truncate(len);
             }
         }
         Json::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                duplicates(&child(pointer, &i.to_string()), v, mode, report);
+                use std::fmt::Write;
+                let _ = write!(pointer, "/{i}");
+                duplicates_at(pointer, v, mode, report);
+                pointer.truncate(len);
             }
         }
         _ => {}
