@@ -327,19 +327,21 @@ pub fn document_of(
     collection: bool,
     text: &str,
 ) -> Result<Document, String> {
-    let parsed = crate::lenient_json::top_level(text);
+    // Reading the top level is a pass over the whole text: made only when
+    // the type is not given in full and no URL says what the payload is.
+    let parsed = || crate::lenient_json::top_level(text);
     if let Some(t) = type_name {
         let (target, written_collection) =
             named_type(model, t).ok_or_else(|| format!("no type `{t}` in the model"))?;
         let collection = collection
             || written_collection
-            || looks_like_collection(model, &target, parsed.as_ref());
+            || looks_like_collection(model, &target, parsed().as_ref());
         return Ok(payload(model, target, collection, true));
     }
     let r = match url {
         Some(url) => odata_path::resolve(model, url).map_err(|e| format!("--url: {e}"))?,
         None => {
-            let context = context_of(parsed.as_ref()).ok_or(
+            let context = context_of(parsed().as_ref()).ok_or(
                 "give --type or --url: the payload has no @odata.context to take the type from",
             )?;
             odata_path::resolve_context(model, &context)
@@ -372,5 +374,41 @@ mod tests {
             Some(vec!["displayName".to_string(), "id".to_string()])
         );
         assert_eq!(context_select("https://x/$metadata#users('a')"), None);
+    }
+
+    #[test]
+    fn a_payload_is_typed_from_its_name_its_url_or_its_context() {
+        let m = crate::validate::bundled_model();
+        let session = "microsoft.graph.customDataProvidedResourceUploadSession";
+        let id = m.lookup(session).unwrap();
+        let typed = |type_name: Option<&str>, url: Option<&str>, text: &str| match document_of(
+            m, type_name, url, false, text,
+        ) {
+            Ok(Document::Structured {
+                id: got,
+                collection,
+            }) if got == id => Ok(collection),
+            Ok(other) => Err(format!("{other:?}")),
+            Err(e) => Err(e),
+        };
+        // Named: one object, or a `{"value": [...]}` body (trailing commas
+        // allowed) read as a collection; `Collection(...)` needs no look at
+        // the text, which here is not even JSON.
+        assert_eq!(typed(Some(session), None, r#"{"id": "x"}"#), Ok(false));
+        assert_eq!(
+            typed(Some(session), None, r#"{"value": [{"id": "x"},],}"#),
+            Ok(true)
+        );
+        let listed = format!("Collection({session})");
+        assert_eq!(typed(Some(&listed), None, "not JSON"), Ok(true));
+        // From the URL of the GET it answers, whatever the text says.
+        let list = "https://graph.microsoft.com/beta/identityGovernance/entitlementManagement\
+                    /catalogs('c')/accessPackageResources('r')/uploadSessions";
+        assert_eq!(typed(None, Some(list), "not JSON"), Ok(true));
+        // From its own @odata.context when neither is given.
+        let context = r#"{"@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/catalogs('c')/accessPackageResources('r')/uploadSessions", "value": []}"#;
+        assert_eq!(typed(None, None, context), Ok(true));
+        let none = typed(None, None, r#"{"value": []}"#).unwrap_err();
+        assert!(none.contains("@odata.context"), "{none}");
     }
 }

@@ -74,18 +74,34 @@ fn duplicates_at(pointer: &mut String, v: &Json<'_>, mode: Mode, report: &mut Re
 
 /// Keys repeated among one object's own members.
 pub fn repeated_keys(pointer: &str, members: &[(Cow<str>, Json)], mode: Mode, report: &mut Report) {
-    let mut seen = HashSet::new();
+    let mut report_one = |k: &str| {
+        report.push(
+            mode,
+            pointer,
+            Kind::DuplicateKey,
+            format!("key `{k}` appears more than once; only the last value would be kept"),
+        )
+    };
+    // Most objects have a handful of members: comparing each with those
+    // before it is cheaper than a hash set, and allocates nothing.
+    if members.len() <= SMALL_OBJECT {
+        for (i, (k, _)) in members.iter().enumerate() {
+            if members[..i].iter().any(|(before, _)| before == k) {
+                report_one(k);
+            }
+        }
+        return;
+    }
+    let mut seen = HashSet::with_capacity(members.len());
     for (k, _) in members {
         if !seen.insert(k.as_ref()) {
-            report.push(
-                mode,
-                pointer,
-                Kind::DuplicateKey,
-                format!("key `{k}` appears more than once; only the last value would be kept"),
-            );
+            report_one(k);
         }
     }
 }
+
+/// Up to this many members, repeated keys are found by comparison.
+const SMALL_OBJECT: usize = 16;
 
 #[cfg(test)]
 mod tests {
@@ -124,5 +140,38 @@ mod tests {
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].pointer, "/x/0");
         assert_eq!(r.findings[0].kind, Kind::DuplicateKey);
+    }
+
+    /// Repeated keys of an object with `extra` distinct members besides
+    /// `a` (three times) and `b` (twice), under an escaped key.
+    fn repeated(extra: usize) -> Vec<(String, String)> {
+        let mut members = vec![r#""a": 1"#.to_string(), r#""b": 2"#.to_string()];
+        members.extend((0..extra).map(|i| format!(r#""m{i}": {i}"#)));
+        members.extend([r#""a": 3"#.to_string(), r#""b": 4"#.to_string()]);
+        members.push(r#""a": 5"#.to_string());
+        let text = format!(r#"{{"p/q~r": [0, {{{}}}]}}"#, members.join(", "));
+        let mut r = Report::default();
+        read(&text, Mode::Strict, &mut r).unwrap();
+        r.findings
+            .iter()
+            .map(|f| (f.pointer.clone(), f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn small_and_large_objects_report_the_same_repeats() {
+        let expected: Vec<(String, String)> = ["a", "b", "a"]
+            .iter()
+            .map(|k| {
+                (
+                    "/p~1q~0r/1".to_string(),
+                    format!("key `{k}` appears more than once; only the last value would be kept"),
+                )
+            })
+            .collect();
+        // Compared one with another (5 members), and through a hash set (45).
+        assert_eq!(repeated(0), expected);
+        assert_eq!(repeated(SMALL_OBJECT), expected);
+        assert_eq!(repeated(40), expected);
     }
 }
