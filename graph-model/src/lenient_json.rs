@@ -23,17 +23,23 @@ pub struct Repair {
 pub fn strip_trailing_commas(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
     let at = trailing_commas(text);
     let repairs = positions(text, &at);
+    (without(text, &at), repairs)
+}
+
+/// `text` without the (one-byte) characters at the offsets `at`; the text
+/// itself when there are none.
+fn without<'a>(text: &'a str, at: &[usize]) -> Cow<'a, str> {
     if at.is_empty() {
-        return (Cow::Borrowed(text), repairs);
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() - at.len());
     let mut from = 0;
-    for offset in at {
+    for &offset in at {
         out.push_str(&text[from..offset]);
         from = offset + 1;
     }
     out.push_str(&text[from..]);
-    (Cow::Owned(out), repairs)
+    Cow::Owned(out)
 }
 
 /// The byte offsets of the trailing commas. Jumps from quote to comma to
@@ -262,17 +268,7 @@ mod tests {
                 col += 1;
             }
         }
-        if at.is_empty() {
-            return (Cow::Borrowed(text), repairs);
-        }
-        let mut out = String::with_capacity(text.len() - at.len());
-        let mut from = 0;
-        for offset in at {
-            out.push_str(&text[from..offset]);
-            from = offset + 1;
-        }
-        out.push_str(&text[from..]);
-        (Cow::Owned(out), repairs)
+        (without(text, &at), repairs)
     }
 
     #[test]
