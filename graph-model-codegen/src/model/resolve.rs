@@ -303,10 +303,6 @@ impl Resolver {
         Some((collection, target))
     }
 
-    fn id_of(&self, ns: &str, name: &str) -> Option<TypeId> {
-        self.model.id_of(ns, name)
-    }
-
     fn resolve_types(&mut self, docs: &mut [Document]) {
         for s in docs.iter_mut().flat_map(|d| &mut d.schemas) {
             let structured = std::mem::take(&mut s.entity_types)
@@ -325,7 +321,7 @@ impl Resolver {
     }
 
     fn resolve_structured(&mut self, ns: &str, t: raw::StructuredType) {
-        let Some(id) = self.id_of(ns, &t.name) else {
+        let Some(id) = self.model.id_of(ns, &t.name) else {
             return;
         };
         if self.model.get(id).span != t.span {
@@ -407,7 +403,7 @@ impl Resolver {
     }
 
     fn resolve_enum(&mut self, ns: &str, e: raw::EnumType) {
-        let Some(id) = self.id_of(ns, &e.name) else {
+        let Some(id) = self.model.id_of(ns, &e.name) else {
             return;
         };
         if self.model.get(id).span != e.span {
@@ -480,7 +476,7 @@ impl Resolver {
     }
 
     fn resolve_definition(&mut self, ns: &str, d: raw::TypeDefinition) {
-        let Some(id) = self.id_of(ns, &d.name) else {
+        let Some(id) = self.model.id_of(ns, &d.name) else {
             return;
         };
         let underlying = match d
@@ -576,7 +572,7 @@ impl Resolver {
                 {
                     let ty = self.type_ref(es.type_name, &es.span);
                     if let Target::Named(id) = ty.target {
-                        if !self.is_entity(id) {
+                        if !self.model.is_entity(id) {
                             self.diags.error(
                                 "not-an-entity-type",
                                 Some(&es.span),
@@ -616,10 +612,6 @@ impl Resolver {
                 });
             }
         }
-    }
-
-    fn is_entity(&self, id: TypeId) -> bool {
-        self.model.is_entity(id)
     }
 
     fn link_derived(&mut self) {
