@@ -42,6 +42,12 @@ pub fn push_token(pointer: &mut String, token: &str) {
     }
 }
 
+/// Appends `/` and an array index to `pointer` in place.
+pub fn push_index(pointer: &mut String, index: usize) {
+    use std::fmt::Write;
+    let _ = write!(pointer, "/{index}");
+}
+
 /// A JSON value borrowing from the text it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json<'a> {

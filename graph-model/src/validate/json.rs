@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::finding::{Kind, Mode, Report};
-use crate::json::{self, push_token, Json};
+use crate::json::{self, push_index, push_token, Json};
 use crate::lenient_json::strip_trailing_commas;
 
 /// The text with trailing commas removed, each one reported.
@@ -62,8 +62,7 @@ fn duplicates_at(pointer: &mut String, v: &Json<'_>, mode: Mode, report: &mut Re
         }
         Json::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                use std::fmt::Write;
-                let _ = write!(pointer, "/{i}");
+                push_index(pointer, i);
                 duplicates_at(pointer, v, mode, report);
                 pointer.truncate(len);
             }

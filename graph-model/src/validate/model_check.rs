@@ -1,14 +1,12 @@
 //! Checks a JSON value against a resolved model, by qualified type name.
 //! This is the one engine behind both typed and dynamic validation.
 
-use std::fmt::Write;
-
 use graph_model_codegen::model::{Model, Primitive, Target, TypeId, TypeKind};
 
 use super::control;
 use super::finding::{child, Kind, Mode, Report};
 use crate::edm;
-use crate::json::{push_token, Json};
+use crate::json::{push_index, push_token, Json};
 
 /// What a value is expected to be.
 #[derive(Clone, Copy, Debug)]
@@ -131,10 +129,9 @@ impl Checker<'_> {
         let navs = model.navigation(actual);
         let open = model.get(actual).structured().is_some_and(|s| s.open_type);
         // One buffer for every member's pointer, not a string each.
-        let mut p = String::with_capacity(pointer.len() + 32);
+        let mut p = pointer.to_string();
         for (key, v) in obj {
-            p.clear();
-            p.push_str(pointer);
+            p.truncate(pointer.len());
             push_token(&mut p, key);
             if key.contains('@') {
                 // Control information and other annotations; the object's
@@ -219,11 +216,10 @@ impl Checker<'_> {
                     ),
                 );
             };
-            let mut p = String::with_capacity(pointer.len() + 8);
+            let mut p = pointer.to_string();
             for (i, item) in items.iter().enumerate() {
-                p.clear();
-                p.push_str(pointer);
-                let _ = write!(p, "/{i}");
+                p.truncate(pointer.len());
+                push_index(&mut p, i);
                 if item.is_null() {
                     let msg = if e.nullable {
                         format!("`{name}` has a `null` item: the model allows it (the collection's Nullable is not false), but the generated types hold items as values and cannot read it")
