@@ -470,7 +470,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -1018,7 +1018,7 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -1436,7 +1436,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -1614,7 +1614,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         let _ = type_name;
@@ -1873,7 +1873,7 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {

@@ -12,6 +12,11 @@ use serde_json::Value;
 /// (`@odata.*`, `prop@odata.type`), kept in document order and written back
 /// in that order.
 ///
+/// A subtype's `@odata.type` read first and written `#` + its qualified
+/// name is not among them: the `…Any` variant holding the struct is that
+/// type, and writes it back in that place. Any other spelling or place is
+/// kept here as written.
+///
 /// An ordered map of its own rather than `serde_json::Map`, whose order
 /// depends on serde_json's `preserve_order` feature — which this crate does
 /// not switch on for its dependents. Comparison ignores order, as for any
@@ -63,6 +68,12 @@ impl Extra {
         match self.get_mut(&key) {
             Some(slot) => Some(std::mem::replace(slot, value)),
             None => {
+                // Most objects have one or two extra members: two entries
+                // (112 bytes) stay in the allocator's small, fast bins,
+                // where `Vec`'s own first step (four, 224 bytes) does not.
+                if self.entries.capacity() == 0 {
+                    self.entries.reserve_exact(2);
+                }
                 self.entries.push((key, value));
                 None
             }

@@ -287,6 +287,50 @@ fn odata_type_anywhere_in_the_object_dispatches() {
     assert!(err.contains("duplicate property `id`"), "{err}");
 }
 
+fn a_subtype_named_first_and_canonically_is_held_by_the_variant() {
+    let derived = "#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession";
+    let local = "customDataProvidedResourceAccessReviewUploadSession";
+    // (payload, whether the struct keeps `@odata.type` among its extras):
+    // only the spelling and place the variant writes back is left out.
+    for (text, kept) in [
+        (format!(r#"{{"@odata.type":"{derived}","id":"1"}}"#), false),
+        (
+            format!(r##"{{"@odata.type":"#graph.{local}","id":"1"}}"##),
+            true,
+        ),
+        (
+            format!(r#"{{"@odata.type":"microsoft.graph.{local}","id":"1"}}"#),
+            true,
+        ),
+        (
+            format!(r#"{{"@odata.etag":"W/1","@odata.type":"{derived}","id":"1"}}"#),
+            true,
+        ),
+    ] {
+        let any: SessionAny = serde_json::from_str(&text).unwrap();
+        let SessionAny::CustomDataProvidedResourceAccessReviewUploadSession(s) = &any else {
+            panic!("{text}: {any:?}")
+        };
+        assert_eq!(s.extra.contains_key("@odata.type"), kept, "{text}");
+        assert_eq!(serde_json::to_string(&any).unwrap(), text, "byte for byte");
+    }
+    // A second `@odata.type` is refused whether or not the first was kept.
+    for first in [derived.to_string(), format!("#graph.{local}")] {
+        let text = format!(r#"{{"@odata.type":"{first}","id":"1","@odata.type":"{derived}"}}"#);
+        let err = serde_json::from_str::<SessionAny>(&text).unwrap_err();
+        assert!(
+            err.to_string().contains("duplicate property `@odata.type`"),
+            "{text}: {err}"
+        );
+    }
+    // Not a string: an error that says what was expected.
+    let err = serde_json::from_str::<SessionAny>(r#"{"@odata.type":5}"#).unwrap_err();
+    assert!(
+        err.to_string().contains("`@odata.type` as a string"),
+        "{err}"
+    );
+}
+
 fn graph_ordered_payloads_come_back_byte_for_byte() {
     // Control information first, property annotations right before their
     // property, unknown members after the model's: what Graph writes, and
@@ -389,6 +433,10 @@ fn main() {
         graph_model_tests::test(
             "odata_type_anywhere_in_the_object_dispatches",
             odata_type_anywhere_in_the_object_dispatches,
+        ),
+        graph_model_tests::test(
+            "a_subtype_named_first_and_canonically_is_held_by_the_variant",
+            a_subtype_named_first_and_canonically_is_held_by_the_variant,
         ),
         graph_model_tests::test(
             "graph_ordered_payloads_come_back_byte_for_byte",

@@ -80,7 +80,11 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     w.fn_open(
         4,
         &format!("fn read_variant<'de, A: {rt}::rt::serde::de::MapAccess<'de>>"),
-        &["type_name: &str", &format!("head: {rt}::Extra"), "map: A"],
+        &[
+            "type_name: &str",
+            &format!("head: {rt}::rt::Head<'de>"),
+            "map: A",
+        ],
         "Result<Self, A::Error>",
     );
     let read = |f: &str, variant: &str| {

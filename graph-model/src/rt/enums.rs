@@ -1,6 +1,6 @@
 //! Open enums: known members plus any other string, kept verbatim.
 
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 
 /// Implemented by every generated enum.
 pub trait WireEnum: Sized + Clone {
@@ -54,7 +54,7 @@ pub trait WireEnum: Sized + Clone {
 
 /// Deserializes an open enum from its wire string.
 pub fn de_enum<'de, D: Deserializer<'de>, E: WireEnum>(d: D) -> Result<E, D::Error> {
-    let s = String::deserialize(d)?;
+    let s = super::key::text(d, "an enum member name")?;
     Ok(E::from_wire(&s))
 }
 

@@ -1,6 +1,6 @@
-//! Member names as read: borrowed from the input when it allows (no escape
-//! in the name, text in memory), so that a property the model declares
-//! costs no allocation for its name, as with a derived struct.
+//! Member names and string values as read: borrowed from the input when it
+//! allows (no escape in the text, text in memory), so that a property name,
+//! an enum member or an `@odata.type` the model knows costs no allocation.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -9,12 +9,29 @@ use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, Visitor};
 
 /// The next member name of `map`, borrowed where the input allows.
 pub fn next_key<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Cow<'de, str>>, A::Error> {
-    map.next_key_seed(Key)
+    map.next_key_seed(Text("a member name"))
 }
 
-struct Key;
+/// A string value, borrowed where the input allows; `expecting` names it
+/// in the error for anything else.
+pub fn text<'de, D: Deserializer<'de>>(
+    d: D,
+    expecting: &'static str,
+) -> Result<Cow<'de, str>, D::Error> {
+    d.deserialize_str(Text(expecting))
+}
 
-impl<'de> DeserializeSeed<'de> for Key {
+/// The value of the current entry of `map` as [`text`].
+pub fn next_text<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    expecting: &'static str,
+) -> Result<Cow<'de, str>, A::Error> {
+    map.next_value_seed(Text(expecting))
+}
+
+struct Text(&'static str);
+
+impl<'de> DeserializeSeed<'de> for Text {
     type Value = Cow<'de, str>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -22,11 +39,11 @@ impl<'de> DeserializeSeed<'de> for Key {
     }
 }
 
-impl<'de> Visitor<'de> for Key {
+impl<'de> Visitor<'de> for Text {
     type Value = Cow<'de, str>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a member name")
+        f.write_str(self.0)
     }
 
     fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Self::Value, E> {

@@ -13,7 +13,7 @@ mod structs;
 
 pub use enums::{de_enum, ser_enum, WireEnum};
 pub use poly::{
-    de_poly, normalize_type_name, read_struct, read_unknown, Polymorphic, UnknownSubtype,
+    de_poly, normalize_type_name, read_struct, read_unknown, Head, Polymorphic, UnknownSubtype,
 };
 pub use structs::{
     de_struct, field, insert_unique, ser_struct, ser_typed, FieldWriter, Slot, Struct,

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use serde::de::{DeserializeOwned, Error as _, MapAccess};
 use serde::{Deserializer, Serialize, Serializer};
 
-use super::key::next_key;
-use super::structs::{insert_unique, read_entry, stream_into, Streamed};
+use super::key::{next_key, next_text};
+use super::structs::{insert_unique, read_entry, stream_into};
 use super::{Extra, Struct};
 
 /// Implemented by every generated `…Any` enum.
@@ -21,11 +21,12 @@ pub trait Polymorphic: Sized + DeserializeOwned {
 
     /// Reads the rest of an object whose normalised `@odata.type` is
     /// `type_name` (not the declared type) into its variant: a known subtype
-    /// streams into its struct, anything else is kept whole as unknown.
-    /// `head` holds what was read before (the `@odata.type` member included).
+    /// streams into its struct ([`read_struct`]), anything else is kept
+    /// whole as unknown ([`read_unknown`]). `head` holds what was read
+    /// before, the `@odata.type` included.
     fn read_variant<'de, A: MapAccess<'de>>(
         type_name: &str,
-        head: Extra,
+        head: Head<'de>,
         map: A,
     ) -> Result<Self, A::Error>;
 
@@ -33,32 +34,77 @@ pub trait Polymorphic: Sized + DeserializeOwned {
     fn from_base(base: Self::Base) -> Self;
 }
 
-/// `#microsoft.graph.x`, `microsoft.graph.x` and `#graph.x` → `microsoft.graph.x`.
-pub fn normalize_type_name(raw: &str, aliases: &[(&str, &str)]) -> String {
+/// `#microsoft.graph.x`, `microsoft.graph.x` and `#graph.x` → `microsoft.graph.x`
+/// (borrowed unless an alias is replaced).
+pub fn normalize_type_name<'a>(raw: &'a str, aliases: &[(&str, &str)]) -> Cow<'a, str> {
     let t = raw.strip_prefix('#').unwrap_or(raw);
     if let Some((ns, local)) = t.rsplit_once('.') {
         if let Some((_, full)) = aliases.iter().find(|(a, _)| *a == ns) {
-            return format!("{full}.{local}");
+            return Cow::Owned(format!("{full}.{local}"));
         }
     }
-    t.to_string()
+    Cow::Borrowed(t)
+}
+
+/// What a polymorphic object held when its `@odata.type` named a type other
+/// than the declared one: the members read before it and the type as
+/// written, for the generated `read_variant` to hand to [`read_struct`] or
+/// [`read_unknown`].
+pub struct Head<'de> {
+    before: Extra,
+    odata_type: Cow<'de, str>,
+}
+
+impl Head<'_> {
+    /// Every member read, the `@odata.type` last.
+    fn into_extra(self) -> Extra {
+        let mut extra = self.before;
+        extra.insert(
+            "@odata.type".into(),
+            serde_json::Value::String(self.odata_type.into_owned()),
+        );
+        extra
+    }
+
+    /// The members `T`'s struct keeps: all of them, unless the
+    /// `@odata.type` came first and is spelled `#` + `T`'s qualified name —
+    /// what the variant writes back in that place, so keeping it would only
+    /// cost an allocation per object.
+    fn for_struct<T: Struct>(self) -> Extra {
+        let canonical = self.odata_type.strip_prefix('#') == Some(T::TYPE_NAME);
+        if canonical && self.before.is_empty() {
+            self.before
+        } else {
+            self.into_extra()
+        }
+    }
 }
 
 /// Reads the rest of an object into a `T`, with `head` (members read
 /// already) among its extra members. For generated `read_variant`s.
 pub fn read_struct<'de, T: Struct, A: MapAccess<'de>>(
-    head: Extra,
+    head: Head<'de>,
     mut map: A,
 ) -> Result<T, A::Error> {
     let mut out = T::default();
-    *out.extra_mut() = head;
-    match stream_into(out, &mut map, false)? {
-        Streamed::Done(t) | Streamed::LateType(t, _) => Ok(t),
+    *out.extra_mut() = head.for_struct::<T>();
+    match stream_into(&mut out, &mut map, true)? {
+        None => Ok(out),
+        // Refused whether or not the first one was kept among the extras.
+        Some(_) => Err(A::Error::custom("duplicate property `@odata.type`")),
     }
 }
 
 /// Reads the rest of an object as an unknown subtype, kept whole.
 pub fn read_unknown<'de, A: MapAccess<'de>>(
+    head: Head<'de>,
+    map: A,
+) -> Result<UnknownSubtype, A::Error> {
+    read_rest(head.into_extra(), map)
+}
+
+/// Reads the rest of an object into `object`, kept whole.
+fn read_rest<'de, A: MapAccess<'de>>(
     mut object: Extra,
     mut map: A,
 ) -> Result<UnknownSubtype, A::Error> {
@@ -81,10 +127,10 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
 /// with the type first, and read again.
 struct PolyVisitor<P>(std::marker::PhantomData<P>);
 
-fn type_name<E: serde::de::Error>(
-    v: &serde_json::Value,
+fn type_name<'v, E: serde::de::Error>(
+    v: &'v serde_json::Value,
     aliases: &[(&str, &str)],
-) -> Result<String, E> {
+) -> Result<Cow<'v, str>, E> {
     match v {
         serde_json::Value::String(s) => Ok(normalize_type_name(s, aliases)),
         other => Err(E::custom(format_args!(
@@ -110,12 +156,24 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
                 return Ok(P::from_base(base));
             };
             if key == "@odata.type" {
-                let value: serde_json::Value = map.next_value()?;
-                let name = type_name::<A::Error>(&value, P::ALIASES)?;
-                insert_unique(&mut head, key.into_owned(), value)?;
+                let raw = next_text(&mut map, "`@odata.type` as a string")?;
+                // Borrowed from the input, not from `raw`, which moves on.
+                let name = match &raw {
+                    Cow::Borrowed(text) => normalize_type_name(text, P::ALIASES),
+                    Cow::Owned(text) => {
+                        Cow::Owned(normalize_type_name(text, P::ALIASES).into_owned())
+                    }
+                };
                 if name == P::BASE {
+                    // The base struct writes no type of its own: keep it.
+                    let value = serde_json::Value::String(raw.into_owned());
+                    insert_unique(&mut head, key.into_owned(), value)?;
                     return stream_base::<P, A>(head, None, map);
                 }
+                let head = Head {
+                    before: head,
+                    odata_type: raw,
+                };
                 return P::read_variant(&name, head, map);
             }
             if key.starts_with('@') {
@@ -138,9 +196,9 @@ fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
     if let Some(key) = pending {
         read_entry(&mut base, key, &mut map)?;
     }
-    match stream_into(base, &mut map, true)? {
-        Streamed::Done(base) => Ok(P::from_base(base)),
-        Streamed::LateType(base, value) => {
+    match stream_into(&mut base, &mut map, true)? {
+        None => Ok(P::from_base(base)),
+        Some(value) => {
             // Out of order: the type first, then what was read, then the rest.
             type_name::<A::Error>(&value, P::ALIASES)?;
             let mut object = Extra::new();
@@ -152,7 +210,7 @@ fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
             for (k, v) in base_order(&base, read) {
                 insert_unique(&mut object, k, v)?;
             }
-            let rest = read_unknown(Extra::new(), map)?;
+            let rest = read_rest(Extra::new(), map)?;
             for (k, v) in rest.object {
                 insert_unique(&mut object, k, v)?;
             }

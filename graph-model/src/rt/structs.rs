@@ -106,37 +106,28 @@ impl<'de, T: Struct> Visitor<'de> for StructVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        match stream_into(T::default(), &mut map, false)? {
-            Streamed::Done(t) | Streamed::LateType(t, _) => Ok(t),
-        }
+        let mut out = T::default();
+        stream_into(&mut out, &mut map, false)?;
+        Ok(out)
     }
 }
 
-/// How [`stream_into`] ended.
-pub enum Streamed<T> {
-    /// The object ended.
-    Done(T),
-    /// An `@odata.type` came after properties (allowed in JSON, against the
-    /// OData ordering rule): the value read so far and the type's value; the
-    /// rest of the object is still in the map.
-    LateType(T, serde_json::Value),
-}
-
-/// Reads the remaining entries of an object into `out`. With `watch_type`,
-/// stops at an `@odata.type` entry.
+/// Reads the remaining entries of an object into `out`, in place. With
+/// `watch_type`, stops at an `@odata.type` entry and returns its value: it
+/// came after properties (allowed in JSON, against the OData ordering
+/// rule), and the rest of the object is still in the map.
 pub fn stream_into<'de, A: MapAccess<'de>, T: Struct>(
-    mut out: T,
+    out: &mut T,
     map: &mut A,
     watch_type: bool,
-) -> Result<Streamed<T>, A::Error> {
+) -> Result<Option<serde_json::Value>, A::Error> {
     while let Some(key) = next_key(map)? {
         if watch_type && key == "@odata.type" {
-            let value: serde_json::Value = map.next_value()?;
-            return Ok(Streamed::LateType(out, value));
+            return map.next_value().map(Some);
         }
-        read_entry(&mut out, key, map)?;
+        read_entry(out, key, map)?;
     }
-    Ok(Streamed::Done(out))
+    Ok(None)
 }
 
 /// Reads the value of `key` into its field, or into the extra properties.

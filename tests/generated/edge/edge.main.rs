@@ -781,7 +781,7 @@ impl ::graph_model::rt::Polymorphic for ShapeAny {
     const ALIASES: &'static [(&'static str, &'static str)] = &[("e", "edge.main")];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {

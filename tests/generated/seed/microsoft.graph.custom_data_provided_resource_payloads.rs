@@ -158,7 +158,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -354,7 +354,7 @@ impl ::graph_model::rt::Polymorphic for DataAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {

@@ -254,7 +254,7 @@ impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         let _ = type_name;

@@ -390,7 +390,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -833,7 +833,7 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -1146,7 +1146,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
@@ -1282,7 +1282,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         let _ = type_name;
@@ -1482,7 +1482,7 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
     ];
     fn read_variant<'de, A: ::graph_model::rt::serde::de::MapAccess<'de>>(
         type_name: &str,
-        head: ::graph_model::Extra,
+        head: ::graph_model::rt::Head<'de>,
         map: A,
     ) -> Result<Self, A::Error> {
         match type_name {
