@@ -8,6 +8,8 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::member_name::MemberName;
+
 /// Properties that are not in the model and instance annotations
 /// (`@odata.*`, `prop@odata.type`), kept in document order and written back
 /// in that order.
@@ -23,7 +25,9 @@ use serde_json::Value;
 /// JSON object.
 #[derive(Clone, Default)]
 pub struct Extra {
-    entries: Vec<(String, Value)>,
+    /// Names of up to 22 bytes are held inline: keeping a member allocates
+    /// for its value only.
+    entries: Vec<(MemberName, Value)>,
 }
 
 static NULL: Value = Value::Null;
@@ -46,14 +50,14 @@ impl Extra {
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| k.is(key)).map(|(_, v)| v)
     }
 
     /// The value of `key`, mutably.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         self.entries
             .iter_mut()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| k.is(key))
             .map(|(_, v)| v)
     }
 
@@ -68,37 +72,49 @@ impl Extra {
         match self.get_mut(&key) {
             Some(slot) => Some(std::mem::replace(slot, value)),
             None => {
-                // Most objects have one or two extra members: two entries
-                // (112 bytes) stay in the allocator's small, fast bins,
-                // where `Vec`'s own first step (four, 224 bytes) does not.
-                if self.entries.capacity() == 0 {
-                    self.entries.reserve_exact(2);
-                }
-                self.entries.push((key, value));
+                self.push(key.into(), value);
                 None
             }
         }
     }
 
+    /// Adds a member that is not there yet (the caller has checked), without
+    /// allocating for a short name.
+    pub(crate) fn push_new(&mut self, key: &str, value: Value) {
+        self.push(MemberName::new(key), value);
+    }
+
+    fn push(&mut self, key: MemberName, value: Value) {
+        // Most objects have one or two extra members: two entries (112
+        // bytes) stay in the allocator's small, fast bins, where `Vec`'s own
+        // first step (four, 224 bytes) does not.
+        if self.entries.capacity() == 0 {
+            self.entries.reserve_exact(2);
+        }
+        self.entries.push((key, value));
+    }
+
     /// Removes `key`, keeping the order of the rest.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let i = self.entries.iter().position(|(k, _)| k == key)?;
+        let i = self.entries.iter().position(|(k, _)| k.is(key))?;
         Some(self.entries.remove(i).1)
     }
 
     /// The members, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.entries.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> Iter<'_> {
+        self.into_iter()
     }
 
     /// The keys, in order.
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.entries.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
     }
 
     /// The same members as a `serde_json::Map` (in whatever order that map keeps).
     pub fn to_map(&self) -> serde_json::Map<String, Value> {
-        self.entries.iter().cloned().collect()
+        self.iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 }
 
@@ -126,22 +142,50 @@ impl fmt::Debug for Extra {
 
 impl IntoIterator for Extra {
     type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type IntoIter = IntoIter;
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        IntoIter(self.entries.into_iter())
     }
 }
 
 impl<'a> IntoIterator for &'a Extra {
-    type Item = (&'a String, &'a Value);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, Value)>,
-        fn(&'a (String, Value)) -> (&'a String, &'a Value),
-    >;
+    type Item = (&'a str, &'a Value);
+    type IntoIter = Iter<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|(k, v)| (k, v))
+        Iter(self.entries.iter())
     }
 }
+
+/// The members of an [`Extra`], in order, borrowed.
+#[derive(Clone)]
+pub struct Iter<'a>(std::slice::Iter<'a, (MemberName, Value)>);
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a str, &'a Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k.as_str(), v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+/// The members of an [`Extra`], in order, owned.
+pub struct IntoIter(std::vec::IntoIter<(MemberName, Value)>);
+
+impl Iterator for IntoIter {
+    type Item = (String, Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k.into(), v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for IntoIter {}
 
 impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Extra {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
@@ -162,7 +206,7 @@ impl<K: Into<String>, V: Into<Value>> Extend<(K, V)> for Extra {
 impl Serialize for Extra {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.len()))?;
-        for (k, v) in &self.entries {
+        for (k, v) in self {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -181,9 +225,9 @@ impl<'de> Deserialize<'de> for Extra {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extra, A::Error> {
                 let mut out = Extra::new();
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(key) = crate::rt::key::next_key(&mut map)? {
                     let value: Value = map.next_value()?;
-                    crate::rt::insert_unique(&mut out, key, value)?;
+                    crate::rt::insert_unique(&mut out, &key, value)?;
                 }
                 Ok(out)
             }

@@ -48,6 +48,7 @@ mod extra;
 mod flags;
 pub mod json;
 pub mod lenient_json;
+mod member_name;
 mod nullable;
 pub mod odata;
 pub mod rt;

@@ -353,6 +353,6 @@ fn numbers_and_extra_order_survive_without_serde_json_features() {
         panic!("{s:?}")
     };
     assert_eq!(c.label.value().map(String::as_str), Some("x"));
-    let keys: Vec<&String> = c.extra.keys().collect();
+    let keys: Vec<&str> = c.extra.keys().collect();
     assert_eq!(keys, ["@odata.type", "zeta", "alpha"]);
 }

@@ -7,7 +7,7 @@
 mod enums;
 #[cfg(feature = "schemars")]
 mod json_schema;
-mod key;
+pub(crate) mod key;
 mod poly;
 mod structs;
 
@@ -33,7 +33,7 @@ impl<T: GraphType> GraphType for crate::Collection<T> {
     const COLLECTION: bool = true;
 }
 
-pub use crate::extra::Extra;
+pub use crate::extra::{Extra, IntoIter as ExtraIntoIter, Iter as ExtraIter};
 
 #[cfg(feature = "schemars")]
 pub use ::schemars;

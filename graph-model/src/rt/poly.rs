@@ -110,7 +110,7 @@ fn read_rest<'de, A: MapAccess<'de>>(
 ) -> Result<UnknownSubtype, A::Error> {
     while let Some(key) = next_key(&mut map)? {
         let value: serde_json::Value = map.next_value()?;
-        insert_unique(&mut object, key.into_owned(), value)?;
+        insert_unique(&mut object, &key, value)?;
     }
     Ok(UnknownSubtype::new(object))
 }
@@ -167,7 +167,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
                 if name == P::BASE {
                     // The base struct writes no type of its own: keep it.
                     let value = serde_json::Value::String(raw.into_owned());
-                    insert_unique(&mut head, key.into_owned(), value)?;
+                    insert_unique(&mut head, &key, value)?;
                     return stream_base::<P, A>(head, None, map);
                 }
                 let head = Head {
@@ -178,7 +178,7 @@ impl<'de, P: Polymorphic> serde::de::Visitor<'de> for PolyVisitor<P> {
             }
             if key.starts_with('@') {
                 let value: serde_json::Value = map.next_value()?;
-                insert_unique(&mut head, key.into_owned(), value)?;
+                insert_unique(&mut head, &key, value)?;
                 continue;
             }
             return stream_base::<P, A>(head, Some(key), map);
@@ -208,11 +208,11 @@ fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
                 _ => return Err(A::Error::custom("a struct serializes to an object")),
             };
             for (k, v) in base_order(&base, read) {
-                insert_unique(&mut object, k, v)?;
+                insert_unique(&mut object, &k, v)?;
             }
             let rest = read_rest(Extra::new(), map)?;
             for (k, v) in rest.object {
-                insert_unique(&mut object, k, v)?;
+                insert_unique(&mut object, &k, v)?;
             }
             super::from_object::<P>(object).map_err(A::Error::custom)
         }
@@ -228,7 +228,7 @@ fn base_order<T: Struct>(
     let mut out = Vec::new();
     for (k, _) in base.extra() {
         if let Some(v) = members.remove(k) {
-            out.push((k.clone(), v));
+            out.push((k.to_string(), v));
         }
     }
     // Model properties (what remains), in the map's order, before extras.

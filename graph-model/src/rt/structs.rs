@@ -138,7 +138,7 @@ pub fn read_entry<'de, A: MapAccess<'de>, T: Struct>(
 ) -> Result<(), A::Error> {
     if !out.de_field(&key, map)? {
         let value: serde_json::Value = map.next_value()?;
-        insert_unique(out.extra_mut(), key.into_owned(), value)?;
+        insert_unique(out.extra_mut(), &key, value)?;
     }
     Ok(())
 }
@@ -147,16 +147,16 @@ fn duplicate<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("duplicate property `{key}`"))
 }
 
-/// Inserts into a map, refusing a key that is already there.
+/// Adds a member, refusing a key that is already there.
 pub fn insert_unique<E: de::Error>(
     map: &mut Extra,
-    key: String,
+    key: &str,
     value: serde_json::Value,
 ) -> Result<(), E> {
-    if map.contains_key(&key) {
-        return Err(duplicate(&key));
+    if map.contains_key(key) {
+        return Err(duplicate(key));
     }
-    map.insert(key, value);
+    map.push_new(key, value);
     Ok(())
 }
 

@@ -1,0 +1,110 @@
+//! [`MemberName`]: the name of a member kept in [`crate::Extra`], held inline
+//! when it is short — as nearly every annotation and property name is — so
+//! that keeping a member costs no allocation for its name.
+
+use std::fmt;
+
+/// Bytes held inline: the size of a `String` less the tag and the length.
+const INLINE: usize = 22;
+
+#[derive(Clone)]
+pub(crate) enum MemberName {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl MemberName {
+    pub(crate) fn new(name: &str) -> Self {
+        if name.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..name.len()].copy_from_slice(name.as_bytes());
+            Self::Inline {
+                len: name.len() as u8,
+                bytes,
+            }
+        } else {
+            Self::Heap(name.into())
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `&str` whole, so always UTF-8.
+            Self::Inline { len, bytes } => std::str::from_utf8(&bytes[..*len as usize])
+                .expect("an inline member name is copied from a str"),
+            Self::Heap(s) => s,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Inline { len, bytes } => &bytes[..*len as usize],
+            Self::Heap(s) => s.as_bytes(),
+        }
+    }
+
+    /// Whether this is `name` (compared as bytes: no UTF-8 check).
+    pub(crate) fn is(&self, name: &str) -> bool {
+        self.as_bytes() == name.as_bytes()
+    }
+}
+
+impl From<String> for MemberName {
+    fn from(name: String) -> Self {
+        if name.len() <= INLINE {
+            Self::new(&name)
+        } else {
+            Self::Heap(name.into_boxed_str())
+        }
+    }
+}
+
+impl From<MemberName> for String {
+    fn from(name: MemberName) -> Self {
+        match name {
+            MemberName::Heap(s) => s.into_string(),
+            inline => inline.as_str().to_string(),
+        }
+    }
+}
+
+impl fmt::Debug for MemberName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_are_inline_and_every_name_comes_back() {
+        assert_eq!(
+            std::mem::size_of::<MemberName>(),
+            std::mem::size_of::<String>()
+        );
+        let long = "a".repeat(INLINE + 1);
+        let names = [
+            "",
+            "id",
+            "@odata.type",
+            "files@odata.context",
+            &long,
+            "é€😀",
+        ];
+        for name in names {
+            for m in [MemberName::new(name), MemberName::from(name.to_string())] {
+                assert_eq!(m.as_str(), name);
+                assert!(m.is(name));
+                assert!(!m.is("other"));
+                assert_eq!(matches!(m, MemberName::Inline { .. }), name.len() <= INLINE);
+                assert_eq!(String::from(m.clone()), name);
+            }
+        }
+        // Exactly at the limit, in multi-byte characters.
+        let at_limit = "€".repeat(6) + "abcd";
+        assert_eq!(at_limit.len(), INLINE);
+        assert_eq!(MemberName::new(&at_limit).as_str(), at_limit);
+    }
+}
