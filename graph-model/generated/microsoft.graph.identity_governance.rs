@@ -318,7 +318,10 @@ impl ::graph_model::rt::schemars::JsonSchema for WorkflowSubject {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum WorkflowSubjectAny {

@@ -440,7 +440,10 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessPackageResource {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AccessPackageResourceAny {
@@ -986,7 +989,10 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceUploa
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CustomDataProvidedResourceUploadSessionAny {
@@ -1402,7 +1408,10 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomExtensionData {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CustomExtensionDataAny {
@@ -1586,7 +1595,10 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomExtensionEndpointConfigur
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CustomExtensionEndpointConfigurationAny {
@@ -1829,7 +1841,10 @@ impl ::graph_model::rt::schemars::JsonSchema for Entity {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntityAny {

@@ -25,8 +25,17 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     );
     w.doc_line(
         0,
-        "kept whole in the unknown variant and written back unchanged.",
+        "kept whole in the unknown variant and written back unchanged. A subtype's",
     );
+    w.doc_line(
+        0,
+        "`@odata.type` read first as `#` + its qualified name is the variant itself",
+    );
+    w.doc_line(
+        0,
+        "(written back in that place, not kept in `extra`); any other spelling or",
+    );
+    w.doc_line(0, "place is kept in the struct's `extra` as written.");
     w.line(0, "#[allow(deprecated, clippy::large_enum_variant)]");
     cx.derive(w, &["Clone", "Debug", "PartialEq"]);
     w.line(0, &format!("pub enum {name} {{"));

@@ -360,7 +360,10 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResource {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AccessPackageResourceAny {
@@ -801,7 +804,10 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResou
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CustomDataProvidedResourceUploadSessionAny {
@@ -1112,7 +1118,10 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionData {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CustomExtensionDataAny {
@@ -1254,7 +1263,10 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpoint
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CustomExtensionEndpointConfigurationAny {
@@ -1438,7 +1450,10 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Entity {
 ///
 /// Without `@odata.type` (or with the declared type's own name) the value is
 /// read as the declared type. An `@odata.type` the model does not know is
-/// kept whole in the unknown variant and written back unchanged.
+/// kept whole in the unknown variant and written back unchanged. A subtype's
+/// `@odata.type` read first as `#` + its qualified name is the variant itself
+/// (written back in that place, not kept in `extra`); any other spelling or
+/// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntityAny {
