@@ -6,7 +6,7 @@ use serde::de::{DeserializeOwned, Error as _, MapAccess};
 use serde::{Deserializer, Serialize, Serializer};
 
 use super::key::{next_key, next_text};
-use super::structs::{insert_unique, read_entry, stream_into};
+use super::structs::{duplicate, insert_unique, read_entry, stream_into};
 use super::{Extra, Struct};
 
 /// Implemented by every generated `…Any` enum.
@@ -56,13 +56,12 @@ pub struct Head<'de> {
 }
 
 impl Head<'_> {
-    /// Every member read, the `@odata.type` last.
+    /// Every member read, the `@odata.type` last (`before` has none: the
+    /// reader dispatches at the first).
     fn into_extra(self) -> Extra {
         let mut extra = self.before;
-        extra.insert(
-            "@odata.type".into(),
-            serde_json::Value::String(self.odata_type.into_owned()),
-        );
+        let value = serde_json::Value::String(self.odata_type.into_owned());
+        extra.push_new("@odata.type", value);
         extra
     }
 
@@ -91,7 +90,7 @@ pub fn read_struct<'de, T: Struct, A: MapAccess<'de>>(
     match stream_into(&mut out, &mut map, true)? {
         None => Ok(out),
         // Refused whether or not the first one was kept among the extras.
-        Some(_) => Err(A::Error::custom("duplicate property `@odata.type`")),
+        Some(_) => Err(duplicate("@odata.type")),
     }
 }
 

@@ -143,7 +143,8 @@ pub fn read_entry<'de, A: MapAccess<'de>, T: Struct>(
     Ok(())
 }
 
-fn duplicate<E: de::Error>(key: &str) -> E {
+/// The error for a member name repeated in one object.
+pub(super) fn duplicate<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("duplicate property `{key}`"))
 }
 
