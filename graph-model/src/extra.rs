@@ -110,6 +110,12 @@ impl Extra {
         self.entries.iter().map(|(k, _)| k.as_str())
     }
 
+    /// The names as bytes, in order: what the writer sorts members by,
+    /// without a UTF-8 check per name.
+    pub(crate) fn name_bytes(&self) -> impl Iterator<Item = &[u8]> {
+        self.entries.iter().map(|(k, _)| k.as_bytes())
+    }
+
     /// The same members as a `serde_json::Map` (in whatever order that map keeps).
     pub fn to_map(&self) -> serde_json::Map<String, Value> {
         self.iter()

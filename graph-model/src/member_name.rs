@@ -36,7 +36,7 @@ impl MemberName {
         }
     }
 
-    fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
             Self::Inline { len, bytes } => &bytes[..*len as usize],
             Self::Heap(s) => s.as_bytes(),

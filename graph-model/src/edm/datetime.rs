@@ -84,6 +84,68 @@ fn instant(text: &str) -> Result<(i64, u32), &'static str> {
     instant_and_offset(text).map(|(secs, nanos, _)| (secs, nanos))
 }
 
+/// Checks a DateTimeOffset: the common layout (with seconds) in one
+/// straight pass over fixed places, anything else — no seconds, or an
+/// error to explain — by [`instant_and_offset`], which accepts exactly the
+/// same texts.
+fn date_time_offset(text: &str) -> Result<(), &'static str> {
+    if common_layout(text.as_bytes()) {
+        return Ok(());
+    }
+    instant_and_offset(text).map(|_| ())
+}
+
+/// Two ASCII digits at `at`, as a number, or `None`.
+fn two(b: &[u8], at: usize) -> Option<u32> {
+    match b.get(at..at + 2)? {
+        &[h @ b'0'..=b'9', l @ b'0'..=b'9'] => Some(u32::from(h - b'0') * 10 + u32::from(l - b'0')),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f…](Z|±HH:MM)` with every field in range: whether
+/// `b` is a valid DateTimeOffset written this way (a `false` says nothing).
+fn common_layout(b: &[u8]) -> bool {
+    let fixed = || -> Option<()> {
+        let year = two(b, 0)? * 100 + two(b, 2)?;
+        let (month, day) = (two(b, 5)?, two(b, 8)?);
+        let (hour, minute, second) = (two(b, 11)?, two(b, 14)?, two(b, 17)?);
+        let layout = b[4] == b'-'
+            && b[7] == b'-'
+            && matches!(b[10], b'T' | b't')
+            && b[13] == b':'
+            && b[16] == b':';
+        let in_range = (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month)
+            && hour <= 23
+            && minute <= 59
+            && second <= 59;
+        (layout && in_range).then_some(())
+    };
+    if fixed().is_none() {
+        return false;
+    }
+    let mut pos = 19;
+    if b.get(pos) == Some(&b'.') {
+        let digits = b[pos + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=12).contains(&digits) {
+            return false;
+        }
+        pos += 1 + digits;
+    }
+    match &b[pos..] {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', _, _, b':', _, _] => {
+            matches!((two(b, pos + 1), two(b, pos + 4)), (Some(h), Some(m)) if h <= 23 && m <= 59)
+        }
+        _ => false,
+    }
+}
+
 /// Unix seconds, nanoseconds, and the offset from UTC in seconds.
 pub(super) fn instant_and_offset(text: &str) -> Result<(i64, u32, i32), &'static str> {
     let b = text.as_bytes();
@@ -131,7 +193,7 @@ text_primitive!(
     /// text (fraction digits, `Z` or offset); compares and orders by instant.
     DateTimeOffset,
     "DateTimeOffset",
-    instant
+    date_time_offset
 );
 
 impl DateTimeOffset {
@@ -207,6 +269,62 @@ mod tests {
         assert_ne!(a, b, "different texts are different values");
         let c = DateTimeOffset::parse("2026-03-24T21:34:57Z").unwrap();
         assert!(c < a);
+    }
+
+    #[test]
+    fn the_quick_check_accepts_only_what_the_full_parse_does() {
+        let seeds = [
+            "2026-03-24T21:34:57.1713709Z",
+            "2024-02-29T23:59:59+14:00",
+            "2023-12-31t00:00:00.123456789012-23:59",
+            "2100-02-28T12:00:00z",
+        ];
+        let alphabet = b"0123456789-+:.TtZz x\xc3";
+        let mut tried = 0;
+        let mut agree = |text: &[u8]| {
+            let Ok(text) = std::str::from_utf8(text) else {
+                return;
+            };
+            tried += 1;
+            let full = instant_and_offset(text).is_ok();
+            assert!(!common_layout(text.as_bytes()) || full, "{text}");
+            assert_eq!(date_time_offset(text).is_ok(), full, "{text}");
+        };
+        for seed in seeds {
+            assert!(common_layout(seed.as_bytes()), "{seed}");
+            let b = seed.as_bytes();
+            for i in 0..=b.len() {
+                agree(&b[..i]);
+                for &c in alphabet {
+                    let mut changed = b.to_vec();
+                    if i < b.len() {
+                        changed[i] = c;
+                        agree(&changed);
+                    }
+                    let mut longer = b.to_vec();
+                    longer.insert(i, c);
+                    agree(&longer);
+                }
+                if i < b.len() {
+                    let mut shorter = b.to_vec();
+                    shorter.remove(i);
+                    agree(&shorter);
+                }
+            }
+        }
+        for day in [
+            "2023-02-29",
+            "2024-02-29",
+            "1900-02-29",
+            "2000-02-29",
+            "2024-04-31",
+        ] {
+            agree(format!("{day}T00:00:00Z").as_bytes());
+        }
+        assert!(tried > 2_000, "{tried}");
+        // No seconds: valid, and left to the full parse.
+        assert!(!common_layout(b"2024-01-01T10:00Z"));
+        assert!(date_time_offset("2024-01-01T10:00Z").is_ok());
     }
 
     #[test]

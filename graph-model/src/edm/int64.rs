@@ -27,6 +27,13 @@ impl Int64 {
 
     /// Validates number text in the given form.
     pub fn with_form(text: &str, form: Form) -> Result<Self, ParseError> {
+        if let Some(value) = own_spelling_value(text.as_bytes()) {
+            return Ok(Self {
+                value,
+                form,
+                text: None,
+            });
+        }
         let value = text.parse::<i64>().map_err(|_| ParseError {
             type_name: "Int64",
             text: text.to_string(),
@@ -55,6 +62,34 @@ impl Int64 {
     /// Number or string form, as read.
     pub fn form(&self) -> Form {
         self.form
+    }
+}
+
+/// The integer `text` spells, when it is that integer's own spelling and
+/// at most 19 digits (every other text, valid or not, is `None`): the
+/// common case in one pass, before the general parse.
+fn own_spelling_value(text: &[u8]) -> Option<i64> {
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, text),
+    };
+    match digits {
+        [b'0'] if !negative => return Some(0),
+        [b'1'..=b'9', ..] if digits.len() <= 19 => {}
+        _ => return None,
+    }
+    let mut magnitude: u64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        // 19 digits stay below `u64::MAX`.
+        magnitude = magnitude * 10 + u64::from(d - b'0');
+    }
+    if negative {
+        0i64.checked_sub_unsigned(magnitude)
+    } else {
+        i64::try_from(magnitude).ok()
     }
 }
 
@@ -138,6 +173,46 @@ mod tests {
             Int64::parse("7").unwrap(),
             Int64::with_form("7", Form::String).unwrap()
         );
+    }
+
+    #[test]
+    fn the_quick_parse_agrees_with_the_general_one() {
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "00",
+            "+1",
+            "-",
+            "",
+            "1a",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+            "1000000000000000000",
+            "-1",
+            "10",
+            "0x1",
+            " 1",
+        ]
+        .map(String::from)
+        .to_vec();
+        texts.extend((0..64).map(|bit| (1u64 << bit).to_string()));
+        texts.extend((0..64).map(|bit| format!("-{}", 1u64 << bit)));
+        for text in &texts {
+            let general = text.parse::<i64>().ok().filter(|_| own_spelling(text));
+            assert_eq!(own_spelling_value(text.as_bytes()), general, "{text}");
+            let read = Int64::parse(text).ok();
+            assert_eq!(
+                read.as_ref().map(Int64::get),
+                text.parse::<i64>().ok(),
+                "{text}"
+            );
+            if let Some(read) = read {
+                assert_eq!(read.as_str(), text.as_str());
+            }
+        }
     }
 
     #[test]

@@ -184,7 +184,11 @@ pub struct FieldWriter<'a, S: SerializeMap> {
 impl<'a, S: SerializeMap> FieldWriter<'a, S> {
     /// A writer over `map`, placing the property annotations found in `extra`.
     pub fn new(map: &'a mut S, extra: &'a Extra) -> Self {
-        let annotated = extra.keys().any(|k| annotates(k).is_some());
+        let annotated = Kinds::of(extra).property_annotation;
+        Self::with(map, extra, annotated)
+    }
+
+    fn with(map: &'a mut S, extra: &'a Extra, annotated: bool) -> Self {
         Self {
             map,
             extra,
@@ -226,9 +230,46 @@ impl<'a, S: SerializeMap> FieldWriter<'a, S> {
 
 /// The property a property annotation (`name@term`) annotates.
 fn annotates(key: &str) -> Option<&str> {
-    match key.find('@') {
-        Some(i) if i > 0 => Some(&key[..i]),
+    annotation_at(key.as_bytes()).map(|i| &key[..i])
+}
+
+/// Where the `@` of a property annotation (`name@term`) is.
+fn annotation_at(key: &[u8]) -> Option<usize> {
+    match key.iter().position(|&b| b == b'@') {
+        Some(i) if i > 0 => Some(i),
         _ => None,
+    }
+}
+
+/// Which kinds of member an [`Extra`] holds, found in one pass over the
+/// names, so that the writer walks the members again only for a kind that
+/// is there (most objects have none, or one or two unknown properties).
+#[derive(Default)]
+struct Kinds {
+    /// `@odata.type` itself.
+    odata_type: bool,
+    /// Instance annotations and control information (`@…`).
+    instance_annotation: bool,
+    /// Property annotations (`name@term`).
+    property_annotation: bool,
+    /// Anything else: properties the model does not have.
+    other: bool,
+}
+
+impl Kinds {
+    fn of(extra: &Extra) -> Self {
+        let mut kinds = Self::default();
+        for name in extra.name_bytes() {
+            if name.first() == Some(&b'@') {
+                kinds.instance_annotation = true;
+                kinds.odata_type |= name == b"@odata.type";
+            } else if annotation_at(name).is_some() {
+                kinds.property_annotation = true;
+            } else {
+                kinds.other = true;
+            }
+        }
+        kinds
     }
 }
 
@@ -264,22 +305,27 @@ pub fn ser_typed<S: Serializer, T: Struct>(
     s: S,
 ) -> Result<S::Ok, S::Error> {
     let extra = value.extra();
+    let kinds = Kinds::of(extra);
     let mut map = s.serialize_map(None)?;
     if let Some(t) = odata_type {
-        if !extra.contains_key("@odata.type") {
+        if !kinds.odata_type {
             map.serialize_entry("@odata.type", t)?;
         }
     }
-    for (k, v) in extra.iter().filter(|(k, _)| k.starts_with('@')) {
-        map.serialize_entry(k, v)?;
+    if kinds.instance_annotation {
+        for (k, v) in extra.iter().filter(|(k, _)| k.starts_with('@')) {
+            map.serialize_entry(k, v)?;
+        }
     }
-    let mut w = FieldWriter::new(&mut map, extra);
+    let mut w = FieldWriter::with(&mut map, extra, kinds.property_annotation);
     value.ser_fields(&mut w);
     w.finish()?;
-    for (k, v) in extra {
-        let of_field = annotates(k).is_some_and(|p| T::FIELDS.contains(&p));
-        if !k.starts_with('@') && !of_field {
-            map.serialize_entry(k, v)?;
+    if kinds.other || kinds.property_annotation {
+        for (k, v) in extra {
+            let of_field = annotates(k).is_some_and(|p| T::FIELDS.contains(&p));
+            if !k.starts_with('@') && !of_field {
+                map.serialize_entry(k, v)?;
+            }
         }
     }
     map.end()
