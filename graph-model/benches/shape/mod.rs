@@ -66,6 +66,14 @@ pub fn payload(n: usize) -> String {
     })
 }
 
+/// [`payload`] without the two members the model does not have: what the
+/// typed path costs when there is nothing to keep beyond the model.
+pub fn modelled_payload(n: usize) -> String {
+    list(n, |i| {
+        session(i, ["active", "complete", "expired", "Active"][i % 4])
+    })
+}
+
 /// A list response of `n` upload sessions that validates without a
 /// finding (each names its concrete type; nothing the model lacks).
 pub fn clean_payload(n: usize) -> String {

@@ -56,13 +56,39 @@ impl<T: DeserializeOwned> Slot for Option<T> {
     }
     fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
         // Non-nullable: `null` is an error, not "absent".
-        let v: Option<T> = map.next_value()?;
-        match v {
-            Some(v) => Ok(Some(v)),
-            None => Err(de::Error::custom(
-                "null for a property that is not nullable",
-            )),
-        }
+        map.next_value_seed(NotNull(PhantomData)).map(Some)
+    }
+}
+
+/// A value that must not be `null`, read straight into its place (no
+/// `Option` to unwrap and move out of).
+struct NotNull<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NotNull<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NotNull<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value that is not null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        Err(E::custom("null for a property that is not nullable"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::deserialize(d)
     }
 }
 
