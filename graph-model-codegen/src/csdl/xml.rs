@@ -148,23 +148,32 @@ pub const MAX_ELEMENTS: usize = 2_000_000;
 /// a description, is 849).
 pub const MAX_ATTRIBUTE_BYTES: usize = 64 << 10;
 
-/// Line and column of increasing byte offsets, counted from the last one.
-struct Lines<'a> {
-    text: &'a [u8],
-    at: usize,
-    line: u32,
-    line_start: usize,
+/// Line and column of increasing byte offsets: the document's line
+/// breaks are found in one pass, and each offset moves forward over them.
+struct Lines {
+    /// Offsets of every `\n`, in order.
+    breaks: Vec<usize>,
+    /// How many of them lie before the last offset located.
+    passed: usize,
 }
 
-impl Lines<'_> {
-    fn locate(&mut self, offset: usize) -> (u32, u32) {
-        let gap = &self.text[self.at..offset];
-        if let Some(last) = gap.iter().rposition(|&b| b == b'\n') {
-            self.line += gap.iter().filter(|&&b| b == b'\n').count() as u32;
-            self.line_start = self.at + last + 1;
+impl Lines {
+    fn new(text: &[u8]) -> Self {
+        Self {
+            breaks: memchr::memchr_iter(b'\n', text).collect(),
+            passed: 0,
         }
-        self.at = offset;
-        (self.line, (offset - self.line_start) as u32 + 1)
+    }
+
+    fn locate(&mut self, offset: usize) -> (u32, u32) {
+        while self.breaks.get(self.passed).is_some_and(|&b| b < offset) {
+            self.passed += 1;
+        }
+        let line_start = match self.passed {
+            0 => 0,
+            n => self.breaks[n - 1] + 1,
+        };
+        (self.passed as u32 + 1, (offset - line_start) as u32 + 1)
     }
 }
 
@@ -201,12 +210,7 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Tree<'a>, Diagnostic> {
         nodes: Vec::with_capacity(body.len() / 64),
         attrs: Vec::with_capacity(body.len() / 32),
     };
-    let mut lines = Lines {
-        text: text.as_bytes(),
-        at: 0,
-        line: 1,
-        line_start: 0,
-    };
+    let mut lines = Lines::new(text.as_bytes());
     let mut open: Vec<Open> = Vec::new();
     // Errors are rare: the line index is built only for one.
     let at = |offset: usize| LineIndex::new(file, text).span(offset + bom);

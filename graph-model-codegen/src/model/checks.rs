@@ -1,10 +1,8 @@
 //! Whole-model checks, after every name is resolved: inheritance cycles,
 //! property names repeated along a base chain, navigation to non-entities.
 
-use std::collections::HashMap;
-
 use super::types::{Target, TypeId};
-use super::Model;
+use super::{Map, Model};
 use crate::diagnostics::{Diagnostics, Span};
 
 /// A member of a structured type: its name, where it is declared, and the
@@ -50,7 +48,7 @@ pub(super) fn structure(model: &Model) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let mut chain = Vec::new();
     let mut all = Vec::new();
-    let mut seen: HashMap<&str, (&Span, TypeId)> = HashMap::new();
+    let mut seen: Map<&str, (&Span, TypeId)> = Map::default();
     for id in model.ids() {
         let def = model.get(id);
         let Some(s) = def.structured() else { continue };

@@ -4,14 +4,13 @@
 //! the generator has to give them distinct Rust names.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::checks::{members, Member};
 use super::types::TypeKind;
-use super::Model;
+use super::{Map, Model};
 use crate::diagnostics::{Diagnostics, Span};
 
 /// Case- and normalisation-insensitive key. ASCII text is its own NFC form
@@ -65,7 +64,7 @@ fn how(a: &str, b: &str) -> &'static str {
 }
 
 /// The names seen so far, by folded key: the first of each.
-type Seen<'a> = HashMap<Folded<'a>, (&'a str, &'a Span)>;
+type Seen<'a> = Map<Folded<'a>, (&'a str, &'a Span)>;
 
 /// Finds the confusable pairs among `(name, span)` in order; the later of
 /// each pair is reported. `seen` is scratch space (cleared first).
@@ -96,7 +95,7 @@ fn pairs<'a>(
 /// of a structured type, the members of an enum. Reads the model only.
 pub(super) fn check(model: &Model) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    let mut seen = Seen::new();
+    let mut seen = Seen::default();
     let mut chain = Vec::new();
     let mut all: Vec<Member> = Vec::new();
     let namespaces = model.namespaces.iter().map(|n| (n.name.as_str(), &n.span));
@@ -107,7 +106,7 @@ pub(super) fn check(model: &Model) -> Diagnostics {
             format!("namespace `{b}` differs from `{a}` (at {at}) {}", how(a, b)),
         );
     }
-    let mut by_ns: HashMap<&str, Vec<(&str, &Span)>> = HashMap::new();
+    let mut by_ns: Map<&str, Vec<(&str, &Span)>> = Map::default();
     for t in &model.types {
         by_ns
             .entry(t.name.namespace.as_str())
@@ -178,7 +177,7 @@ mod tests {
             line: 1,
             col: 1,
         };
-        let mut seen = Seen::new();
+        let mut seen = Seen::default();
         pairs(names.iter().map(|n| (*n, &span)), &mut seen)
             .into_iter()
             .map(|(b, _, a, _)| (b.to_string(), a.to_string()))

@@ -1,11 +1,11 @@
 //! Raw documents → [`Model`]: registers names, resolves type references and
 //! inheritance, attaches annotations and validates, collecting all problems.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::types::*;
-use super::Model;
+use super::{Map, Model};
 use crate::csdl::raw::{self, Document, OperationKind, StructuredKind};
 use crate::csdl::MAX_DOCUMENT_BYTES;
 use crate::diagnostics::{Diagnostics, Span};
@@ -134,7 +134,7 @@ pub(super) struct Resolver {
 
 impl Resolver {
     fn register(&mut self, docs: &[Document]) {
-        let mut alias_spans: HashMap<String, Span> = HashMap::new();
+        let mut alias_spans: Map<String, Span> = Map::default();
         for doc in docs {
             for include in doc.references.iter().flat_map(|r| &r.includes) {
                 if let Some(alias) = &include.alias {
