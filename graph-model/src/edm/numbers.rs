@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Number;
@@ -37,11 +37,24 @@ pub enum Form {
 /// the way); from any other deserializer (a `serde_json::Value`, a
 /// buffering `untagged` enum...) the number arrives as an integer or a
 /// double and is spelled from that, which keeps its value.
+///
+/// `quick` is tried first on the raw text of a JSON number: a value for
+/// the common spelling, or `None` to go the general way.
 pub(super) fn read_number<'de, D: Deserializer<'de>, T>(
     d: D,
     make: Make<T>,
+    quick: Quick<T>,
 ) -> Result<T, D::Error> {
-    d.deserialize_newtype_struct(RAW_TOKEN, NumberText(make))
+    d.deserialize_newtype_struct(RAW_TOKEN, NumberText(make, quick))
+}
+
+/// Makes a value of the raw text of a JSON number in its common spelling,
+/// or says `None`.
+pub(super) type Quick<T> = fn(&str) -> Option<T>;
+
+/// For the types that have no quick way.
+pub(super) fn no_quick<T>(_: &str) -> Option<T> {
+    None
 }
 
 /// Makes a value of number text in a form.
@@ -50,7 +63,7 @@ pub(super) type Make<T> = fn(&str, Form) -> Result<T, ParseError>;
 /// The name under which serde_json hands out raw text (`RawValue`).
 const RAW_TOKEN: &str = "$serde_json::private::RawValue";
 
-struct NumberText<T>(Make<T>);
+struct NumberText<T>(Make<T>, Quick<T>);
 
 impl<'de, T> Visitor<'de> for NumberText<T> {
     type Value = T;
@@ -65,10 +78,14 @@ impl<'de, T> Visitor<'de> for NumberText<T> {
         if map.next_key::<IgnoredAny>()?.is_none() {
             return Err(A::Error::custom("expected a number or a numeric string"));
         }
-        // Refused after the entry is read, so that the error is the
-        // number's, not that of the protocol's private key.
-        map.next_value_seed(RawText(self.0))?
-            .map_err(A::Error::custom)
+        // The text is taken as it is and judged after the entry is read,
+        // so that an error is the number's, not that of the protocol's
+        // private key.
+        let raw = crate::rt::key::next_text(&mut map, "the text of a number or a numeric string")?;
+        if let Some(value) = (self.1)(&raw) {
+            return Ok(value);
+        }
+        from_raw(&raw, self.0).map_err(A::Error::custom)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
@@ -94,40 +111,23 @@ impl<'de, T> Visitor<'de> for NumberText<T> {
     }
 }
 
-/// The raw JSON text of a number or a string, as serde_json hands it over.
-struct RawText<T>(Make<T>);
-
-impl<'de, T> DeserializeSeed<'de> for RawText<T> {
-    type Value = Result<T, String>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de, T> Visitor<'de> for RawText<T> {
-    type Value = Result<T, String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("the text of a number or a numeric string")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        let make = |t: &str, form| (self.0)(t, form).map_err(|e| e.to_string());
-        if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-            if !inner.contains('\\') {
-                return Ok(make(inner, Form::String));
-            }
-            let s: String = serde_json::from_str(text).map_err(E::custom)?;
-            return Ok(make(&s, Form::String));
+/// The value of the raw JSON text of a number or a string, as serde_json
+/// hands it over.
+fn from_raw<T>(text: &str, make: Make<T>) -> Result<T, String> {
+    let make = |t: &str, form| make(t, form).map_err(|e| e.to_string());
+    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        if !inner.contains('\\') {
+            return make(inner, Form::String);
         }
-        if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-            return Ok(make(text, Form::Number));
-        }
-        Ok(Err(format!(
-            "expected a number or a numeric string, found {text}"
-        )))
+        let s: String = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        return make(&s, Form::String);
     }
+    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        return make(text, Form::Number);
+    }
+    Err(format!(
+        "expected a number or a numeric string, found {text}"
+    ))
 }
 
 /// Writes the number text so that it reads back as the same value: an
@@ -222,7 +222,7 @@ macro_rules! number_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                read_number(d, Self::with_form)
+                read_number(d, Self::with_form, no_quick)
             }
         }
     };
