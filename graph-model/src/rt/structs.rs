@@ -44,51 +44,51 @@ pub trait Struct: Default {
 pub trait Slot {
     /// Whether the property was absent.
     fn is_absent(&self) -> bool;
-    /// Reads the value of the current map entry.
-    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error>
-    where
-        Self: Sized;
+    /// Reads the value of the current map entry into the slot. The value is
+    /// written where it is made (in the seed), not returned through the
+    /// reader and moved in.
+    fn read_into<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
 }
 
 impl<T: DeserializeOwned> Slot for Option<T> {
     fn is_absent(&self) -> bool {
         self.is_none()
     }
-    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+    fn read_into<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
         // Non-nullable: `null` is an error, not "absent".
-        map.next_value_seed(NotNull(PhantomData)).map(Some)
+        map.next_value_seed(NotNull(self))
     }
 }
 
-/// A value that must not be `null`, read straight into its place (no
-/// `Option` to unwrap and move out of).
-struct NotNull<T>(PhantomData<T>);
+/// A value that must not be `null`, read into its slot.
+struct NotNull<'s, T>(&'s mut Option<T>);
 
-impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NotNull<T> {
-    type Value = T;
+impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NotNull<'_, T> {
+    type Value = ();
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_option(self)
     }
 }
 
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NotNull<T> {
-    type Value = T;
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NotNull<'_, T> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a value that is not null")
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
         Err(E::custom("null for a property that is not nullable"))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.visit_none()
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        T::deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        *self.0 = Some(T::deserialize(d)?);
+        Ok(())
     }
 }
 
@@ -96,12 +96,41 @@ impl<T: DeserializeOwned> Slot for Nullable<T> {
     fn is_absent(&self) -> bool {
         Nullable::is_absent(self)
     }
-    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
-        let v: Option<T> = map.next_value()?;
-        Ok(match v {
-            Some(v) => Nullable::Value(v),
-            None => Nullable::Null,
-        })
+    fn read_into<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        map.next_value_seed(NullOr(self))
+    }
+}
+
+/// `null` or a value, read into a [`Nullable`] slot.
+struct NullOr<'s, T>(&'s mut Nullable<T>);
+
+impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NullOr<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NullOr<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        *self.0 = Nullable::Null;
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        *self.0 = Nullable::Value(T::deserialize(d)?);
+        Ok(())
     }
 }
 
@@ -118,7 +147,7 @@ pub fn field<'de, A: MapAccess<'de>, T: Slot>(
     if !slot.is_absent() {
         return Err(duplicate(key));
     }
-    *slot = T::read(map)?;
+    slot.read_into(map)?;
     Ok(true)
 }
 
