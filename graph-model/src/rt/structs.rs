@@ -55,40 +55,7 @@ impl<T: DeserializeOwned> Slot for Option<T> {
         self.is_none()
     }
     fn read_into<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
-        // Non-nullable: `null` is an error, not "absent".
-        map.next_value_seed(NotNull(self))
-    }
-}
-
-/// A value that must not be `null`, read into its slot.
-struct NotNull<'s, T>(&'s mut Option<T>);
-
-impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NotNull<'_, T> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_option(self)
-    }
-}
-
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NotNull<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a value that is not null")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Err(E::custom("null for a property that is not nullable"))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.visit_none()
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        *self.0 = Some(T::deserialize(d)?);
-        Ok(())
+        map.next_value_seed(IntoSlot(self))
     }
 }
 
@@ -97,14 +64,48 @@ impl<T: DeserializeOwned> Slot for Nullable<T> {
         Nullable::is_absent(self)
     }
     fn read_into<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
-        map.next_value_seed(NullOr(self))
+        map.next_value_seed(IntoSlot(self))
     }
 }
 
-/// `null` or a value, read into a [`Nullable`] slot.
-struct NullOr<'s, T>(&'s mut Nullable<T>);
+/// What a slot holds after `null` or after a value.
+trait Fill {
+    type Value;
+    /// `null`: [`Nullable::Null`], or an error for a non-nullable property.
+    fn null<E: de::Error>(&mut self) -> Result<(), E>;
+    fn value(&mut self, value: Self::Value);
+}
 
-impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NullOr<'_, T> {
+impl<T> Fill for Option<T> {
+    type Value = T;
+    fn null<E: de::Error>(&mut self) -> Result<(), E> {
+        // Non-nullable: `null` is an error, not "absent".
+        Err(E::custom("null for a property that is not nullable"))
+    }
+    fn value(&mut self, value: T) {
+        *self = Some(value);
+    }
+}
+
+impl<T> Fill for Nullable<T> {
+    type Value = T;
+    fn null<E: de::Error>(&mut self) -> Result<(), E> {
+        *self = Nullable::Null;
+        Ok(())
+    }
+    fn value(&mut self, value: T) {
+        *self = Nullable::Value(value);
+    }
+}
+
+/// Reads `null` or a value into a slot, where it is made: no `Option`
+/// returned through the reader and moved in.
+struct IntoSlot<'s, F>(&'s mut F);
+
+impl<'de, F: Fill> de::DeserializeSeed<'de> for IntoSlot<'_, F>
+where
+    F::Value: de::Deserialize<'de>,
+{
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -112,7 +113,10 @@ impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for NullOr<'_, T> {
     }
 }
 
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NullOr<'_, T> {
+impl<'de, F: Fill> Visitor<'de> for IntoSlot<'_, F>
+where
+    F::Value: de::Deserialize<'de>,
+{
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -120,16 +124,16 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for NullOr<'_, T> {
     }
 
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        *self.0 = Nullable::Null;
-        Ok(())
+        self.0.null()
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.visit_none()
+        self.0.null()
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        *self.0 = Nullable::Value(T::deserialize(d)?);
+        let value = <F::Value as de::Deserialize<'de>>::deserialize(d)?;
+        self.0.value(value);
         Ok(())
     }
 }
