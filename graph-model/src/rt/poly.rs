@@ -38,8 +38,12 @@ pub trait Polymorphic: Sized + DeserializeOwned {
 /// (borrowed unless an alias is replaced).
 pub fn normalize_type_name<'a>(raw: &'a str, aliases: &[(&str, &str)]) -> Cow<'a, str> {
     let t = raw.strip_prefix('#').unwrap_or(raw);
-    if let Some((ns, local)) = t.rsplit_once('.') {
-        if let Some((_, full)) = aliases.iter().find(|(a, _)| *a == ns) {
+    // `alias.local`, with no dot in `local` (the namespace is all before
+    // the last dot): tested from the front, so a name that starts with no
+    // alias is not searched for its last dot.
+    for (alias, full) in aliases {
+        let local = t.strip_prefix(alias).and_then(|r| r.strip_prefix('.'));
+        if let Some(local) = local.filter(|l| !l.contains('.')) {
             return Cow::Owned(format!("{full}.{local}"));
         }
     }
@@ -266,5 +270,54 @@ impl UnknownSubtype {
 impl Serialize for UnknownSubtype {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.object.serialize(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_type_name;
+
+    /// What the name means: the namespace is everything before the last
+    /// dot, and an alias names a whole namespace.
+    fn by_last_dot(raw: &str, aliases: &[(&str, &str)]) -> String {
+        let t = raw.strip_prefix('#').unwrap_or(raw);
+        match t.rsplit_once('.') {
+            Some((ns, local)) => match aliases.iter().find(|(a, _)| *a == ns) {
+                Some((_, full)) => format!("{full}.{local}"),
+                None => t.to_string(),
+            },
+            None => t.to_string(),
+        }
+    }
+
+    #[test]
+    fn an_alias_is_replaced_only_when_it_is_the_whole_namespace() {
+        let aliases = [("g", "microsoft.graph.g"), ("graph", "microsoft.graph")];
+        let names = [
+            "#graph.user",
+            "graph.user",
+            "#microsoft.graph.user",
+            "graph.x.y",
+            "graphx.y",
+            "x.graph.y",
+            "graph",
+            "graph.",
+            "#g.x",
+            "g.graph.x",
+            "gr.x",
+            "",
+            "#",
+        ];
+        for name in names {
+            assert_eq!(
+                normalize_type_name(name, &aliases),
+                by_last_dot(name, &aliases),
+                "{name}"
+            );
+        }
+        assert!(matches!(
+            normalize_type_name("#microsoft.graph.user", &aliases),
+            std::borrow::Cow::Borrowed("microsoft.graph.user")
+        ));
     }
 }
