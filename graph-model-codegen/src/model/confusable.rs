@@ -4,12 +4,12 @@
 //! the generator has to give them distinct Rust names.
 
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::checks::{members, Member};
-use super::types::TypeKind;
+use super::types::{TypeId, TypeKind};
 use super::{Map, Model};
 use crate::diagnostics::{Diagnostics, Span};
 
@@ -90,10 +90,69 @@ fn pairs<'a>(
     out
 }
 
+/// The folded-name digest of every structured type's own properties and
+/// navigation properties, each computed once: a type whose members'
+/// digests are all distinct has no confusable pair (equal folded names
+/// hash alike), so only the rare type with a repeated digest is checked
+/// name by name — instead of hashing every inherited name again for every
+/// derived type.
+struct Digests {
+    all: Vec<u64>,
+    /// Per type: where its properties' digests start, where its navigation
+    /// properties' start, where they end.
+    at: Vec<(usize, usize, usize)>,
+}
+
+impl Digests {
+    fn of(model: &Model) -> Self {
+        let state = foldhash::fast::RandomState::default();
+        let mut all = Vec::new();
+        let mut at = Vec::with_capacity(model.types.len());
+        for def in &model.types {
+            let props = all.len();
+            let mut navs = props;
+            if let Some(s) = def.structured() {
+                all.extend(
+                    s.properties
+                        .iter()
+                        .map(|p| state.hash_one(Folded::new(&p.name))),
+                );
+                navs = all.len();
+                all.extend(
+                    s.navigation
+                        .iter()
+                        .map(|n| state.hash_one(Folded::new(&n.name))),
+                );
+            }
+            at.push((props, navs, all.len()));
+        }
+        Self { all, at }
+    }
+
+    /// Whether two members of the type whose base chain (the type first)
+    /// is `chain` have the same digest. `scratch` is reused.
+    fn may_repeat(&self, chain: &[TypeId], scratch: &mut Vec<u64>) -> bool {
+        scratch.clear();
+        for t in chain {
+            let (props, navs, end) = self.at[t.0 as usize];
+            scratch.extend_from_slice(&self.all[props..navs]);
+            scratch.extend_from_slice(&self.all[navs..end]);
+        }
+        scratch.sort_unstable();
+        scratch.windows(2).any(|w| w[0] == w[1])
+    }
+}
+
 /// Warns of names that differ only in case or Unicode normalisation:
 /// namespaces, the types of a namespace, the members (inherited included)
 /// of a structured type, the members of an enum. Reads the model only.
 pub(super) fn check(model: &Model) -> Diagnostics {
+    check_with(model, true)
+}
+
+/// [`check`]; without `skip_distinct`, every structured type's members are
+/// paired name by name (what the digests must not change).
+fn check_with(model: &Model, skip_distinct: bool) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let mut seen = Seen::default();
     let mut chain = Vec::new();
@@ -126,25 +185,40 @@ pub(super) fn check(model: &Model) -> Diagnostics {
             );
         }
     }
+    let digests = Digests::of(model);
+    let mut scratch = Vec::new();
     for id in model.ids() {
         let def = model.get(id);
         match &def.kind {
             TypeKind::Structured(_) => {
                 members(model, id, &mut chain, &mut all);
+                if skip_distinct && !digests.may_repeat(&chain, &mut scratch) {
+                    continue;
+                }
                 let own = all.iter().map(|&(n, s, _)| (n, s));
+                // A pair is new here when either name is declared here (both
+                // inherited: reported at the base). Reported at the one
+                // declared here — the later of the two when both are; the
+                // other may come later in member order (an inherited
+                // navigation property after this type's properties).
+                let declared_here = |at: &Span| all.iter().any(|&(_, s, t)| t == id && s == at);
                 for (b, span, a, at) in pairs(own, &mut seen) {
-                    let declared_here = all.iter().any(|&(_, s, t)| t == id && s == span);
-                    if declared_here {
-                        diags.warning(
-                            "confusable-name",
-                            Some(span),
-                            format!(
-                                "property `{b}` of `{}` differs from `{a}` (at {at}) {}",
-                                def.name,
-                                how(a, b)
-                            ),
-                        );
-                    }
+                    let (name, span, other, other_at) = if declared_here(span) {
+                        (b, span, a, at)
+                    } else if declared_here(at) {
+                        (a, at, b, span)
+                    } else {
+                        continue;
+                    };
+                    diags.warning(
+                        "confusable-name",
+                        Some(span),
+                        format!(
+                            "property `{name}` of `{}` differs from `{other}` (at {other_at}) {}",
+                            def.name,
+                            how(other, name)
+                        ),
+                    );
                 }
             }
             TypeKind::Enum(e) => {
@@ -182,6 +256,69 @@ mod tests {
             .into_iter()
             .map(|(b, _, a, _)| (b.to_string(), a.to_string()))
             .collect()
+    }
+
+    /// Confusable members at every level of a chain: inherited against
+    /// own, property against navigation, composed against decomposed, long
+    /// names, and types with nothing confusable.
+    const CHAINS: &str = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0">
+  <edmx:DataServices>
+    <Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="ns">
+      <EntityType Name="root" Abstract="true">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="Caf&#xE9;" Type="Edm.String"/>
+        <NavigationProperty Name="items" Type="Collection(ns.root)"/>
+      </EntityType>
+      <EntityType Name="middle" BaseType="ns.root">
+        <Property Name="ID" Type="Edm.String"/>
+        <Property Name="aVeryLongPropertyNameThatIsLongerThanThirtyTwoBytes" Type="Edm.String"/>
+      </EntityType>
+      <EntityType Name="leaf" BaseType="ns.middle">
+        <Property Name="Items" Type="Edm.String"/>
+        <Property Name="Cafe&#x301;" Type="Edm.String"/>
+        <Property Name="avERYlONGpROPERTYnAMEtHATiSlONGERtHANtHIRTYtWObYTES" Type="Edm.String"/>
+        <NavigationProperty Name="Middle" Type="ns.middle"/>
+        <NavigationProperty Name="middle" Type="ns.middle"/>
+      </EntityType>
+      <EntityType Name="plain" BaseType="ns.root">
+        <Property Name="other" Type="Edm.String"/>
+      </EntityType>
+      <ComplexType Name="Leaf"><Property Name="x" Type="Edm.String"/><Property Name="X" Type="Edm.String"/></ComplexType>
+      <EnumType Name="e"><Member Name="a"/><Member Name="A"/><Member Name="b"/></EnumType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#;
+
+    fn messages(d: &Diagnostics) -> Vec<String> {
+        let mut out: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn digests_skip_only_types_with_nothing_confusable() {
+        let model = crate::model::load_str("chains.xml", CHAINS, Default::default()).unwrap();
+        let fast = messages(&check(&model));
+        assert_eq!(fast, messages(&check_with(&model, false)));
+        let expected = [
+            "property `ID` of `ns.middle` differs from `id`",
+            "property `Items` of `ns.leaf` differs from `items`",
+            "property `Cafe\u{301}` of `ns.leaf` differs from `Caf\u{e9}`",
+            "property `avERYlONGpROPERTYnAMEtHATiSlONGERtHANtHIRTYtWObYTES` of `ns.leaf` differs from `aVeryLong",
+            "property `middle` of `ns.leaf` differs from `Middle`",
+            "property `X` of `ns.Leaf` differs from `x`",
+            "member `A` of `ns.e` differs from `a`",
+            "type `ns.Leaf` differs from `ns.leaf`",
+        ];
+        for want in expected {
+            assert!(
+                fast.iter().any(|m| m.contains(want)),
+                "no warning containing {want:?} in {fast:#?}"
+            );
+        }
+        assert_eq!(fast.len(), expected.len(), "{fast:#?}");
+        assert!(!fast.iter().any(|m| m.contains("ns.plain")), "{fast:#?}");
     }
 
     #[test]
