@@ -336,7 +336,7 @@ fn element<'a>(
     for a in start.attributes() {
         let a = a.map_err(|e| ("xml-syntax", format!("malformed attribute: {e}")))?;
         let key = borrowed(body, a.key.as_ref());
-        let value = if a.value.contains(&b'&') {
+        let value = if memchr::memchr(b'&', &a.value).is_some() {
             Cow::Owned(
                 a.unescape_value()
                     .map_err(|e| ("xml-syntax", format!("malformed attribute value: {e}")))?
@@ -370,7 +370,10 @@ fn element<'a>(
 /// The local part of a qualified name (`edmx:Edmx` → `Edmx`).
 fn local(qname: Cow<'_, str>) -> Cow<'_, str> {
     match qname {
-        Cow::Borrowed(s) => Cow::Borrowed(s.rsplit(':').next().unwrap_or(s)),
+        Cow::Borrowed(s) => Cow::Borrowed(match memchr::memrchr(b':', s.as_bytes()) {
+            Some(colon) => &s[colon + 1..],
+            None => s,
+        }),
         Cow::Owned(s) => Cow::Owned(s.rsplit(':').next().unwrap_or(&s).to_string()),
     }
 }
