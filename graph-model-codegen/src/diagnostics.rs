@@ -34,12 +34,7 @@ impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(file: &str, text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self {
             file: Arc::from(file),
             line_starts,
@@ -54,12 +49,46 @@ impl LineIndex {
     /// The span of a byte offset.
     pub fn span(&self, offset: usize) -> Span {
         let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
+        let (line, col) = self.line_col(line, offset);
         Span {
             file: self.file.clone(),
-            line: line as u32,
-            col: (offset - start) as u32 + 1,
+            line,
+            col,
         }
+    }
+
+    /// Line and column of `offset`, given how many lines start at or
+    /// before it.
+    fn line_col(&self, lines: usize, offset: usize) -> (u32, u32) {
+        let start = self.line_starts[lines - 1];
+        (lines as u32, (offset - start) as u32 + 1)
+    }
+
+    /// Line and column of increasing offsets, each found by moving forward
+    /// from the last instead of searching the whole index.
+    pub(crate) fn forward(&self) -> Forward<'_> {
+        Forward {
+            index: self,
+            lines: 1,
+        }
+    }
+}
+
+/// [`LineIndex::forward`].
+pub(crate) struct Forward<'a> {
+    index: &'a LineIndex,
+    /// How many lines start at or before the last offset located.
+    lines: usize,
+}
+
+impl Forward<'_> {
+    /// Line and column of `offset`, which is not before the last one.
+    pub(crate) fn locate(&mut self, offset: usize) -> (u32, u32) {
+        let starts = &self.index.line_starts;
+        while starts.get(self.lines).is_some_and(|&s| s <= offset) {
+            self.lines += 1;
+        }
+        self.index.line_col(self.lines, offset)
     }
 }
 

@@ -148,35 +148,6 @@ pub const MAX_ELEMENTS: usize = 2_000_000;
 /// a description, is 849).
 pub const MAX_ATTRIBUTE_BYTES: usize = 64 << 10;
 
-/// Line and column of increasing byte offsets: the document's line
-/// breaks are found in one pass, and each offset moves forward over them.
-struct Lines {
-    /// Offsets of every `\n`, in order.
-    breaks: Vec<usize>,
-    /// How many of them lie before the last offset located.
-    passed: usize,
-}
-
-impl Lines {
-    fn new(text: &[u8]) -> Self {
-        Self {
-            breaks: memchr::memchr_iter(b'\n', text).collect(),
-            passed: 0,
-        }
-    }
-
-    fn locate(&mut self, offset: usize) -> (u32, u32) {
-        while self.breaks.get(self.passed).is_some_and(|&b| b < offset) {
-            self.passed += 1;
-        }
-        let line_start = match self.passed {
-            0 => 0,
-            n => self.breaks[n - 1] + 1,
-        };
-        (self.passed as u32 + 1, (offset - line_start) as u32 + 1)
-    }
-}
-
 /// An open element while parsing: its index and its last child so far.
 struct Open {
     at: u32,
@@ -205,15 +176,18 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Tree<'a>, Diagnostic> {
     // Sized up front: growing vectors of megabytes would copy them again and
     // again. Graph's documents have an element per 71-83 bytes and an
     // attribute per 37-44; a denser document only grows them a little.
+    // One index of the line starts: element positions walk it forward,
+    // errors look offsets up in it.
+    let index = LineIndex::new(file, text);
+    let mut lines = index.forward();
     let mut tree = Tree {
-        file: Arc::from(file),
+        file: index.file().clone(),
         nodes: Vec::with_capacity(body.len() / 64),
         attrs: Vec::with_capacity(body.len() / 32),
     };
-    let mut lines = Lines::new(text.as_bytes());
     let mut open: Vec<Open> = Vec::new();
     // Errors are rare: the line index is built only for one.
-    let at = |offset: usize| LineIndex::new(file, text).span(offset + bom);
+    let at = |offset: usize| index.span(offset + bom);
     let err = |offset: usize, msg: String| Diagnostic::error("xml-syntax", Some(at(offset)), msg);
     let limit = |offset: usize, msg: String| Diagnostic::error("limit", Some(at(offset)), msg);
     loop {
@@ -369,12 +343,15 @@ fn element<'a>(
 
 /// The local part of a qualified name (`edmx:Edmx` → `Edmx`).
 fn local(qname: Cow<'_, str>) -> Cow<'_, str> {
-    match qname {
-        Cow::Borrowed(s) => Cow::Borrowed(match memchr::memrchr(b':', s.as_bytes()) {
+    fn after_colon(s: &str) -> &str {
+        match memchr::memrchr(b':', s.as_bytes()) {
             Some(colon) => &s[colon + 1..],
             None => s,
-        }),
-        Cow::Owned(s) => Cow::Owned(s.rsplit(':').next().unwrap_or(&s).to_string()),
+        }
+    }
+    match qname {
+        Cow::Borrowed(s) => Cow::Borrowed(after_colon(s)),
+        Cow::Owned(s) => Cow::Owned(after_colon(&s).to_string()),
     }
 }
 
