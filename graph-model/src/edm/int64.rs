@@ -131,14 +131,8 @@ impl Serialize for Int64 {
 
 impl<'de> Deserialize<'de> for Int64 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        read_number(d, Int64::with_form, quick)
+        read_number(d, Int64::with_form)
     }
-}
-
-/// A JSON number that is an integer's own spelling, without the general
-/// parse (what nearly every `Edm.Int64` on the wire is).
-fn quick(raw: &str) -> Option<Int64> {
-    own_spelling_value(raw.as_bytes()).map(Int64::from)
 }
 
 #[cfg(test)]

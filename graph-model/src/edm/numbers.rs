@@ -37,24 +37,11 @@ pub enum Form {
 /// the way); from any other deserializer (a `serde_json::Value`, a
 /// buffering `untagged` enum...) the number arrives as an integer or a
 /// double and is spelled from that, which keeps its value.
-///
-/// `quick` is tried first on the raw text of a JSON number: a value for
-/// the common spelling, or `None` to go the general way.
 pub(super) fn read_number<'de, D: Deserializer<'de>, T>(
     d: D,
     make: Make<T>,
-    quick: Quick<T>,
 ) -> Result<T, D::Error> {
-    d.deserialize_newtype_struct(RAW_TOKEN, NumberText(make, quick))
-}
-
-/// Makes a value of the raw text of a JSON number in its common spelling,
-/// or says `None`.
-pub(super) type Quick<T> = fn(&str) -> Option<T>;
-
-/// For the types that have no quick way.
-pub(super) fn no_quick<T>(_: &str) -> Option<T> {
-    None
+    d.deserialize_newtype_struct(RAW_TOKEN, NumberText(make))
 }
 
 /// Makes a value of number text in a form.
@@ -63,7 +50,7 @@ pub(super) type Make<T> = fn(&str, Form) -> Result<T, ParseError>;
 /// The name under which serde_json hands out raw text (`RawValue`).
 const RAW_TOKEN: &str = "$serde_json::private::RawValue";
 
-struct NumberText<T>(Make<T>, Quick<T>);
+struct NumberText<T>(Make<T>);
 
 impl<'de, T> Visitor<'de> for NumberText<T> {
     type Value = T;
@@ -82,10 +69,7 @@ impl<'de, T> Visitor<'de> for NumberText<T> {
         // so that an error is the number's, not that of the protocol's
         // private key.
         let raw = crate::rt::key::next_text(&mut map, "the text of a number or a numeric string")?;
-        if let Some(value) = (self.1)(&raw) {
-            return Ok(value);
-        }
-        from_raw(&raw, self.0).map_err(A::Error::custom)
+        from_raw(&raw, self.0)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
@@ -113,21 +97,21 @@ impl<'de, T> Visitor<'de> for NumberText<T> {
 
 /// The value of the raw JSON text of a number or a string, as serde_json
 /// hands it over.
-fn from_raw<T>(text: &str, make: Make<T>) -> Result<T, String> {
-    let make = |t: &str, form| make(t, form).map_err(|e| e.to_string());
+fn from_raw<T, E: serde::de::Error>(text: &str, make: Make<T>) -> Result<T, E> {
+    let make = |t: &str, form| make(t, form).map_err(E::custom);
     if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
         if !inner.contains('\\') {
             return make(inner, Form::String);
         }
-        let s: String = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let s: String = serde_json::from_str(text).map_err(E::custom)?;
         return make(&s, Form::String);
     }
     if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
         return make(text, Form::Number);
     }
-    Err(format!(
+    Err(E::custom(format_args!(
         "expected a number or a numeric string, found {text}"
-    ))
+    )))
 }
 
 /// Writes the number text so that it reads back as the same value: an
@@ -222,7 +206,7 @@ macro_rules! number_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                read_number(d, Self::with_form, no_quick)
+                read_number(d, Self::with_form)
             }
         }
     };
