@@ -28,18 +28,19 @@ fn median(mut d: Vec<Duration>) -> f64 {
 }
 
 fn main() {
-    let full = payload(10_000);
-    let (p, t) = compare(&full);
-    println!(
-        "list of 10,000 upload sessions ({} bytes), 41 interleaved rounds: plain derive de+ser {p:.2} ms, typed {t:.2} ms (median): {:.2}x",
-        full.len(),
-        t / p
+    report("list of 10,000 upload sessions", &payload(10_000));
+    report(
+        "the same without `source` and `type`",
+        &modelled_payload(10_000),
     );
-    let modelled = modelled_payload(10_000);
-    let (p, t) = compare(&modelled);
+}
+
+/// Times `text` both ways and prints both medians and their ratio.
+fn report(what: &str, text: &str) {
+    let (p, t) = compare(text);
     println!(
-        "the same without `source` and `type` ({} bytes): plain {p:.2} ms, typed {t:.2} ms: {:.2}x",
-        modelled.len(),
+        "{what} ({} bytes), 41 interleaved rounds: plain derive de+ser {p:.2} ms, typed {t:.2} ms (median): {:.2}x",
+        text.len(),
         t / p
     );
 }
