@@ -18,16 +18,7 @@ pub(super) fn members<'m>(
     chain: &mut Vec<TypeId>,
     out: &mut Vec<Member<'m>>,
 ) {
-    chain.clear();
-    chain.push(id);
-    let mut cur = model.get(id).structured().and_then(|s| s.base);
-    while let Some(b) = cur {
-        if chain.contains(&b) {
-            break;
-        }
-        chain.push(b);
-        cur = model.get(b).structured().and_then(|s| s.base);
-    }
+    base_chain(model, id, chain);
     out.clear();
     for &t in chain.iter().rev() {
         if let Some(s) = model.get(t).structured() {
@@ -38,6 +29,21 @@ pub(super) fn members<'m>(
         if let Some(s) = model.get(t).structured() {
             out.extend(s.navigation.iter().map(|n| (n.name.as_str(), &n.span, t)));
         }
+    }
+}
+
+/// `id` and its bases, nearest first, into `chain` (cleared first); a
+/// cycle ends it at the first repeat.
+pub(super) fn base_chain(model: &Model, id: TypeId, chain: &mut Vec<TypeId>) {
+    chain.clear();
+    chain.push(id);
+    let mut cur = model.get(id).structured().and_then(|s| s.base);
+    while let Some(b) = cur {
+        if chain.contains(&b) {
+            break;
+        }
+        chain.push(b);
+        cur = model.get(b).structured().and_then(|s| s.base);
     }
 }
 

@@ -8,7 +8,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::checks::{members, Member};
+use super::checks::{base_chain, members, Member};
 use super::types::{TypeId, TypeKind};
 use super::{Map, Model};
 use crate::diagnostics::{Diagnostics, Span};
@@ -191,10 +191,11 @@ fn check_with(model: &Model, skip_distinct: bool) -> Diagnostics {
         let def = model.get(id);
         match &def.kind {
             TypeKind::Structured(_) => {
-                members(model, id, &mut chain, &mut all);
+                base_chain(model, id, &mut chain);
                 if skip_distinct && !digests.may_repeat(&chain, &mut scratch) {
                     continue;
                 }
+                members(model, id, &mut chain, &mut all);
                 let own = all.iter().map(|&(n, s, _)| (n, s));
                 // A pair is new here when either name is declared here (both
                 // inherited: reported at the base). Reported at the one
