@@ -6,8 +6,9 @@
 //! one vector (in document order, linked to its first child and next
 //! sibling), every attribute one entry of another, so building it costs a
 //! handful of allocations whatever the document's size, and names and
-//! values without entity references borrow from the document. Lines and
-//! columns are counted as the reader goes, not looked up.
+//! values without entity references borrow from the document. Each
+//! element's line and column come from walking the document's line index
+//! forward as the reader goes, not from a search.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -173,20 +174,19 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<Tree<'a>, Diagnostic> {
     let body = &text[bom..];
     let mut reader = Reader::from_str(body);
     reader.config_mut().check_end_names = true;
-    // Sized up front: growing vectors of megabytes would copy them again and
-    // again. Graph's documents have an element per 71-83 bytes and an
-    // attribute per 37-44; a denser document only grows them a little.
     // One index of the line starts: element positions walk it forward,
     // errors look offsets up in it.
     let index = LineIndex::new(file, text);
     let mut lines = index.forward();
+    // Sized up front: growing vectors of megabytes would copy them again and
+    // again. Graph's documents have an element per 71-83 bytes and an
+    // attribute per 37-44; a denser document only grows them a little.
     let mut tree = Tree {
         file: index.file().clone(),
         nodes: Vec::with_capacity(body.len() / 64),
         attrs: Vec::with_capacity(body.len() / 32),
     };
     let mut open: Vec<Open> = Vec::new();
-    // Errors are rare: the line index is built only for one.
     let at = |offset: usize| index.span(offset + bom);
     let err = |offset: usize, msg: String| Diagnostic::error("xml-syntax", Some(at(offset)), msg);
     let limit = |offset: usize, msg: String| Diagnostic::error("limit", Some(at(offset)), msg);
