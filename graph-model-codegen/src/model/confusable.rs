@@ -98,9 +98,8 @@ fn pairs<'a>(
 /// derived type.
 struct Digests {
     all: Vec<u64>,
-    /// Per type: where its properties' digests start, where its navigation
-    /// properties' start, where they end.
-    at: Vec<(usize, usize, usize)>,
+    /// Per type: where its members' digests start and end in `all`.
+    at: Vec<(usize, usize)>,
 }
 
 impl Digests {
@@ -109,22 +108,17 @@ impl Digests {
         let mut all = Vec::new();
         let mut at = Vec::with_capacity(model.types.len());
         for def in &model.types {
-            let props = all.len();
-            let mut navs = props;
+            let start = all.len();
             if let Some(s) = def.structured() {
+                let props = s.properties.iter().map(|p| &p.name);
+                let navs = s.navigation.iter().map(|n| &n.name);
                 all.extend(
-                    s.properties
-                        .iter()
-                        .map(|p| state.hash_one(Folded::new(&p.name))),
-                );
-                navs = all.len();
-                all.extend(
-                    s.navigation
-                        .iter()
-                        .map(|n| state.hash_one(Folded::new(&n.name))),
+                    props
+                        .chain(navs)
+                        .map(|name| state.hash_one(Folded::new(name))),
                 );
             }
-            at.push((props, navs, all.len()));
+            at.push((start, all.len()));
         }
         Self { all, at }
     }
@@ -134,9 +128,8 @@ impl Digests {
     fn may_repeat(&self, chain: &[TypeId], scratch: &mut Vec<u64>) -> bool {
         scratch.clear();
         for t in chain {
-            let (props, navs, end) = self.at[t.0 as usize];
-            scratch.extend_from_slice(&self.all[props..navs]);
-            scratch.extend_from_slice(&self.all[navs..end]);
+            let (start, end) = self.at[t.0 as usize];
+            scratch.extend_from_slice(&self.all[start..end]);
         }
         scratch.sort_unstable();
         scratch.windows(2).any(|w| w[0] == w[1])
