@@ -9,16 +9,11 @@ use crate::diagnostics::{Diagnostics, Span};
 /// type that declares it.
 pub(super) type Member<'m> = (&'m str, &'m Span, TypeId);
 
-/// Every member of `id` into `out` (cleared first): structural properties
-/// from the root base down, then navigation properties from the root base
-/// down. `chain` is scratch space; neither allocates once it has grown.
-pub(super) fn members<'m>(
-    model: &'m Model,
-    id: TypeId,
-    chain: &mut Vec<TypeId>,
-    out: &mut Vec<Member<'m>>,
-) {
-    base_chain(model, id, chain);
+/// Every member of the type whose base chain ([`base_chain`]) is `chain`
+/// into `out` (cleared first): structural properties from the root base
+/// down, then navigation properties from the root base down. `out` does not
+/// allocate once it has grown.
+pub(super) fn members<'m>(model: &'m Model, chain: &[TypeId], out: &mut Vec<Member<'m>>) {
     out.clear();
     for &t in chain.iter().rev() {
         if let Some(s) = model.get(t).structured() {
@@ -66,7 +61,8 @@ pub(super) fn structure(model: &Model) -> Diagnostics {
             );
             continue;
         }
-        members(model, id, &mut chain, &mut all);
+        base_chain(model, id, &mut chain);
+        members(model, &chain, &mut all);
         seen.clear();
         for &(name, span, declared_in) in &all {
             if let Some((prev, prev_in)) = seen.insert(name, (span, declared_in)) {

@@ -188,7 +188,7 @@ fn check_with(model: &Model, skip_distinct: bool) -> Diagnostics {
                 if skip_distinct && !digests.may_repeat(&chain, &mut scratch) {
                     continue;
                 }
-                members(model, id, &mut chain, &mut all);
+                members(model, &chain, &mut all);
                 let own = all.iter().map(|&(n, s, _)| (n, s));
                 // A pair is new here when either name is declared here (both
                 // inherited: reported at the base). Reported at the one
