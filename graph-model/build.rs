@@ -1,5 +1,5 @@
 //! Generates the model types into `OUT_DIR/graph/` from the bundled
-//! `metadata/graph-seed.xml`, or from the file named by
+//! `metadata/graph-seed.xml` (inside this package), or from the file named by
 //! `GRAPH_MODEL_METADATA`, optionally limited to the closure of the
 //! comma-separated `GRAPH_MODEL_ROOTS` (each `TYPE` or `TYPE:N`), with
 //! navigation followed as `GRAPH_MODEL_NAVIGATION` says (`none`, the
@@ -8,11 +8,10 @@
 //! comma-separated `GRAPH_MODEL_EXCLUDE` types. What the closure cut is
 //! written to `OUT_DIR/graph/closure.txt`.
 //!
-//! That takes the `codegen` feature (default on). Without it the build
+//! That takes the `codegen` feature. Without it (the default) the build
 //! compiles no generator: the bundled model's types are copied from
-//! `generated/` (`generated/registry/mod.rs` is the root file with the
-//! `registry` feature), byte for byte what the generator writes for the
-//! bundled metadata (`tests/tests/bundled_generated.rs` checks it).
+//! `generated/`, byte for byte what the generator writes for the bundled
+//! metadata (`tests/tests/bundled_generated.rs` checks it).
 
 use std::path::PathBuf;
 
@@ -30,7 +29,7 @@ fn main() {
         println!("cargo:rerun-if-env-changed={var}");
     }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let seed = manifest.join("..").join("metadata").join("graph-seed.xml");
+    let seed = manifest.join("metadata").join("graph-seed.xml");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("graph");
     #[cfg(feature = "codegen")]
     generate(seed, out);
@@ -47,7 +46,7 @@ fn copy_bundled(manifest: &std::path::Path, seed: &std::path::Path, out: &std::p
     {
         panic!(
             "graph-model: {var} is set, but generating types needs graph-model's `codegen` \
-             feature (default on; add `features = [\"codegen\"]`)"
+             feature (add `features = [\"codegen\"]`)"
         );
     }
     let generated = manifest.join("generated");
@@ -60,13 +59,6 @@ fn copy_bundled(manifest: &std::path::Path, seed: &std::path::Path, out: &std::p
             let name = path.file_name().expect("a file name");
             std::fs::copy(&path, out.join(name)).expect("copy into OUT_DIR/graph");
         }
-    }
-    if std::env::var_os("CARGO_FEATURE_REGISTRY").is_some() {
-        std::fs::copy(
-            generated.join("registry").join("mod.rs"),
-            out.join("mod.rs"),
-        )
-        .expect("copy the registry's root file into OUT_DIR/graph");
     }
     std::fs::copy(seed, out.join("model.xml")).expect("copy the CSDL into OUT_DIR/graph");
 }
@@ -99,7 +91,7 @@ fn generate(seed: PathBuf, out: PathBuf) {
     let builder = builder.input(&input).all(roots.is_empty());
     let result = builder
         .clone()
-        .typed_registry(std::env::var_os("CARGO_FEATURE_REGISTRY").is_some())
+        .type_visitor(true)
         .schemars(true)
         .out_dir(&out)
         .generate();

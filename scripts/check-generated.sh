@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates ALL types of the real Graph $metadata files in ../shared/metadata
-# (with the typed registry) into a throw-away crate per file, builds it with
+# (with the type visitor) into a throw-away crate per file, builds it with
 # warnings denied, and runs the typed-versus-dynamic differential harness
 # (tests/src/differential.rs) through the generated types over every sample
 # file: every block the model types, read into its Rust type and written
@@ -71,7 +71,7 @@ for f in "${files[@]}"; do
   crate="$work/$name"
   new_crate "$crate" "$name"
   t0=$(now)
-  "$gen" generate "$shared/metadata/$f" --all --navigation --typed-registry --out "$crate/src/gen" 2>/dev/null
+  "$gen" generate "$shared/metadata/$f" --all --navigation --type-visitor --out "$crate/src/gen" 2>/dev/null
   t1=$(now)
   # The workspace's lock file, so that the crate builds with the same versions.
   cp "$root/Cargo.lock" "$crate/Cargo.lock"
@@ -110,7 +110,7 @@ cp "$root/Cargo.lock" "$crate/Cargo.lock"
 t0=$(now)
 root_args=(); for r in "${roots[@]}"; do root_args+=(--root "$r"); done
 "$gen" closure "$shared/metadata/v1.0.xml" "${root_args[@]}" >/dev/null
-"$gen" generate "$shared/metadata/v1.0.xml" "${root_args[@]}" --typed-registry --out "$crate/src/gen" 2>/dev/null
+"$gen" generate "$shared/metadata/v1.0.xml" "${root_args[@]}" --type-visitor --out "$crate/src/gen" 2>/dev/null
 t1=$(now)
 (cd "$crate" && cargo build -q)
 t2=$(now)

@@ -36,7 +36,7 @@ for c in "${cases[@]}"; do
     [ "$nav" = all ] && args+=(--navigation)
     size=$("$gen" closure "$v1" "${args[@]}" 2>&1 >/dev/null | tr '\n' ';')
   else
-    size=$("$gen" closure "$root/metadata/graph-seed.xml" --root microsoft.graph.customDataProvidedResourceUploadSession --navigation 2>&1 >/dev/null | tr '\n' ';')
+    size=$("$gen" closure "$root/graph-model/metadata/graph-seed.xml" --root microsoft.graph.customDataProvidedResourceUploadSession --navigation 2>&1 >/dev/null | tr '\n' ';')
   fi
   crate="$work/$c"
   rm -rf "$crate"; mkdir -p "$crate/src"

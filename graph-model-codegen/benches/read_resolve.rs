@@ -3,7 +3,8 @@
 //! scans the same bytes with quick-xml (no tree, no model).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use graph_model_codegen::{csdl, load_str, Builder, LoadOptions};
+use graph_model_codegen::{load_str, Builder, LoadOptions};
+use graph_model_csdl::csdl;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 

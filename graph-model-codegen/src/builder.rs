@@ -249,11 +249,12 @@ impl Builder {
         self
     }
 
-    /// Emits `validate_typed(model, type_name, collection, text, mode)` in
-    /// the root file, so typed validation can be chosen by a qualified name at
-    /// run time (as the conformance checker does). Off by default: it
-    /// instantiates the validator for every generated type.
-    pub fn typed_registry(mut self, on: bool) -> Self {
+    /// Emits `visit_type(type_name, visitor)` in the root file: the
+    /// generated type of a qualified name, handed to a
+    /// `graph_model::TypeVisitor` (how the validator picks a type at run
+    /// time). Off by default; it costs nothing until called, but its match
+    /// is type-checked with the crate.
+    pub fn type_visitor(mut self, on: bool) -> Self {
         self.registry = on;
         self
     }

@@ -327,10 +327,10 @@ impl Spec {
         for r in roots {
             let (name, nav) = parse_root(r)?;
             let id = match model.root(name) {
-                Ok(id) => id,
-                Err(Some(why)) => return Err(format!("`{name}`: {why}")),
+                Ok(Some(id)) => id,
+                Err(why) => return Err(format!("`{name}`: {why}")),
                 // Not a qualified name: an unqualified one, or a misspelling.
-                Err(None) => resolve_type(model, name)?,
+                Ok(None) => resolve_type(model, name)?,
             };
             spec.roots.push((id, nav.unwrap_or(navigation)));
         }

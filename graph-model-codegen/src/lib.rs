@@ -1,41 +1,40 @@
 //! # graph-model-codegen
 //!
-//! Reads Microsoft Graph (OData CSDL) `$metadata` into a resolved model with
-//! source spans, and generates exact Rust types from it.
+//! Generates exact Rust types from Microsoft Graph (OData CSDL) `$metadata`:
+//! structs with inherited properties materialised, open enums that keep
+//! `unknownFutureValue` and any value the model has never seen, flags
+//! enums, `@odata.type` polymorphism with an unknown-subtype branch, absent
+//! vs `null` vs value, and every member the model does not know kept.
 //!
-//! The pipeline: [`csdl::read`] (XML → raw tree) → [`model::resolve`]
-//! (names, inheritance, annotations, validation) → the Rust plan (names,
-//! closure, boxing) → [`emit`] (text laid out as rustfmt would → files). The
-//! [`Builder`] drives it from `build.rs`; the CLI drives it from a shell.
+//! The pipeline's second half, after `graph-model-csdl` has read and
+//! resolved the model: [`closure`] (which types a set of roots needs) → the
+//! Rust plan (names, boxing) → [`emit`] (text laid out as rustfmt would →
+//! files). The [`Builder`] drives it from `build.rs`:
 //!
-//! Features: `read` (the reader and the resolved model), `emit` (the
-//! generator; implies `read`), `cli` (the binary; default). Without any
-//! the crate is empty.
+//! ```no_run
+//! graph_model_codegen::Builder::new()
+//!     .input("metadata.xml")
+//!     .root("microsoft.graph.user")
+//!     .out_dir(std::env::var("OUT_DIR").unwrap())
+//!     .generate()
+//!     .unwrap();
+//! ```
+//!
+//! The generated code depends on the `graph-model` runtime crate.
+//! Features: `cli` (the `graph-model-codegen` binary; off by default, so a
+//! build script compiles no argument parser).
 
 #![warn(missing_docs)]
 
-#[cfg(feature = "emit")]
 mod builder;
-#[cfg(feature = "read")]
 pub mod closure;
-#[cfg(feature = "read")]
-pub mod csdl;
-#[cfg(feature = "read")]
-pub mod diagnostics;
-#[cfg(feature = "emit")]
 pub mod emit;
-#[cfg(feature = "read")]
 pub mod inspect;
-#[cfg(feature = "read")]
-pub mod model;
-#[cfg(feature = "read")]
 pub(crate) mod rust;
-#[cfg(feature = "read")]
-pub mod schema;
 
-#[cfg(feature = "emit")]
+// The reader's modules under their old paths inside this crate.
+pub(crate) use graph_model_csdl::{csdl, diagnostics, model, schema};
+
 pub use builder::{write_inside, Builder, Error};
-#[cfg(feature = "read")]
-pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};
-#[cfg(feature = "read")]
-pub use model::{load_file, load_str, LoadOptions, Model};
+pub use graph_model_csdl::{self as csdl_model, Diagnostic, Diagnostics, Model, Severity, Span};
+pub use graph_model_csdl::{load_file, load_str, LoadOptions};

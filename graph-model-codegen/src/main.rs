@@ -70,10 +70,10 @@ enum Command {
         /// Put a namespace at a module path: `microsoft.graph=graph` (repeatable).
         #[arg(long = "module", value_parser = parse_module)]
         modules: Vec<(String, String)>,
-        /// Also emit `validate_typed(model, type, collection, text, mode)`:
-        /// typed validation chosen by qualified name at run time.
+        /// Also emit `visit_type(type_name, visitor)`: the generated type of a
+        /// qualified name, for code that picks a type at run time.
         #[arg(long)]
-        typed_registry: bool,
+        type_visitor: bool,
         /// Also emit `schemars::JsonSchema` impls (behind the generated crate's
         /// `schemars` feature) and `schema.json`.
         #[arg(long)]
@@ -177,7 +177,7 @@ fn main() -> ExitCode {
             namespace_features,
             derives,
             modules,
-            typed_registry,
+            type_visitor,
             schemars,
         } => {
             let builder = closure.apply(roots.into_iter().fold(Builder::new(), Builder::root));
@@ -190,7 +190,7 @@ fn main() -> ExitCode {
                 .runtime(runtime)
                 .strict(strict)
                 .namespace_features(namespace_features)
-                .typed_registry(typed_registry)
+                .type_visitor(type_visitor)
                 .schemars(schemars)
                 .out_dir(&out);
             let started = std::time::Instant::now();

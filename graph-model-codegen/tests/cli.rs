@@ -17,7 +17,7 @@ fn codegen(args: &[&str]) -> (i32, String, String) {
 
 fn seed() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../metadata/graph-seed.xml")
+        .join("../graph-model/metadata/graph-seed.xml")
         .to_string_lossy()
         .into_owned()
 }

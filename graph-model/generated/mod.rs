@@ -15,6 +15,108 @@ pub mod microsoft {
         }
     }
 }
+/// Hands the generated type of the CSDL type `type_name` (its `…Any`
+/// enum when it has subtypes) to `visitor`: code that must pick a type
+/// by name at run time (a validator, a router) is written once, as a
+/// generic `TypeVisitor`. `None` when no type of that name was generated.
+#[allow(deprecated)]
+pub fn visit_type<V: ::graph_model::TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
+    let visit: fn(V) -> V::Output = match type_name {
+        "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::AccessPackageAssignmentRequestCallbackData,
+                V,
+            >
+        }
+        "microsoft.graph.accessPackageCatalog" => {
+            ::graph_model::rt::visit::<microsoft::graph::AccessPackageCatalog, V>
+        }
+        "microsoft.graph.accessPackageResource" => {
+            ::graph_model::rt::visit::<microsoft::graph::AccessPackageResourceAny, V>
+        }
+        "microsoft.graph.customDataProvidedResource" => {
+            ::graph_model::rt::visit::<microsoft::graph::CustomDataProvidedResource, V>
+        }
+        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::CustomDataProvidedResourceAccessReviewUploadSession,
+                V,
+            >
+        }
+        "microsoft.graph.customDataProvidedResourceFile" => {
+            ::graph_model::rt::visit::<microsoft::graph::CustomDataProvidedResourceFile, V>
+        }
+        "microsoft.graph.customDataProvidedResourceUploadSession" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::CustomDataProvidedResourceUploadSessionAny,
+                V,
+            >
+        }
+        "microsoft.graph.customDataProvidedResourceUploadSessionRequest" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::CustomDataProvidedResourceUploadSessionRequest,
+                V,
+            >
+        }
+        "microsoft.graph.customDataProvidedResourceUploadStats" => {
+            ::graph_model::rt::visit::<microsoft::graph::CustomDataProvidedResourceUploadStats, V>
+        }
+        "microsoft.graph.customExtensionData" => {
+            ::graph_model::rt::visit::<microsoft::graph::CustomExtensionDataAny, V>
+        }
+        "microsoft.graph.customExtensionEndpointConfiguration" => {
+            ::graph_model::rt::visit::<microsoft::graph::CustomExtensionEndpointConfigurationAny, V>
+        }
+        "microsoft.graph.entitlementManagement" => {
+            ::graph_model::rt::visit::<microsoft::graph::EntitlementManagement, V>
+        }
+        "microsoft.graph.entity" => ::graph_model::rt::visit::<microsoft::graph::EntityAny, V>,
+        "microsoft.graph.identityGovernance" => {
+            ::graph_model::rt::visit::<microsoft::graph::IdentityGovernance, V>
+        }
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::custom_data_provided_resource_payloads::AccessReviewContextData,
+                V,
+            >
+        }
+        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::custom_data_provided_resource_payloads::AccessReviewContextDataBaseAny,
+                V,
+            >
+        }
+        "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::custom_data_provided_resource_payloads::ApplyDecisionContextData,
+                V,
+            >
+        }
+        "microsoft.graph.customDataProvidedResourcePayloads.data" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::custom_data_provided_resource_payloads::DataAny,
+                V,
+            >
+        }
+        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::identity_governance::CustomTaskExtensionCallbackData,
+                V,
+            >
+        }
+        "microsoft.graph.identityGovernance.customTaskExtensionResponseData" => {
+            ::graph_model::rt::visit::<
+                microsoft::graph::identity_governance::CustomTaskExtensionResponseData,
+                V,
+            >
+        }
+        "microsoft.graph.identityGovernance.workflowSubject" => {
+            ::graph_model::rt::visit::<microsoft::graph::identity_governance::WorkflowSubjectAny, V>
+        }
+        _ => return None,
+    };
+    Some(visit(visitor))
+}
 /// The JSON Schema (draft 2020-12, lenient) of every generated type,
 /// keyed by qualified name in `$defs`: what the `schemars` impls return.
 #[cfg(feature = "schemars")]

@@ -1,16 +1,24 @@
 //! # graph-model
 //!
-//! Exact Microsoft Graph types generated from CSDL, with exact Edm
-//! primitives, round-trip validation and a documentation-sample conformance
-//! checker.
+//! Exact Microsoft Graph types generated from CSDL `$metadata`, and the
+//! runtime they stand on: exact Edm primitives ([`edm`]), absent / `null` /
+//! value ([`Nullable`]), members the model does not know ([`Extra`]), flags
+//! enums ([`Flags`]), collection responses ([`Collection`]), any JSON kept
+//! byte for byte ([`Untyped`]), and open enums ([`WireEnum`]).
+//!
+//! The types of the bundled model (the beta entitlement-management
+//! upload-session API) are in [`graph`]; another model's come from
+//! `graph-model-codegen` in your own `build.rs`, or from this crate's
+//! `codegen` feature (see the README). The validator, the documentation
+//! conformance checker and the CLI are in `graph-model-tools`; the OData
+//! URL and query layer in `graph-model-odata`.
 //!
 //! ```
 //! use graph_model::graph::{
 //!     CustomDataProvidedResourceUploadSessionAny as SessionAny,
 //!     CustomDataProvidedResourceUploadStatus as Status,
 //! };
-//! use graph_model::rt::WireEnum;
-//! use graph_model::{Collection, Nullable};
+//! use graph_model::{Collection, Nullable, WireEnum};
 //!
 //! let body = r#"{"value": [{"id": "23f2", "status": "Complete", "referenceId": null,
 //!                "expirationDateTime": "2024-03-07T01:35:12.123Z"}]}"#;
@@ -38,31 +46,21 @@
 
 extern crate self as graph_model;
 
-#[cfg(feature = "api")]
-pub mod api;
 mod collection;
-#[cfg(feature = "model")]
-pub mod conformance;
 pub mod edm;
 mod extra;
 mod flags;
 pub mod json;
-pub mod lenient_json;
 mod member_name;
 mod nullable;
-pub mod odata;
+#[doc(hidden)]
 pub mod rt;
-pub mod samples;
-#[cfg(feature = "model")]
-pub mod schema;
 mod untyped;
-#[cfg(feature = "model")]
-pub mod validate;
 
 pub use collection::Collection;
 pub use flags::Flags;
 pub use nullable::Nullable;
-pub use rt::{Extra, UnknownSubtype};
+pub use rt::{Extra, ExtraIntoIter, ExtraIter, GraphType, TypeVisitor, UnknownSubtype, WireEnum};
 pub use untyped::Untyped;
 
 /// The generated model types, one module per CSDL namespace
@@ -71,6 +69,11 @@ pub use untyped::Untyped;
 #[deny(missing_docs)]
 pub mod generated {
     include!(concat!(env!("OUT_DIR"), "/graph/mod.rs"));
+
+    /// The CSDL `$metadata` these types were generated from (the bundled
+    /// `metadata/graph-seed.xml`, or the file `GRAPH_MODEL_METADATA` named),
+    /// so that a validator checks payloads against the same model.
+    pub const METADATA: &str = include_str!(concat!(env!("OUT_DIR"), "/graph/model.xml"));
 }
 
 /// The `microsoft.graph` namespace of the bundled model.

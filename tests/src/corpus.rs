@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use graph_model::conformance::{block_type, Check};
-use graph_model::samples::{read_file, Sample};
-use graph_model::validate::bundled_model;
-use graph_model::validate::Document;
-use graph_model_codegen::{load_file, LoadOptions, Model};
+use graph_model_csdl::{load_file, LoadOptions, Model};
+use graph_model_tools::conformance::{block_type, Check};
+use graph_model_tools::samples::{read_file, Sample};
+use graph_model_tools::validate::bundled_model;
+use graph_model_tools::validate::Document;
 
 /// A model by name: `bundled`, or a file under `../shared/metadata`.
 #[derive(Clone, Copy, Debug)]

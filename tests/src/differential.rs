@@ -10,10 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use graph_model::conformance::TypedValidator;
-use graph_model::lenient_json::strip_trailing_commas;
-use graph_model::validate::{validate_dynamic, Mode, Report};
 use graph_model_codegen::Model;
+use graph_model_tools::conformance::TypedValidator;
+use graph_model_tools::lenient_json::strip_trailing_commas;
+use graph_model_tools::validate::{validate_dynamic, Mode, Report};
 use serde_json::Value;
 
 use crate::corpus::{self, Block};

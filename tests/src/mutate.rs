@@ -7,7 +7,7 @@
 //! JSON type. Plus blind ones (truncations, byte edits, swaps) whose effect
 //! is unknown.
 
-use graph_model_codegen::model::{Model, Primitive, Target, TypeId, TypeKind};
+use graph_model_csdl::model::{Model, Primitive, Target, TypeId, TypeKind};
 use serde_json::{json, Value};
 
 /// What a mutation does to the verdict of a document that was valid.

@@ -5,9 +5,6 @@
 //! error bodies become typed errors.
 
 use bytes::Bytes;
-use graph_model::api::{
-    decode, decode_empty, decode_page, ApiError, FilePart, Multipart, Shape, UploadSessions,
-};
 use graph_model::graph::custom_data_provided_resource_payloads::{
     AccessReviewContextData, DataAny,
 };
@@ -15,11 +12,14 @@ use graph_model::graph::{
     CustomDataProvidedResourceUploadSessionAny as SessionAny,
     CustomDataProvidedResourceUploadSessionRequest as CreateBody,
 };
-use graph_model::odata::query::{self, Dialect};
-use graph_model::validate::{bundled_model, validate_typed, Mode};
-use graph_model_codegen::model::path;
+use graph_model_csdl::model::path;
+use graph_model_odata::query::{self, Dialect};
+use graph_model_tools::validate::{bundled_model, validate_typed, Mode};
 use http::{Method, Response, StatusCode};
 use serde_json::json;
+use upload_sessions::api::{
+    decode, decode_empty, decode_page, ApiError, FilePart, Multipart, Shape, UploadSessions,
+};
 
 const ROOT: &str = "https://graph.microsoft.com/beta";
 const SHAPES: [Shape; 3] = [

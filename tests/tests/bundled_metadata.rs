@@ -2,8 +2,8 @@
 //! documented facts. This checks every fact in it against the real
 //! `$metadata` (v1.0, or the beta excerpt for beta-only names).
 
-use graph_model_codegen::model::{Model, Target, TypeKind, TypeRef};
-use graph_model_codegen::{load_file, LoadOptions};
+use graph_model_csdl::model::{Model, Target, TypeKind, TypeRef};
+use graph_model_csdl::{load_file, LoadOptions};
 use graph_model_tests::{shared, workspace_root};
 
 fn type_name(m: &Model, t: &TypeRef) -> String {
@@ -21,7 +21,7 @@ fn type_name(m: &Model, t: &TypeRef) -> String {
 
 fn bundled_metadata_agrees_with_the_real_metadata() {
     let bundled = load_file(
-        workspace_root().join("metadata/graph-seed.xml"),
+        workspace_root().join("graph-model/metadata/graph-seed.xml"),
         LoadOptions { strict: true },
     )
     .unwrap();

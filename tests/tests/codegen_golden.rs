@@ -27,7 +27,10 @@ fn check_golden(input: &Path, dir: &str) {
 
 #[test]
 fn seed_golden() {
-    check_golden(&workspace_root().join("metadata/graph-seed.xml"), "seed");
+    check_golden(
+        &workspace_root().join("graph-model/metadata/graph-seed.xml"),
+        "seed",
+    );
 }
 
 #[test]
@@ -37,7 +40,7 @@ fn edge_cases_golden() {
 
 #[test]
 fn output_is_deterministic_and_independent_of_root_order() {
-    let input = workspace_root().join("metadata/graph-seed.xml");
+    let input = workspace_root().join("graph-model/metadata/graph-seed.xml");
     assert_eq!(render(&input), render(&input));
     let a = Builder::new()
         .input(&input)
@@ -79,7 +82,7 @@ fn every_file_has_the_generated_header_and_is_rustfmt_clean() {
 
 #[test]
 fn closure_follows_properties_and_subtypes_but_navigation_only_on_request() {
-    let input = workspace_root().join("metadata/graph-seed.xml");
+    let input = workspace_root().join("graph-model/metadata/graph-seed.xml");
     let names = |nav: bool| -> String {
         let (_, files) = Builder::new()
             .input(&input)
@@ -119,7 +122,7 @@ mod edge_gen {
 #[test]
 fn edge_case_types_behave() {
     use edge_gen::edge::main::{DayOfWeek, Keywords, Node, Primitives, RiskLevel, ShapeAny};
-    use graph_model::rt::WireEnum;
+    use graph_model::WireEnum;
     use graph_model::{Flags, Nullable};
 
     // Keywords and collisions decode by their JSON names.
@@ -184,7 +187,7 @@ fn edge_case_types_behave() {
 
 #[test]
 fn a_resource_path_is_a_root_too() {
-    let input = workspace_root().join("metadata/graph-seed.xml");
+    let input = workspace_root().join("graph-model/metadata/graph-seed.xml");
     let by_path = Builder::new()
         .input(&input)
         .root("identityGovernance/entitlementManagement/catalogs/{catalogId}/resources/{resourceId}/uploadSessions")
@@ -243,7 +246,7 @@ fn namespace_features_gate_modules_cross_namespace_fields_and_subtypes() {
 #[test]
 fn several_inputs_extra_derives_and_module_overrides() {
     let (model, files) = Builder::new()
-        .input(workspace_root().join("metadata/graph-seed.xml"))
+        .input(workspace_root().join("graph-model/metadata/graph-seed.xml"))
         .input(fixture("codegen/extension.xml"))
         .root("contoso.uploads.report")
         .derive("Eq")
@@ -295,7 +298,7 @@ fn several_inputs_extra_derives_and_module_overrides() {
     assert!(get("graph.rs").contains("#[derive(Clone, Debug, PartialEq, Eq, Hash)]\npub enum CustomDataProvidedResourceUploadStatus"));
 
     let err = Builder::new()
-        .input(workspace_root().join("metadata/graph-seed.xml"))
+        .input(workspace_root().join("graph-model/metadata/graph-seed.xml"))
         .all(true)
         .derive("not a path")
         .render()

@@ -72,7 +72,7 @@ fn rustfmt_clean(file: &str, builder: fn(Builder) -> Builder) {
 }
 
 fn with_registry(b: Builder) -> Builder {
-    b.typed_registry(true).schemars(true)
+    b.type_visitor(true).schemars(true)
 }
 
 fn with_features(b: Builder) -> Builder {

@@ -57,7 +57,7 @@ fn closure_program() -> PathBuf {
     let out = root.join("generated");
     let _ = std::fs::remove_dir_all(&root);
     Builder::new()
-        .input(graph_model_tests::workspace_root().join("metadata/graph-seed.xml"))
+        .input(graph_model_tests::workspace_root().join("graph-model/metadata/graph-seed.xml"))
         .root("microsoft.graph.customDataProvidedResource")
         .out_dir(&out)
         .generate()

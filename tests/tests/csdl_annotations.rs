@@ -1,8 +1,8 @@
 //! Annotation expressions in every form, attached to their targets.
 
-use graph_model_codegen::csdl::raw::{Expr, Scale};
-use graph_model_codegen::model::{Deprecation, Documentation};
-use graph_model_codegen::{load_file, LoadOptions};
+use graph_model_csdl::csdl::raw::{Expr, Scale};
+use graph_model_csdl::model::{Deprecation, Documentation};
+use graph_model_csdl::{load_file, LoadOptions};
 use graph_model_tests::fixture;
 
 #[test]

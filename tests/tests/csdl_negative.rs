@@ -1,7 +1,7 @@
 //! Every file in `fixtures/csdl-negative/` is broken CSDL; its `.expected`
 //! file holds the exact diagnostics (file:line:col) the loader must print.
 
-use graph_model_codegen::{load_str, Diagnostics, LoadOptions, Severity};
+use graph_model_csdl::{load_str, Diagnostics, LoadOptions, Severity};
 use graph_model_tests::{fixture, updating};
 
 fn diagnostics_of(name: &str, text: &str) -> Diagnostics {

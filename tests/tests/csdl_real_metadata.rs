@@ -1,9 +1,9 @@
 //! Loads the real Graph `$metadata` files from `../shared/metadata` and checks
 //! counts (cross-checked by `grep -c` on the XML) and resolved facts.
 
-use graph_model_codegen::csdl::raw::StructuredKind;
-use graph_model_codegen::model::{Primitive, Stats, Target, TypeKind};
-use graph_model_codegen::{load_file, LoadOptions, Model};
+use graph_model_csdl::csdl::raw::StructuredKind;
+use graph_model_csdl::model::{Primitive, Stats, Target, TypeKind};
+use graph_model_csdl::{load_file, LoadOptions, Model};
 use graph_model_tests::shared;
 
 fn load(name: &str) -> Option<Model> {
@@ -104,7 +104,7 @@ fn excerpt_is_partial_and_loads_leniently_but_not_strictly() {
     assert_eq!(strict.errors().count(), 22);
     // The deprecation annotation is attached from the external Annotations block.
     let cat = m.lookup("graph.accessPackageCatalog").unwrap();
-    let dep = graph_model_codegen::model::Deprecation::of(&m.get(cat).annotations).unwrap();
+    let dep = graph_model_csdl::model::Deprecation::of(&m.get(cat).annotations).unwrap();
     assert_eq!(dep.removal_date.as_deref(), Some("2023-12-31"));
 }
 

@@ -1,7 +1,8 @@
 //! Depending on graph-model changes nothing about serde_json for the rest of
 //! a program: `tests/dependent` is a crate of its own (not a workspace
 //! member, so its features are not unified with ours) that depends on
-//! graph-model as a user does — without and with default features — and
+//! graph-model as a user does — with default features and with every
+//! optional one but the generator — and
 //! checks serde_json's behaviour there. It builds with `--locked` against its
 //! own `tests/dependent/Cargo.lock`: when graph-model's dependencies change,
 //! run `cargo tree --manifest-path tests/dependent/Cargo.toml` once to
@@ -59,13 +60,24 @@ fn serde_json_behaves_as_without_graph_model() {
 }
 
 #[test]
-fn without_default_features_the_build_compiles_no_generator() {
-    // The build dependency is there, empty: nothing of the CSDL reader.
-    let (ok, out, err) = cargo(&["tree", "-e", "normal,build", "--locked"]);
-    assert!(ok, "{err}");
-    assert!(out.contains("graph-model-codegen v"), "{out}");
-    for absent in ["quick-xml", "unicode-normalization"] {
-        assert!(!out.contains(absent), "{absent}\n{out}");
+fn with_default_features_the_build_compiles_no_generator() {
+    // No CSDL reader, code generator, CLI or HTTP crate, in the build or out.
+    for features in [&[][..], &["--features", "full"][..]] {
+        let mut args = vec!["tree", "-e", "normal,build", "--locked"];
+        args.extend_from_slice(features);
+        let (ok, out, err) = cargo(&args);
+        assert!(ok, "{err}");
+        assert!(out.contains("graph-model v"), "{out}");
+        for absent in [
+            "graph-model-codegen",
+            "graph-model-csdl",
+            "quick-xml",
+            "unicode-normalization",
+            "clap",
+            "http v",
+        ] {
+            assert!(!out.contains(absent), "{features:?}: {absent}\n{out}");
+        }
     }
     // Asking for another model without the generator is an error that says
     // what to turn on, not a silent fall back to the bundled types.

@@ -198,19 +198,19 @@ fn doc_with(body: &str) -> String {
 
 #[test]
 fn limits_are_errors_that_name_the_limit() {
-    use graph_model_codegen::csdl::{MAX_ATTRIBUTE_BYTES, MAX_DOCUMENT_BYTES, MAX_ELEMENTS};
+    use graph_model_csdl::csdl::{MAX_ATTRIBUTE_BYTES, MAX_DOCUMENT_BYTES, MAX_ELEMENTS};
     let opts = LoadOptions::default();
     let long = format!(
         "<ComplexType Name=\"a\"><Annotation Term=\"Core.Description\" String=\"{}\"/></ComplexType>",
         "x".repeat(MAX_ATTRIBUTE_BYTES + 1)
     );
-    let d = graph_model_codegen::load_str("long.xml", &doc_with(&long), opts).unwrap_err();
+    let d = graph_model_csdl::load_str("long.xml", &doc_with(&long), opts).unwrap_err();
     assert_eq!(
         d.to_string(),
         format!("long.xml:1:191: error[limit]: attribute `String` is {} bytes long; the limit is 65536 bytes (MAX_ATTRIBUTE_BYTES)\n", MAX_ATTRIBUTE_BYTES + 1)
     );
     let many = "<Term Name=\"t\" Type=\"Edm.String\"/>".repeat(MAX_ELEMENTS);
-    let d = graph_model_codegen::load_str("many.xml", &doc_with(&many), opts).unwrap_err();
+    let d = graph_model_csdl::load_str("many.xml", &doc_with(&many), opts).unwrap_err();
     let d = d.to_string();
     assert!(d.starts_with("many.xml:1:"), "{d}");
     assert!(

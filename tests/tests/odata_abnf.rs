@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use graph_model::odata::{parse_rule, parse_rule_with, parse_tree, Roles};
+use graph_model_odata::{parse_rule, parse_rule_with, parse_tree, Roles};
 use graph_model_tests::{locate_shared, trial_needing, workspace_root};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;

@@ -16,10 +16,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use graph_model::odata::query::{self, bind, Dialect, Restrictions};
-use graph_model::odata::{parse_rule_with, query::query_of, Roles};
-use graph_model_codegen::model::path;
-use graph_model_codegen::{load_file, LoadOptions, Model};
+use graph_model_csdl::model::path;
+use graph_model_csdl::{load_file, LoadOptions, Model};
+use graph_model_odata::query::{self, bind, Dialect, Restrictions};
+use graph_model_odata::{parse_rule_with, query::query_of, Roles};
 use graph_model_tests::{fixture, trial_needing, updating, workspace_root};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
@@ -288,7 +288,7 @@ fn main() {
         trials.push(trial_needing(name, &needs, move |p| {
             let model = match p.get(1) {
                 Some(m) => load_file(m, LoadOptions::default()).map_err(|e| e.to_string())?,
-                None => graph_model::validate::bundled_model().clone(),
+                None => graph_model_tools::validate::bundled_model().clone(),
             };
             let urls = if samples == "seeds" {
                 seed_urls(&p[0])

@@ -4,10 +4,10 @@
 //! canonical form round-trips, through the `url` crate too.
 
 use graph_model::graph::CustomDataProvidedResourceFile as File;
-use graph_model::odata::query::{
+use graph_model_odata::query::{
     self, bind, eval, eval_items, Bound, Dialect, Query, Restrictions, Severity,
 };
-use graph_model::validate::bundled_model;
+use graph_model_tools::validate::bundled_model;
 use serde_json::{json, Value};
 
 const SESSION: &str = "microsoft.graph.customDataProvidedResourceUploadSession";

@@ -5,7 +5,7 @@
 //! documentation writes URLs that are not OData URLs as they stand —
 //! `{id}` placeholders, `+` for a space (HTML form encoding), spaces around
 //! `=` — and each refusal is sorted into one of those kinds, or checked
-//! against the model's path resolver (`graph_model_codegen::model::path`):
+//! against the model's path resolver (`graph_model_csdl::model::path`):
 //! a path the resolver refuses too (the model has no such entity set,
 //! property or operation) is a refusal both agree on; a path it resolves
 //! that the grammar refuses, for no known reason, fails the trial with the
@@ -14,9 +14,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use graph_model::odata::{parse_rule_with, Roles};
-use graph_model_codegen::model::path;
-use graph_model_codegen::{load_file, LoadOptions, Model};
+use graph_model_csdl::model::path;
+use graph_model_csdl::{load_file, LoadOptions, Model};
+use graph_model_odata::{parse_rule_with, Roles};
 use graph_model_tests::{fixture, trial_needing, workspace_root};
 use libtest_mimic::{Arguments, Failed};
 use serde_json::Value;

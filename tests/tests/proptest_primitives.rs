@@ -66,7 +66,7 @@ proptest! {
     /// diagnostics that name a place, never a panic.
     #[test]
     fn csdl_reader_never_panics(text in "(<[A-Za-z:]{1,8}( [A-Za-z]{1,6}=\"[^\"<&]{0,8}\")*/?>|</[A-Za-z:]{1,8}>|[a-z ]{0,5}|&amp;|<!--x-->){0,30}") {
-        if let Err(diags) = graph_model_codegen::load_str("fuzz.xml", &text, Default::default()) {
+        if let Err(diags) = graph_model_csdl::load_str("fuzz.xml", &text, Default::default()) {
             prop_assert!(diags.iter().all(|d| d.span.is_some()), "{}", diags);
         }
     }

@@ -4,8 +4,8 @@
 //! verdict on the same item — the writer's parentheses keep the meaning the
 //! parser gave it.
 
-use graph_model::odata::query::{self, eval, Bound, Dialect, Expr, ExprKind, Literal, UnaryOp};
-use graph_model::validate::bundled_model;
+use graph_model_odata::query::{self, eval, Bound, Dialect, Expr, ExprKind, Literal, UnaryOp};
+use graph_model_tools::validate::bundled_model;
 use proptest::prelude::*;
 use serde_json::json;
 

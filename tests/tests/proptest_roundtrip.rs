@@ -206,7 +206,7 @@ proptest! {
     /// and what the typed reader accepts, it writes back unchanged.
     #[test]
     fn arbitrary_json_never_panics(v in any_json()) {
-        use graph_model::validate::{bundled_model, validate_dynamic, validate_typed, Mode};
+        use graph_model_tools::validate::{bundled_model, validate_dynamic, validate_typed, Mode};
         let text = serde_json::to_string(&v).unwrap();
         for mode in [Mode::Lenient, Mode::Strict] {
             let t = "microsoft.graph.customDataProvidedResourceUploadSession";

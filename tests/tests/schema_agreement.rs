@@ -14,13 +14,13 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use graph_model::json::{self, Json};
-use graph_model::lenient_json::strip_trailing_commas;
-use graph_model::schema::{self, Mode as SchemaMode};
-use graph_model::validate::{validate_dynamic, Kind, Mode, Report, Severity};
 use graph_model_codegen::Model;
 use graph_model_tests::corpus::{self, Block, ModelRef, MODELS, SAMPLE_FILES};
 use graph_model_tests::mutate::{blind_mutations, model_mutations, Effect};
 use graph_model_tests::trial_needing;
+use graph_model_tools::lenient_json::strip_trailing_commas;
+use graph_model_tools::schema::{self, Mode as SchemaMode};
+use graph_model_tools::validate::{validate_dynamic, Kind, Mode, Report, Severity};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{json, Value};
 

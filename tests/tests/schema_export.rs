@@ -3,9 +3,9 @@
 //! accepts as one, that accepts an exact upload-session payload and rejects
 //! what the validator rejects — against the bundled model and v1.0.xml.
 
-use graph_model::schema::{self, Mode};
-use graph_model::validate::bundled_model;
 use graph_model_tests::{trial_needing, updating, workspace_root};
+use graph_model_tools::schema::{self, Mode};
+use graph_model_tools::validate::bundled_model;
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{json, Value};
 

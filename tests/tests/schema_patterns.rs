@@ -2,8 +2,8 @@
 //! parsers accept: random strings near each grammar, judged by both.
 
 use graph_model::edm::{self, Form};
-use graph_model::schema;
-use graph_model_codegen::model::Primitive;
+use graph_model_csdl::model::Primitive;
+use graph_model_tools::schema;
 use proptest::prelude::*;
 
 fn schema_accepts(p: Primitive, value: &serde_json::Value) -> bool {

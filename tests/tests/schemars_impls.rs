@@ -9,9 +9,9 @@ use graph_model::graph::{
     CustomDataProvidedResourceUploadSessionAny, CustomDataProvidedResourceUploadStats,
     CustomDataProvidedResourceUploadStatus,
 };
-use graph_model::schema::{self, Mode};
-use graph_model::validate::bundled_model;
 use graph_model::Collection;
+use graph_model_tools::schema::{self, Mode};
+use graph_model_tools::validate::bundled_model;
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value};
 
@@ -125,4 +125,53 @@ fn a_user_type_embeds_graph_types_and_validates_their_payloads() {
         .map(|e| e.instance_path().to_string())
         .collect();
     assert_eq!(errors, ["/session/createdDateTime"]);
+}
+
+/// The Edm primitives' definitions and the collection envelope that the
+/// runtime's impls take from `graph-model/src/rt/runtime_schemas.json` are
+/// the export's own (`UPDATE_EXPECT=1` rewrites the file).
+#[test]
+fn the_runtime_schemas_are_the_exports() {
+    use graph_model_csdl::model::Primitive;
+    let mut primitives = Map::new();
+    for p in [
+        Primitive::Int64,
+        Primitive::Double,
+        Primitive::Decimal,
+        Primitive::Guid,
+        Primitive::Binary,
+        Primitive::Date,
+        Primitive::DateTimeOffset,
+        Primitive::TimeOfDay,
+        Primitive::Duration,
+    ] {
+        primitives.insert(
+            graph_model_csdl::schema::def_name(p).to_string(),
+            graph_model_csdl::schema::primitive(p),
+        );
+    }
+    let collection = graph_model_csdl::schema::collection_envelope(
+        Value::Bool(true),
+        graph_model_csdl::schema::Mode::Lenient,
+    );
+    let expected = serde_json::to_string_pretty(&json!({
+        "primitives": primitives,
+        "collection": collection,
+    }))
+    .unwrap()
+        + "\n";
+    let path = graph_model_tests::workspace_root().join("graph-model/src/rt/runtime_schemas.json");
+    if graph_model_tests::updating() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        on_disk == expected,
+        "{} differs from the export; run with UPDATE_EXPECT=1",
+        path.display()
+    );
+    // And the impls use it: an Edm type's schema is the export's.
+    let int64 = schemars::schema_for!(graph_model::edm::Int64).to_value();
+    assert_eq!(int64["pattern"], primitives["Edm.Int64"]["pattern"]);
 }

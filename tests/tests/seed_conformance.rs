@@ -4,10 +4,10 @@
 //! regression in reading, typing or validation shows. Every trial that needs
 //! `../shared` is reported as ignored, with the reason, when it is absent.
 
-use graph_model::conformance::{check, check_with, Checked, Outcome, Summary};
-use graph_model::samples::{bundled, read_file};
-use graph_model::validate::{bundled_model, Kind, Mode, Severity};
 use graph_model_tests::{corpus, test, test_needing, trial_needing};
+use graph_model_tools::conformance::{check, check_with, Checked, Outcome, Summary};
+use graph_model_tools::samples::{bundled, read_file};
+use graph_model_tools::validate::{bundled_model, Kind, Mode, Severity};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 /// `(pointer, kind, severity)` of every finding; not checkable panics.
@@ -125,7 +125,7 @@ fn own_samples() {
                 bundled_model(),
                 &s,
                 mode,
-                Some(graph_model::generated::validate_typed),
+                Some(graph_model_tools::validate::validate_bundled),
             );
             assert_eq!(typed.outcome, dynamic.outcome, "{}", s.id);
         }

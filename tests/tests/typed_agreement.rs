@@ -4,16 +4,16 @@
 //! of each (the full v1.0 and beta-USNat models run the same harness in
 //! `scripts/check-generated.sh`). One trial per sample file and mode.
 
-use graph_model::conformance::TypedValidator;
-use graph_model::validate::Mode;
 use graph_model_tests::corpus::{self, SAMPLE_FILES};
 use graph_model_tests::differential::{run, summary};
 use graph_model_tests::trial_needing;
+use graph_model_tools::conformance::TypedValidator;
+use graph_model_tools::validate::Mode;
 use libtest_mimic::{Arguments, Trial};
 
 fn main() {
     let args = Arguments::from_args();
-    let typed = graph_model::generated::validate_typed as TypedValidator;
+    let typed = graph_model_tools::validate::validate_bundled as TypedValidator;
     let mut trials: Vec<Trial> = Vec::new();
     for mode in [Mode::Lenient, Mode::Strict] {
         for file in SAMPLE_FILES {

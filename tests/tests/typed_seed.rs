@@ -8,12 +8,12 @@ use graph_model::graph::{
     CustomDataProvidedResourceUploadSessionAny as SessionAny,
     CustomDataProvidedResourceUploadStatus as Status,
 };
-use graph_model::lenient_json::strip_trailing_commas;
-use graph_model::rt::WireEnum;
-use graph_model::samples::{read_file, Sample};
-use graph_model::validate::{bundled_model, validate_dynamic, validate_typed, Mode};
+use graph_model::WireEnum;
 use graph_model::{Collection, Nullable};
 use graph_model_tests::shared;
+use graph_model_tools::lenient_json::strip_trailing_commas;
+use graph_model_tools::samples::{read_file, Sample};
+use graph_model_tools::validate::{bundled_model, validate_dynamic, validate_typed, Mode};
 use serde_json::Value;
 
 fn seed(name: &str) -> Option<Vec<Sample>> {
@@ -36,7 +36,7 @@ fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(text: &str) -> 
 }
 
 /// `(pointer, kind)` of each finding.
-fn places(r: &graph_model::validate::Report) -> Vec<(&str, &str)> {
+fn places(r: &graph_model_tools::validate::Report) -> Vec<(&str, &str)> {
     r.findings
         .iter()
         .map(|f| (f.pointer.as_str(), f.kind.as_str()))

@@ -3,7 +3,7 @@
 //! `$expand=files($filter=size gt 1000000;$orderby=name asc)`, mark it done,
 //! list the finished sessions, and see two errors come back typed.
 
-use graph_model::api::{decode, decode_empty, decode_page, ApiError, Shape, UploadSessions};
+use crate::api::{decode, decode_empty, decode_page, ApiError, Shape, UploadSessions};
 use graph_model::graph::custom_data_provided_resource_payloads::{
     AccessReviewContextData, DataAny,
 };
@@ -11,7 +11,7 @@ use graph_model::graph::{
     CustomDataProvidedResourceUploadSessionAny as SessionAny,
     CustomDataProvidedResourceUploadSessionRequest as CreateBody,
 };
-use graph_model::odata::query::{self, Dialect};
+use graph_model_odata::query::{self, Dialect};
 use http::{Request, Response};
 use serde_json::json;
 

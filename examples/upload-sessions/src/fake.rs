@@ -1,13 +1,13 @@
 //! An in-process stand-in for Graph's upload-session endpoints: takes the
-//! `http::Request`s that `graph_model::api` builds and answers with
+//! `http::Request`s that `upload_sessions::api` builds and answers with
 //! `http::Response`s, keeping sessions in memory and answering queries
-//! with `graph_model::odata::query`. No network.
+//! with `graph_model_odata::query`. No network.
 
 use bytes::Bytes;
 use graph_model::graph::CustomDataProvidedResourceUploadSessionRequest as CreateBody;
-use graph_model::odata::percent_decode;
-use graph_model::odata::query::{self, bind, eval, Dialect, Restrictions};
-use graph_model::validate::{bundled_model, validate_typed, Mode};
+use graph_model_odata::percent_decode;
+use graph_model_odata::query::{self, bind, eval, Dialect, Restrictions};
+use graph_model_tools::validate::{bundled_model, validate_typed, Mode};
 use http::{Method, Request, Response};
 use serde_json::{json, Value};
 

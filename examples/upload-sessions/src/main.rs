@@ -21,9 +21,8 @@ use graph_model::graph::{
     CustomDataProvidedResourceUploadSessionAny as SessionAny,
     CustomDataProvidedResourceUploadStatus as Status,
 };
-use graph_model::rt::WireEnum;
-use graph_model::validate::{read_typed, validate_typed, Mode};
-use graph_model::{Collection, Nullable};
+use graph_model::{Collection, Nullable, WireEnum};
+use graph_model_tools::validate::{read_typed, validate_typed, Mode};
 
 /// One summary row: id, status, number of files, bytes uploaded.
 fn row(any: &SessionAny) -> (String, String, usize, String) {
@@ -94,7 +93,8 @@ fn list_body(path: &str, text: String) -> Result<String, String> {
     if text.trim_start().starts_with('{') {
         return Ok(text);
     }
-    let samples = graph_model::samples::read_file(std::path::Path::new(path))?;
+    let samples = graph_model_tools::samples::read_file(std::path::Path::new(path))
+        .map_err(|e| e.to_string())?;
     samples
         .into_iter()
         .filter_map(|s| s.body)

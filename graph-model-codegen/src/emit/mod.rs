@@ -251,8 +251,8 @@ struct Node {
     children: BTreeMap<String, Node>,
 }
 
-/// `validate_typed`: from a qualified name to the typed check of its
-/// generated type (the `…Any` enum for a polymorphic type).
+/// `visit_type`: from a qualified name to its generated type (the `…Any`
+/// enum for a polymorphic type), handed to a `TypeVisitor`.
 fn registry(w: &mut Writer, plan: &Plan, rt: &str) {
     let cx = Cx {
         rt,
@@ -261,30 +261,21 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str) {
         schemars: false,
     };
     for line in [
-        "Typed validation by qualified type name: reads `text` into the",
-        "generated type for `type_name` (a collection response of it with",
-        "`collection`), with the checks of `model`. `None` when no type of",
-        "that name was generated.",
+        "Hands the generated type of the CSDL type `type_name` (its `…Any`",
+        "enum when it has subtypes) to `visitor`: code that must pick a type",
+        "by name at run time (a validator, a router) is written once, as a",
+        "generic `TypeVisitor`. `None` when no type of that name was generated.",
     ] {
         w.doc_line(0, line);
     }
     w.line(0, "#[allow(deprecated)]");
     w.fn_open(
         0,
-        "pub fn validate_typed",
-        &[
-            &format!("model: &{rt}::validate::Model"),
-            "type_name: &str",
-            "collection: bool",
-            "text: &str",
-            &format!("mode: {rt}::validate::Mode"),
-        ],
-        &format!("Option<{rt}::validate::Report>"),
+        &format!("pub fn visit_type<V: {rt}::TypeVisitor>"),
+        &["type_name: &str", "visitor: V"],
+        "Option<V::Output>",
     );
-    w.line(
-        4,
-        &format!("let check: {rt}::validate::TypedCheck = match type_name {{"),
-    );
+    w.line(4, "let visit: fn(V) -> V::Output = match type_name {");
     for (module, (_, items)) in &plan.modules {
         let feature = plan.features.get(module);
         let polys: BTreeMap<&str, &crate::rust::plan::Path> = items
@@ -302,16 +293,16 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str) {
             if let Some(f) = feature {
                 w.cfg(8, &[f], false);
             }
-            let check = turbofish(
-                format!("{rt}::validate::typed_check"),
-                vec![atom(cx.path(path))],
+            let visit = turbofish(
+                format!("{rt}::rt::visit"),
+                vec![atom(cx.path(path)), atom("V")],
             );
-            w.arm(8, &string_literal(&s.csdl_name), &check);
+            w.arm(8, &string_literal(&s.csdl_name), &visit);
         }
     }
     w.line(8, "_ => return None,");
     w.line(4, "};");
-    w.line(4, "Some(check(model, text, mode, collection))");
+    w.line(4, "Some(visit(visitor))");
     w.line(0, "}");
 }
 

@@ -13,7 +13,21 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use crate::edm;
-use graph_model_codegen::model::Primitive;
+
+/// The JSON Schema of each Edm primitive and of a collection response, as
+/// `graph-model-csdl`'s export writes them (`tests/tests/schemars_impls.rs`
+/// holds this file to that export), so that this crate does not depend on
+/// the CSDL reader for them.
+const RUNTIME_SCHEMAS: &str = include_str!("runtime_schemas.json");
+
+/// [`RUNTIME_SCHEMAS`], parsed once.
+fn runtime_schemas() -> &'static Map<String, Value> {
+    static PARSED: OnceLock<Map<String, Value>> = OnceLock::new();
+    PARSED.get_or_init(|| match serde_json::from_str(RUNTIME_SCHEMAS) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    })
+}
 
 /// Parsed bundles by the address of their text.
 type Parsed = Mutex<HashMap<usize, Arc<Map<String, Value>>>>;
@@ -91,14 +105,18 @@ pub fn schema_definition(bundle: &'static str, name: &str, g: &mut SchemaGenerat
     Schema::try_from(own).unwrap_or_else(|_| Schema::from(true))
 }
 
-/// A shared Edm primitive definition.
-fn primitive(p: Primitive) -> Schema {
-    Schema::try_from(graph_model_codegen::schema::primitive(p))
-        .unwrap_or_else(|_| Schema::from(true))
+/// A shared Edm primitive definition, by its qualified name.
+fn primitive(name: &str) -> Schema {
+    let def = runtime_schemas()
+        .get("primitives")
+        .and_then(|p| p.get(name))
+        .cloned()
+        .unwrap_or(Value::Bool(true));
+    Schema::try_from(def).unwrap_or_else(|_| Schema::from(true))
 }
 
 macro_rules! edm_schema {
-    ($($ty:ty => $p:ident, $name:literal;)*) => {$(
+    ($($ty:ty => $name:literal;)*) => {$(
         impl JsonSchema for $ty {
             fn schema_name() -> Cow<'static, str> {
                 Cow::Borrowed($name)
@@ -107,22 +125,22 @@ macro_rules! edm_schema {
                 Cow::Borrowed(concat!("graph-model:", $name))
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                primitive(Primitive::$p)
+                primitive($name)
             }
         }
     )*};
 }
 
 edm_schema! {
-    edm::Int64 => Int64, "Edm.Int64";
-    edm::Double => Double, "Edm.Double";
-    edm::Decimal => Decimal, "Edm.Decimal";
-    edm::Guid => Guid, "Edm.Guid";
-    edm::Binary => Binary, "Edm.Binary";
-    edm::Date => Date, "Edm.Date";
-    edm::DateTimeOffset => DateTimeOffset, "Edm.DateTimeOffset";
-    edm::TimeOfDay => TimeOfDay, "Edm.TimeOfDay";
-    edm::Duration => Duration, "Edm.Duration";
+    edm::Int64 => "Edm.Int64";
+    edm::Double => "Edm.Double";
+    edm::Decimal => "Edm.Decimal";
+    edm::Guid => "Edm.Guid";
+    edm::Binary => "Edm.Binary";
+    edm::Date => "Edm.Date";
+    edm::DateTimeOffset => "Edm.DateTimeOffset";
+    edm::TimeOfDay => "Edm.TimeOfDay";
+    edm::Duration => "Edm.Duration";
 }
 
 impl<T: JsonSchema> JsonSchema for crate::Nullable<T> {
@@ -150,10 +168,13 @@ impl<T: JsonSchema> JsonSchema for crate::Collection<T> {
     /// A collection response, as the exported (lenient) schema describes it.
     fn json_schema(g: &mut SchemaGenerator) -> Schema {
         let item = g.subschema_for::<T>().to_value();
-        let envelope = graph_model_codegen::schema::collection_envelope(
-            item,
-            graph_model_codegen::schema::Mode::Lenient,
-        );
+        let mut envelope = runtime_schemas()
+            .get("collection")
+            .cloned()
+            .unwrap_or_else(|| json!({ "type": "object" }));
+        if let Some(items) = envelope.pointer_mut("/properties/value/items") {
+            *items = item;
+        }
         Schema::try_from(envelope).expect("an object")
     }
 }

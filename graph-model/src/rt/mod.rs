@@ -2,7 +2,10 @@
 //! traits here and forward serde to shared generic functions, so each type
 //! costs a `match` and a few calls instead of a full derive expansion.
 //!
-//! Not a stable API for hand-written code.
+//! Hidden from the documentation: what hand-written code needs of it
+//! ([`WireEnum`], [`GraphType`], [`TypeVisitor`], [`Extra`],
+//! [`UnknownSubtype`]) is re-exported at the crate root; the rest is what
+//! generated code calls, and may change with the generator.
 
 mod enums;
 #[cfg(feature = "schemars")]
@@ -31,6 +34,30 @@ pub trait GraphType {
 impl<T: GraphType> GraphType for crate::Collection<T> {
     const TYPE_NAME: &'static str = T::TYPE_NAME;
     const COLLECTION: bool = true;
+}
+
+/// Code that picks a generated type by its CSDL name at run time, written
+/// once for every type: the generated `visit_type(name, visitor)` calls
+/// [`TypeVisitor::visit`] with the type generated for `name` (its `…Any`
+/// enum when it has subtypes).
+pub trait TypeVisitor {
+    /// What a visit returns.
+    type Output;
+    /// Called with the generated type `T`.
+    fn visit<T>(self) -> Self::Output
+    where
+        T: GraphType + serde::de::DeserializeOwned + serde::Serialize,
+        crate::Collection<T>: GraphType + serde::de::DeserializeOwned + serde::Serialize;
+}
+
+/// [`TypeVisitor::visit`] as a function pointer (what the generated
+/// `visit_type` chooses by name).
+pub fn visit<T, V: TypeVisitor>(visitor: V) -> V::Output
+where
+    T: GraphType + serde::de::DeserializeOwned + serde::Serialize,
+    crate::Collection<T>: GraphType + serde::de::DeserializeOwned + serde::Serialize,
+{
+    visitor.visit::<T>()
 }
 
 pub use crate::extra::{Extra, IntoIter as ExtraIntoIter, Iter as ExtraIter};

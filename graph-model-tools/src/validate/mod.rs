@@ -1,0 +1,193 @@
+//! Validation of Graph JSON payloads, with findings at JSON pointers.
+//!
+//! Two ways in, one engine:
+//! * [`validate_dynamic`]: against any resolved model, by qualified type name
+//!   (a `$metadata` file loaded at run time; nothing compiled).
+//! * [`validate_typed`]: against a generated type `T`; runs the same model
+//!   checks with the model `T` was generated from, then reads the payload into
+//!   `T`, writes it back, and reports every difference.
+
+mod control;
+mod documents;
+mod finding;
+mod json;
+mod model_check;
+mod resource;
+mod roundtrip;
+mod stream;
+
+pub use documents::Document;
+pub use finding::{child, Finding, Kind, Mode, Report, Severity};
+pub use graph_model_csdl::Model;
+pub use resource::check as check_resource;
+
+use std::sync::OnceLock;
+
+use graph_model_csdl::LoadOptions;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use graph_model::{GraphType, TypeVisitor};
+use model_check::{structured_type, Checker};
+
+/// The model the bundled types were generated from.
+pub fn bundled_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let text = graph_model::generated::METADATA;
+        graph_model_csdl::load_str("bundled metadata", text, LoadOptions::default())
+            .expect("the bundled metadata was loaded by graph-model's build already")
+    })
+}
+
+/// Checks `text` as the payload `doc` describes, against `model`. A
+/// collection response is checked item by item as it is read (never held
+/// whole), with the findings reading it whole would give.
+pub fn validate_document(model: &Model, doc: &Document, text: &str, mode: Mode) -> Report {
+    let mut report = Report::default();
+    let text = json::repaired(text, mode, &mut report);
+    match doc {
+        Document::Structured {
+            id,
+            collection: true,
+        } => stream::collection(model, *id, &text, mode, &mut report),
+        _ => {
+            if let Some(value) = json::parse(&text, mode, &mut report) {
+                Checker {
+                    model,
+                    mode,
+                    report: &mut report,
+                }
+                .whole(doc, &value);
+            }
+        }
+    }
+    report
+}
+
+/// Checks `text` as a `type_name` (or, with `collection`, a collection
+/// response of it) against `model`. Errs only when `type_name` is not a
+/// structured type of the model.
+pub fn validate_dynamic(
+    model: &Model,
+    type_name: &str,
+    collection: bool,
+    text: &str,
+    mode: Mode,
+) -> Result<Report, crate::Error> {
+    let id = structured_type(model, type_name)?;
+    let doc = Document::Structured { id, collection };
+    Ok(validate_document(model, &doc, text, mode))
+}
+
+/// Checks `text` as a `T`: the model checks of [`validate_dynamic`] against
+/// [`bundled_model`], then the typed round trip.
+pub fn validate_typed<T: GraphType + DeserializeOwned + Serialize>(
+    text: &str,
+    mode: Mode,
+) -> Report {
+    validate_typed_with::<T>(bundled_model(), text, mode)
+}
+
+/// [`validate_typed`] against the model `T` was generated from.
+pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(
+    model: &Model,
+    text: &str,
+    mode: Mode,
+) -> Report {
+    read_typed_with::<T>(model, text, mode).1
+}
+
+/// Typed validation as a [`TypeVisitor`]: hand it to a generated
+/// `visit_type(name, …)` to check `text` through the type generated for
+/// `name` ([`typed_check`] of that type).
+#[derive(Clone, Copy, Debug)]
+pub struct TypedCheck<'a> {
+    /// The model the types were generated from.
+    pub model: &'a Model,
+    /// The payload.
+    pub text: &'a str,
+    /// Lenient or strict.
+    pub mode: Mode,
+    /// A collection response of the type rather than one value.
+    pub collection: bool,
+}
+
+impl TypeVisitor for TypedCheck<'_> {
+    type Output = Report;
+    fn visit<T>(self) -> Report
+    where
+        T: GraphType + DeserializeOwned + Serialize,
+        graph_model::Collection<T>: GraphType + DeserializeOwned + Serialize,
+    {
+        typed_check::<T>(self.model, self.text, self.mode, self.collection)
+    }
+}
+
+/// Typed validation by qualified name through the bundled types
+/// (`graph_model::generated`): `None` when no type of that name is
+/// generated. What `conformance` uses for the bundled model.
+pub fn validate_bundled(
+    model: &Model,
+    type_name: &str,
+    collection: bool,
+    text: &str,
+    mode: Mode,
+) -> Option<Report> {
+    graph_model::generated::visit_type(
+        type_name,
+        TypedCheck {
+            model,
+            text,
+            mode,
+            collection,
+        },
+    )
+}
+
+/// [`validate_typed_with`] of `T`, or of a collection response of `T` when
+/// `collection`.
+pub fn typed_check<T>(model: &Model, text: &str, mode: Mode, collection: bool) -> Report
+where
+    T: GraphType + DeserializeOwned + Serialize,
+    graph_model::Collection<T>: GraphType + DeserializeOwned + Serialize,
+{
+    if collection {
+        validate_typed_with::<graph_model::Collection<T>>(model, text, mode)
+    } else {
+        validate_typed_with::<T>(model, text, mode)
+    }
+}
+
+/// Reads `text` leniently (trailing commas) into a `T`, with the findings of
+/// [`validate_typed`].
+pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(
+    text: &str,
+    mode: Mode,
+) -> (Option<T>, Report) {
+    read_typed_with::<T>(bundled_model(), text, mode)
+}
+
+/// [`read_typed`] against the model `T` was generated from.
+pub fn read_typed_with<T: GraphType + DeserializeOwned + Serialize>(
+    model: &Model,
+    text: &str,
+    mode: Mode,
+) -> (Option<T>, Report) {
+    let mut report = Report::default();
+    let text = json::repaired(text, mode, &mut report);
+    let Some(value) = json::parse(&text, mode, &mut report) else {
+        return (None, report);
+    };
+    match structured_type(model, T::TYPE_NAME) {
+        Ok(id) => Checker {
+            model,
+            mode,
+            report: &mut report,
+        }
+        .document(id, T::COLLECTION, &value),
+        Err(e) => report.push(mode, "", Kind::TypedDecode, e.to_string()),
+    }
+    let typed = roundtrip::check::<T>(&text, &value, mode, &mut report);
+    (typed, report)
+}
