@@ -78,7 +78,8 @@ pub enum Error {
     NoRoots,
     /// The model could not be loaded (or has errors, when strict).
     Model(Diagnostics),
-    /// A root, navigation path or excluded type that does not resolve.
+    /// A root, navigation path, navigation depth or excluded type that does
+    /// not resolve.
     UnknownRoot(String),
     /// The generated code could not be rendered.
     Emit(String),
@@ -366,7 +367,7 @@ impl Builder {
                 return Err(Error::NoRoots);
             }
             Spec::from_names(model, &self.roots, self.navigation, &[], &[])
-                .map_err(Error::UnknownRoot)?
+                ?
         };
         let more = Spec::from_names(
             model,
@@ -375,7 +376,7 @@ impl Builder {
             &self.navigation_paths,
             &self.excluded,
         )
-        .map_err(Error::UnknownRoot)?;
+        ?;
         spec.paths = more.paths;
         spec.excluded = more.excluded;
         let c = closure(model, &spec);

@@ -40,7 +40,11 @@ impl Navigation {
     }
 
     /// `none`, `all` (or `*`) or a depth.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, crate::Error> {
+        Self::parse_text(text).map_err(crate::Error::UnknownRoot)
+    }
+
+    fn parse_text(text: &str) -> Result<Self, String> {
         match text.trim() {
             "" | "none" | "0" => Ok(Navigation::None),
             "all" | "*" => Ok(Navigation::All),
@@ -217,7 +221,7 @@ fn navigation_target(model: &Model, from: TypeId, nav: &str) -> Option<TypeId> {
 
 /// Resolves a type name: qualified (`microsoft.graph.user`), alias-qualified
 /// (`graph.user`), or unqualified when exactly one namespace has it (`user`).
-pub fn resolve_type(model: &Model, name: &str) -> Result<TypeId, String> {
+pub(crate) fn resolve_type(model: &Model, name: &str) -> Result<TypeId, String> {
     if let Some(id) = model.lookup(name) {
         return Ok(id);
     }
@@ -263,7 +267,7 @@ pub fn resolve_type(model: &Model, name: &str) -> Result<TypeId, String> {
 /// `microsoft.graph.user/messages/attachments`: a type, then one
 /// navigation property per segment (inherited ones included; a segment may
 /// also be a qualified subtype to cast to, as in `group/members/microsoft.graph.user/manager`).
-pub fn resolve_path(model: &Model, path: &str) -> Result<Vec<(TypeId, String)>, String> {
+pub(crate) fn resolve_path(model: &Model, path: &str) -> Result<Vec<(TypeId, String)>, String> {
     let mut segments = path.split('/').map(str::trim);
     let first = segments.next().unwrap_or_default();
     let mut here = resolve_type(model, first).map_err(|e| format!("`{path}`: {e}"))?;
@@ -305,9 +309,9 @@ pub fn resolve_path(model: &Model, path: &str) -> Result<Vec<(TypeId, String)>, 
 
 /// A root as written in a list: a type name or resource path, optionally
 /// followed by `:N` (navigation depth) or `:all`.
-pub fn parse_root(text: &str) -> Result<(&str, Option<Navigation>), String> {
+pub(crate) fn parse_root(text: &str) -> Result<(&str, Option<Navigation>), String> {
     match text.rsplit_once(':') {
-        Some((name, nav)) if !nav.contains('/') => Ok((name.trim(), Some(Navigation::parse(nav)?))),
+        Some((name, nav)) if !nav.contains('/') => Ok((name.trim(), Some(Navigation::parse_text(nav)?))),
         _ => Ok((text.trim(), None)),
     }
 }
@@ -317,6 +321,16 @@ impl Spec {
     /// paths, each optionally with `:N` or `:all`), the navigation of roots
     /// that say nothing, navigation paths, and types to exclude.
     pub fn from_names(
+        model: &Model,
+        roots: &[String],
+        navigation: Navigation,
+        paths: &[String],
+        excluded: &[String],
+    ) -> Result<Spec, crate::Error> {
+        Self::from_text(model, roots, navigation, paths, excluded).map_err(crate::Error::UnknownRoot)
+    }
+
+    fn from_text(
         model: &Model,
         roots: &[String],
         navigation: Navigation,

@@ -28,6 +28,7 @@
 
 mod builder;
 pub mod closure;
+#[doc(hidden)]
 pub mod emit;
 pub mod inspect;
 pub(crate) mod rust;
@@ -36,5 +37,6 @@ pub(crate) mod rust;
 pub(crate) use graph_model_csdl::{csdl, diagnostics, model, schema};
 
 pub use builder::{write_inside, Builder, Error};
+pub use emit::File;
 pub use graph_model_csdl::{self as csdl_model, Diagnostic, Diagnostics, Model, Severity, Span};
 pub use graph_model_csdl::{load_file, load_str, LoadOptions};

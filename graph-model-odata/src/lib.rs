@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+mod error;
 mod literal;
 mod model_roles;
 pub mod query;
@@ -24,6 +25,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use graph_model_abnf::{Grammar, Matcher};
+pub use error::Error;
 pub use roles::{Roles, MODEL_RULES};
 
 /// Where and why an input does not match a rule.

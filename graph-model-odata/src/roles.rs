@@ -89,7 +89,11 @@ impl Roles {
     /// Reads a JSON object of rule name → array of names (the form of the
     /// OData TC's `constraints.json`). An empty array means the rule
     /// matches nothing.
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, crate::Error> {
+        Self::read_json(text).map_err(crate::Error::Roles)
+    }
+
+    fn read_json(text: &str) -> Result<Self, String> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
         let object = value
@@ -124,12 +128,12 @@ mod tests {
         assert!(r.by_rule["entitysetname"].contains("Orders"));
         assert!(r.by_rule["customaggregate"].is_empty());
         assert_eq!(
-            Roles::from_json(r#"{"a": ["x", 1]}"#).unwrap_err(),
-            "/a/1: expected a string"
+            Roles::from_json(r#"{"a": ["x", 1]}"#).unwrap_err().to_string(),
+            "roles: /a/1: expected a string"
         );
         assert_eq!(
-            Roles::from_json(r#"{"a": "x"}"#).unwrap_err(),
-            "/a: expected an array of names"
+            Roles::from_json(r#"{"a": "x"}"#).unwrap_err().to_string(),
+            "roles: /a: expected an array of names"
         );
     }
 }
