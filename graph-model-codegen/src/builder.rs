@@ -366,8 +366,7 @@ impl Builder {
             if self.roots.is_empty() {
                 return Err(Error::NoRoots);
             }
-            Spec::from_names(model, &self.roots, self.navigation, &[], &[])
-                ?
+            Spec::from_names(model, &self.roots, self.navigation, &[], &[])?
         };
         let more = Spec::from_names(
             model,
@@ -375,8 +374,7 @@ impl Builder {
             self.navigation,
             &self.navigation_paths,
             &self.excluded,
-        )
-        ?;
+        )?;
         spec.paths = more.paths;
         spec.excluded = more.excluded;
         let c = closure(model, &spec);

@@ -311,7 +311,9 @@ pub(crate) fn resolve_path(model: &Model, path: &str) -> Result<Vec<(TypeId, Str
 /// followed by `:N` (navigation depth) or `:all`.
 pub(crate) fn parse_root(text: &str) -> Result<(&str, Option<Navigation>), String> {
     match text.rsplit_once(':') {
-        Some((name, nav)) if !nav.contains('/') => Ok((name.trim(), Some(Navigation::parse_text(nav)?))),
+        Some((name, nav)) if !nav.contains('/') => {
+            Ok((name.trim(), Some(Navigation::parse_text(nav)?)))
+        }
         _ => Ok((text.trim(), None)),
     }
 }
@@ -327,7 +329,8 @@ impl Spec {
         paths: &[String],
         excluded: &[String],
     ) -> Result<Spec, crate::Error> {
-        Self::from_text(model, roots, navigation, paths, excluded).map_err(crate::Error::UnknownRoot)
+        Self::from_text(model, roots, navigation, paths, excluded)
+            .map_err(crate::Error::UnknownRoot)
     }
 
     fn from_text(

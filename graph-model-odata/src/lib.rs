@@ -24,8 +24,8 @@ mod roles;
 use std::fmt;
 use std::sync::OnceLock;
 
-use graph_model_abnf::{Grammar, Matcher};
 pub use error::Error;
+use graph_model_abnf::{Grammar, Matcher};
 pub use roles::{Roles, MODEL_RULES};
 
 /// Where and why an input does not match a rule.

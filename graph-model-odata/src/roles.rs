@@ -128,7 +128,9 @@ mod tests {
         assert!(r.by_rule["entitysetname"].contains("Orders"));
         assert!(r.by_rule["customaggregate"].is_empty());
         assert_eq!(
-            Roles::from_json(r#"{"a": ["x", 1]}"#).unwrap_err().to_string(),
+            Roles::from_json(r#"{"a": ["x", 1]}"#)
+                .unwrap_err()
+                .to_string(),
             "roles: /a/1: expected a string"
         );
         assert_eq!(

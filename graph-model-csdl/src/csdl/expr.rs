@@ -1,7 +1,7 @@
 //! Annotations and their expressions, in attribute form (`String="..."`)
 //! and element form (`<Record>`, `<Collection>`, `<PropertyValue>`...).
 
-use super::convert::{Ctx, OnBadName, IDENTIFIER, QUALIFIED};
+use super::attrs::{Ctx, OnBadName, IDENTIFIER, QUALIFIED};
 use super::raw::{Annotation, Expr, PropertyValue};
 use super::xml::Element;
 

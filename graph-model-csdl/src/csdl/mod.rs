@@ -4,6 +4,7 @@
 //! it: [`MAX_DOCUMENT_BYTES`], [`MAX_ELEMENTS`], [`MAX_ATTRIBUTE_BYTES`],
 //! [`MAX_DEPTH`]; names are checked against the CSDL grammar ([`names`]).
 
+mod attrs;
 mod convert;
 mod expr;
 pub mod names;
@@ -13,7 +14,7 @@ pub mod names;
 pub mod raw;
 mod xml;
 
-pub(crate) use convert::shown;
+pub(crate) use attrs::shown;
 pub use xml::{
     parse as parse_xml, Children, Element, Tree, MAX_ATTRIBUTE_BYTES, MAX_DEPTH,
     MAX_DOCUMENT_BYTES, MAX_ELEMENTS,
