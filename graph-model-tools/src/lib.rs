@@ -8,17 +8,19 @@
 //! `graph-model` command line that drives them (feature `cli`, default on).
 //!
 //! ```
-//! use graph_model_tools::validate::{bundled_model, validate_dynamic, Mode};
+//! use graph_model_tools::validate::{bundled_model, validate_dynamic, Mode, Severity};
 //!
 //! let report = validate_dynamic(
 //!     bundled_model(),
-//!     "microsoft.graph.customDataProvidedResourceUploadSession",
+//!     "microsoft.graph.customDataProvidedResourceFile",
 //!     false,
-//!     r#"{"id": "1", "status": "complete", "isUploadDone": "yes"}"#,
+//!     r#"{"id": "1", "name": "a.csv", "size": "big", "note": "kept"}"#,
 //!     Mode::Lenient,
 //! )?;
-//! assert_eq!(report.findings.len(), 1);
-//! assert_eq!(report.findings[0].pointer, "/isUploadDone");
+//! // `size` is an Edm.Int64: an error at its pointer; `note` is not in the
+//! // model: a warning (an error with Mode::Strict).
+//! let found: Vec<_> = report.findings.iter().map(|f| (f.pointer.as_str(), f.severity)).collect();
+//! assert_eq!(found, [("/size", Severity::Error), ("/note", Severity::Warning)]);
 //! # Ok::<(), graph_model_tools::Error>(())
 //! ```
 

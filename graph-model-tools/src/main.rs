@@ -82,7 +82,7 @@ enum Command {
         #[arg(long)]
         metadata: Vec<PathBuf>,
         /// Sample files (default: the bundled samples of the upload-session
-        /// API, graph-model/samples/upload-sessions.md).
+        /// API, graph-model-tools/samples/upload-sessions.md).
         #[arg(long, num_args = 1..)]
         samples: Vec<PathBuf>,
         /// Where to write report.md and report.json.

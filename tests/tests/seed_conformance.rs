@@ -41,7 +41,7 @@ fn modes() -> [(Mode, Severity); 2] {
     ]
 }
 
-/// The bundled samples (graph-model/samples/upload-sessions.md): every quirk
+/// The bundled samples (graph-model-tools/samples/upload-sessions.md): every quirk
 /// of the documentation, each reported where it is.
 fn own_samples() {
     use Kind::*;

@@ -16,7 +16,8 @@ fn run(args: &[&str]) -> (i32, String) {
 
 /// The project's own sample page of the upload-session API.
 fn sample_page() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../graph-model/samples/upload-sessions.md")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../graph-model-tools/samples/upload-sessions.md")
 }
 
 #[test]

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde_json::Value;
 
 /// The project's own samples of the upload-session API (see
-/// `graph-model/samples/upload-sessions.md`): what `graph-model conformance`
+/// `graph-model-tools/samples/upload-sessions.md`): what `graph-model conformance`
 /// checks when it is given no sample files.
 pub const BUNDLED: (&str, &str) = (
     "upload-sessions.md",

@@ -9,13 +9,13 @@
 //! [`graph_model_csdl::schema`]).
 //!
 //! ```
-//! use crate::schema::{for_type, Mode};
-//! use crate::validate::bundled_model;
+//! use graph_model_tools::schema::{for_type, Mode};
+//! use graph_model_tools::validate::bundled_model;
 //!
 //! let s = for_type(bundled_model(), "microsoft.graph.customDataProvidedResourceUploadSession", false, Mode::Strict)?;
 //! assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! assert_eq!(s["$ref"], "#/$defs/microsoft.graph.customDataProvidedResourceUploadSession");
-//! # Ok::<(), String>(())
+//! # Ok::<(), graph_model_csdl::Error>(())
 //! ```
 
 pub use graph_model_csdl::schema::{bundle, for_type, openapi, primitive, Mode, DRAFT};
