@@ -62,7 +62,7 @@ pub struct Spec {
     /// Root types, each with how far its navigation is followed.
     pub roots: Vec<(TypeId, Navigation)>,
     /// Navigation paths to follow in any case, resolved (see
-    /// [`resolve_path`]): each step is a type and one of its navigation properties.
+    /// `resolve_path`): each step is a type and one of its navigation properties.
     pub paths: Vec<Vec<(TypeId, String)>>,
     /// Types never generated (with their subtypes unless reached otherwise);
     /// properties of these types are untyped JSON.

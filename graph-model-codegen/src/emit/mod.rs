@@ -1,6 +1,6 @@
 //! Rendering the plan: one file per namespace, and a root file that nests
 //! the namespaces as modules. Text is written laid out as rustfmt lays it
-//! out ([`layout`]), so no formatter runs; output is a pure function of the
+//! out (`layout`), so no formatter runs; output is a pure function of the
 //! plan.
 
 mod cx;
