@@ -9,7 +9,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 target="${CARGO_TARGET_DIR:-$root/target}"
 
-cargo package --workspace --locked --allow-dirty "$@"
+# Every member but the two that say `publish = false` (cargo package, unlike
+# cargo publish, does not skip them by itself).
+unpublished=$(cargo metadata --no-deps --format-version 1 --locked |
+  python3 -c 'import json,sys; print(" ".join("--exclude " + p["name"] for p in json.load(sys.stdin)["packages"] if p.get("publish") == []))')
+# shellcheck disable=SC2086
+cargo package --workspace $unpublished --locked --allow-dirty "$@"
 unpacked="$target/package-check/unpacked"
 rm -rf "$target/package-check"
 mkdir -p "$unpacked"
