@@ -25,7 +25,8 @@ if [ ! -x "$OUT/node/node_modules/.bin/odata-openapi3" ]; then
   npm install --silent --no-audit --no-fund --prefix "$OUT/node" odata-openapi odata-csdl >/dev/null
 fi
 echo "== building ours (release)"
-cargo build -q --release -p graph-model-codegen --bin graph-model-codegen --example xml-scan
+cargo build -q --release -p graph-model-codegen --features cli --bin graph-model-codegen
+cargo build -q --release -p graph-model-csdl --example xml-scan
 BIN=target/release
 NODE=$OUT/node/node_modules/.bin
 

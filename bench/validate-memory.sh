@@ -38,7 +38,7 @@ for name, clean in [("list.json", False), ("list-clean.json", True)]:
     with open(f"{out}/{name}", "w") as f:
         json.dump(doc, f, separators=(",", ":"))
 PY
-cargo build -q --release -p graph-model --bin graph-model --manifest-path "$root/Cargo.toml"
+cargo build -q --release -p graph-model-tools --bin graph-model --manifest-path "$root/Cargo.toml"
 bin="$root/target/release/graph-model"
 for f in list.json list-clean.json; do
   size=$(stat -c %s "$out/$f")

@@ -27,7 +27,7 @@ export RUSTFLAGS="-D warnings"
 # gigabytes with full debug info).
 export CARGO_INCREMENTAL=0
 export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}"
-cargo build --release -q -p graph-model-codegen --manifest-path "$root/Cargo.toml"
+cargo build --release -q -p graph-model-codegen --features cli --manifest-path "$root/Cargo.toml"
 gen="$CARGO_TARGET_DIR/release/graph-model-codegen"
 now() { date +%s.%N; }
 secs() { awk "BEGIN{printf \"%.1f\", $2 - $1}"; }
@@ -44,6 +44,7 @@ edition = "2021"
 publish = false
 [dependencies]
 graph-model = { path = "$root/graph-model" }
+graph-model-tools = { path = "$root/graph-model-tools", default-features = false }
 graph-model-tests = { path = "$root/tests" }
 [profile.dev.package."*"]
 opt-level = 1
@@ -51,8 +52,16 @@ opt-level = 1
 TOML
   echo 'pub mod generated { include!("gen/mod.rs"); }' > "$1/src/lib.rs"
   cat > "$1/src/main.rs" <<RS
+use graph_model_tools::validate::{Mode, Model, Report, TypedCheck};
+
+/// Typed validation by name through this crate's generated types.
+fn typed(model: &Model, name: &str, collection: bool, text: &str, mode: Mode) -> Option<Report> {
+    let check = TypedCheck { model, text, mode, collection };
+    generated_$2::generated::visit_type(name, check)
+}
+
 fn main() -> std::process::ExitCode {
-    graph_model_tests::differential::main_with(generated_$2::generated::validate_typed)
+    graph_model_tests::differential::main_with(typed)
 }
 RS
 }

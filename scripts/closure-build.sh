@@ -16,7 +16,7 @@ work="${CLOSURE_WORK_DIR:-$root/target/closure-build}"
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(seed user message group driveItem four)
 mkdir -p "$work"
-cargo build -q --release -p graph-model-codegen --manifest-path "$root/Cargo.toml"
+cargo build -q --release -p graph-model-codegen --features cli --manifest-path "$root/Cargo.toml"
 gen="$root/target/release/graph-model-codegen"
 now() { date +%s.%N; }
 
