@@ -20,5 +20,5 @@ for i in $(seq "$runs"); do
       echo "build failed" >&2; exit 1; }
   echo "run $i: $(cat "$target.time")"
 done
-echo "crates in the dependency tree (normal + build): $(cargo tree -q --manifest-path "$manifest" -e normal,build --prefix none "$@" 2>/dev/null | sed 's/ (\*)//' | sort -u | wc -l)"
+echo "crates in the dependency tree (normal + build, the dependent included): $(cargo tree -q --manifest-path "$manifest" -e normal,build --prefix none "$@" 2>/dev/null | awk '{print $1}' | sort -u | wc -l)"
 rm -f "$target.time"

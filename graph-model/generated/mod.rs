@@ -19,7 +19,6 @@ pub mod microsoft {
 /// enum when it has subtypes) to `visitor`: code that must pick a type
 /// by name at run time (a validator, a router) is written once, as a
 /// generic `TypeVisitor`. `None` when no type of that name was generated.
-#[allow(deprecated)]
 pub fn visit_type<V: ::graph_model::TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
     let visit: fn(V) -> V::Output = match type_name {
         "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {

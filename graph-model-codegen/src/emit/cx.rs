@@ -5,6 +5,8 @@
 use super::layout::{atom, call, generic, Expr};
 use super::writer::{string_literal, Writer};
 use crate::model::Primitive;
+use std::collections::BTreeSet;
+
 use crate::rust::plan::{Path, RustType};
 
 /// Context for rendering one module.
@@ -16,9 +18,28 @@ pub struct Cx<'a> {
     pub derives: &'a [String],
     /// Emit `schemars::JsonSchema` impls.
     pub schemars: bool,
+    /// The generated types whose CSDL type is deprecated.
+    pub deprecated: &'a BTreeSet<Path>,
 }
 
 impl Cx<'_> {
+    /// Whether `t` names a deprecated generated type.
+    pub fn mentions_deprecated(&self, t: &RustType) -> bool {
+        match t {
+            RustType::Named(p) | RustType::Flags(p) => self.deprecated.contains(p),
+            RustType::Vec(inner) | RustType::Box(inner) => self.mentions_deprecated(inner),
+            RustType::Primitive(_) | RustType::Untyped => false,
+        }
+    }
+
+    /// `#[allow(deprecated)]` on the next item, when it `needs` it (it
+    /// names a deprecated type or field): on no other.
+    pub fn allow_deprecated(&self, w: &mut Writer, indent: usize, needs: bool) {
+        if needs {
+            w.line(indent, "#[allow(deprecated)]");
+        }
+    }
+
     /// The kind's own derives, then the configured extra ones that are not
     /// already there.
     pub fn derive(&self, w: &mut Writer, own: &[&str]) {
@@ -70,12 +91,12 @@ impl Cx<'_> {
     pub fn serde_impls(
         &self,
         w: &mut Writer,
-        name: &str,
+        (name, deprecated): (&str, bool),
         ser: impl FnOnce(&mut Writer),
         de_fn: &str,
     ) {
         let rt = self.rt;
-        w.line(0, "#[allow(deprecated)]");
+        self.allow_deprecated(w, 0, deprecated);
         w.impl_open(&format!("impl {rt}::rt::serde::Serialize"), name);
         w.fn_open(
             4,
@@ -86,7 +107,7 @@ impl Cx<'_> {
         ser(w);
         w.line(4, "}");
         w.line(0, "}");
-        w.line(0, "#[allow(deprecated)]");
+        self.allow_deprecated(w, 0, deprecated);
         w.impl_open(
             &format!("impl<'de> {rt}::rt::serde::Deserialize<'de>"),
             name,
@@ -103,8 +124,8 @@ impl Cx<'_> {
     }
 
     /// `GraphType`: the qualified CSDL name a generated type stands for.
-    pub fn graph_type_impl(&self, w: &mut Writer, name: &str, csdl: &str) {
-        w.line(0, "#[allow(deprecated)]");
+    pub fn graph_type_impl(&self, w: &mut Writer, (name, deprecated): (&str, bool), csdl: &str) {
+        self.allow_deprecated(w, 0, deprecated);
         w.impl_open(&format!("impl {}::rt::GraphType", self.rt), name);
         type_name_const(w, csdl);
         w.line(0, "}");
@@ -112,7 +133,7 @@ impl Cx<'_> {
 
     /// `schemars::JsonSchema` (with the `schemars` feature), giving the
     /// exported definition `def` of the generated bundle.
-    pub fn schemars_impl(&self, w: &mut Writer, name: &str, def: &str) {
+    pub fn schemars_impl(&self, w: &mut Writer, (name, deprecated): (&str, bool), def: &str) {
         if !self.schemars {
             return;
         }
@@ -123,7 +144,7 @@ impl Cx<'_> {
             name: "SCHEMA_BUNDLE".into(),
         });
         w.line(0, "#[cfg(feature = \"schemars\")]");
-        w.line(0, "#[allow(deprecated)]");
+        self.allow_deprecated(w, 0, deprecated);
         w.impl_open(&format!("impl {rt}::rt::schemars::JsonSchema"), name);
         for (f, value) in [
             ("schema_name", def.to_string()),

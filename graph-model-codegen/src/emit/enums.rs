@@ -18,7 +18,9 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
         )],
     );
     w.deprecated(0, &e.deprecated);
-    w.line(0, "#[allow(deprecated)]");
+    // A deprecated item's derives name it.
+    let deprecated = e.deprecated.is_some();
+    cx.allow_deprecated(w, 0, deprecated);
     cx.derive(w, &["Clone", "Debug", "PartialEq", "Eq", "Hash"]);
     w.line(0, &format!("pub enum {name} {{"));
     for v in &e.variants {
@@ -32,7 +34,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
     w.line(4, &format!("{other}(String),"));
     w.line(0, "}");
 
-    w.line(0, "#[allow(deprecated)]");
+    cx.allow_deprecated(w, 0, deprecated);
     w.impl_open(&format!("impl {rt}::rt::WireEnum"), name);
     type_name_const(w, &e.csdl_name);
     let wires = e
@@ -110,7 +112,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
 
     cx.serde_impls(
         w,
-        name,
+        (name, deprecated),
         |w| {
             w.expr(
                 8,
@@ -120,5 +122,5 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
         },
         "de_enum",
     );
-    cx.schemars_impl(w, name, &e.csdl_name);
+    cx.schemars_impl(w, (name, deprecated), &e.csdl_name);
 }

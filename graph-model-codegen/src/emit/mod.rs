@@ -13,10 +13,10 @@ mod poly;
 mod structs;
 mod writer;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::rust::naming;
-use crate::rust::plan::{Item, Plan};
+use crate::rust::plan::{Item, Path, Plan};
 use cx::Cx;
 use layout::{atom, turbofish};
 use writer::{string_literal, Writer};
@@ -99,6 +99,8 @@ fn check_options(opts: &EmitOptions) -> Result<(), String> {
 /// Renders every module of the plan plus the root file.
 pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
     check_options(opts)?;
+    let deprecated = deprecated_types(plan);
+    let deprecated = &deprecated;
     let modules: Vec<(&Vec<String>, &Vec<Item>)> = plan
         .modules
         .iter()
@@ -111,7 +113,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
         .flat_map(|(m, (_, items))| items.chunks(PIECE).map(move |c| (m, c)))
         .collect();
     let texts = parallel::map_ordered(&pieces, |(m, items)| {
-        render_piece(plan, modules[*m].0, items, opts)
+        render_piece(plan, modules[*m].0, items, opts, deprecated)
     });
     let mut bodies = vec![header(&opts.source); modules.len()];
     for ((m, _), text) in pieces.iter().zip(texts) {
@@ -127,7 +129,7 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
         .collect();
     files.push(File {
         name: ROOT_FILE.to_string(),
-        contents: header(&opts.source) + &root(plan, opts),
+        contents: header(&opts.source) + &root(plan, opts, deprecated),
     });
     if opts.rustfmt {
         let texts = parallel::map_ordered(&files, |f| rustfmt(&f.contents));
@@ -147,12 +149,19 @@ pub fn render(plan: &Plan, opts: &EmitOptions) -> Result<Vec<File>, String> {
 }
 
 /// Some items of one module, as text.
-fn render_piece(plan: &Plan, module: &[String], items: &[Item], opts: &EmitOptions) -> String {
+fn render_piece(
+    plan: &Plan,
+    module: &[String],
+    items: &[Item],
+    opts: &EmitOptions,
+    deprecated: &BTreeSet<Path>,
+) -> String {
     let cx = Cx {
         rt: &opts.runtime,
         module,
         derives: &opts.derives,
         schemars: opts.schemars,
+        deprecated,
     };
     let mut w = Writer::default();
     for item in items {
@@ -253,12 +262,13 @@ struct Node {
 
 /// `visit_type`: from a qualified name to its generated type (the `…Any`
 /// enum for a polymorphic type), handed to a `TypeVisitor`.
-fn registry(w: &mut Writer, plan: &Plan, rt: &str) {
+fn registry(w: &mut Writer, plan: &Plan, rt: &str, deprecated: &BTreeSet<Path>) {
     let cx = Cx {
         rt,
         module: &[],
         derives: &[],
         schemars: false,
+        deprecated,
     };
     for line in [
         "Hands the generated type of the CSDL type `type_name` (its `…Any`",
@@ -268,7 +278,8 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str) {
     ] {
         w.doc_line(0, line);
     }
-    w.line(0, "#[allow(deprecated)]");
+    // The match names every generated type: deprecated ones too.
+    cx.allow_deprecated(w, 0, !deprecated.is_empty());
     w.fn_open(
         0,
         &format!("pub fn visit_type<V: {rt}::TypeVisitor>"),
@@ -306,7 +317,33 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str) {
     w.line(0, "}");
 }
 
-fn root(plan: &Plan, opts: &EmitOptions) -> String {
+/// The generated types whose CSDL type is deprecated (a polymorphic type's
+/// `…Any` with its struct): what `#[allow(deprecated)]` is written for.
+fn deprecated_types(plan: &Plan) -> BTreeSet<Path> {
+    let mut out = BTreeSet::new();
+    let items = || plan.modules.values().flat_map(|(_, items)| items);
+    for item in items() {
+        match item {
+            Item::Struct(s) if s.deprecated.is_some() => {
+                out.insert(s.path.clone());
+            }
+            Item::Enum(e) if e.deprecated.is_some() => {
+                out.insert(e.path.clone());
+            }
+            _ => {}
+        }
+    }
+    for item in items() {
+        if let Item::Poly(p) = item {
+            if out.contains(&p.base) {
+                out.insert(p.path.clone());
+            }
+        }
+    }
+    out
+}
+
+fn root(plan: &Plan, opts: &EmitOptions, deprecated: &BTreeSet<Path>) -> String {
     let mut tree = Node::default();
     for (module, (namespace, _)) in &plan.modules {
         let mut node = &mut tree;
@@ -342,7 +379,7 @@ fn root(plan: &Plan, opts: &EmitOptions) -> String {
     let mut w = Writer::default();
     render(&mut w, &tree, "", 0);
     if opts.registry {
-        registry(&mut w, plan, &opts.runtime);
+        registry(&mut w, plan, &opts.runtime, deprecated);
     }
     if opts.schemars {
         w.doc_line(

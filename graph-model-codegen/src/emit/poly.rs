@@ -36,7 +36,13 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
         "(written back in that place, not kept in `extra`); any other spelling or",
     );
     w.doc_line(0, "place is kept in the struct's `extra` as written.");
-    w.line(0, "#[allow(deprecated, clippy::large_enum_variant)]");
+    let deprecated =
+        cx.deprecated.contains(&p.base) || p.variants.iter().any(|v| cx.deprecated.contains(&v.ty));
+    if deprecated {
+        w.line(0, "#[allow(deprecated, clippy::large_enum_variant)]");
+    } else {
+        w.line(0, "#[allow(clippy::large_enum_variant)]");
+    }
     cx.derive(w, &["Clone", "Debug", "PartialEq"]);
     w.line(0, &format!("pub enum {name} {{"));
     w.doc_line(4, "No `@odata.type`, or the declared type itself.");
@@ -56,7 +62,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     w.tuple_variant(4, unknown, &atom(format!("{rt}::UnknownSubtype")));
     w.line(0, "}");
 
-    w.line(0, "#[allow(deprecated)]");
+    cx.allow_deprecated(w, 0, deprecated);
     w.line(0, &format!("impl Default for {name} {{"));
     w.line(4, "fn default() -> Self {");
     w.expr(
@@ -67,7 +73,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     w.line(4, "}");
     w.line(0, "}");
 
-    w.line(0, "#[allow(deprecated)]");
+    cx.allow_deprecated(w, 0, deprecated);
     w.impl_open(&format!("impl {rt}::rt::Polymorphic"), name);
     w.assign(4, "type Base =", &atom(&base_ty), ";");
     w.assign(
@@ -126,11 +132,11 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     w.line(4, "}");
     w.line(0, "}");
 
-    cx.graph_type_impl(w, name, csdl);
+    cx.graph_type_impl(w, (name, deprecated), csdl);
     let serialize = format!("{rt}::rt::serde::Serialize::serialize");
     cx.serde_impls(
         w,
-        name,
+        (name, deprecated),
         |w| {
             w.line(8, "match self {");
             w.arm(
@@ -159,5 +165,5 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
         },
         "de_poly",
     );
-    cx.schemars_impl(w, name, csdl);
+    cx.schemars_impl(w, (name, deprecated), csdl);
 }

@@ -19,7 +19,15 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     }
     w.docs(0, &s.doc, &notes);
     w.deprecated(0, &s.deprecated);
-    w.line(0, "#[allow(deprecated)]");
+    // The definition names its fields' types (and its derives the struct);
+    // the impls also touch its fields.
+    let field_types = s
+        .fields
+        .iter()
+        .any(|f| cx.mentions_deprecated(&f.ty) || cx.mentions_deprecated(&f.fallback));
+    let in_definition = s.deprecated.is_some() || field_types;
+    let deprecated = in_definition || s.fields.iter().any(|f| f.deprecated.is_some());
+    cx.allow_deprecated(w, 0, in_definition);
     cx.derive(w, &["Clone", "Debug", "Default", "PartialEq"]);
     w.line(0, &format!("pub struct {name} {{"));
     for f in &s.fields {
@@ -32,7 +40,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.line(4, &format!("pub {}: {rt}::Extra,", s.extra_field));
     w.line(0, "}");
 
-    w.line(0, "#[allow(deprecated)]");
+    cx.allow_deprecated(w, 0, deprecated);
     w.impl_open(&format!("impl {rt}::rt::Struct"), name);
     let csdl = &s.csdl_name;
     type_name_const(w, csdl);
@@ -106,10 +114,10 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.line(4, "}");
     w.line(0, "}");
 
-    cx.graph_type_impl(w, name, csdl);
+    cx.graph_type_impl(w, (name, deprecated), csdl);
     cx.serde_impls(
         w,
-        name,
+        (name, deprecated),
         |w| {
             w.expr(
                 8,
@@ -128,7 +136,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     } else {
         csdl.to_string()
     };
-    cx.schemars_impl(w, name, &def);
+    cx.schemars_impl(w, (name, deprecated), &def);
 }
 
 /// One property: typed, or (with namespace features) typed when the other
