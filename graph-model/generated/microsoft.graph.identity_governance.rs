@@ -88,6 +88,7 @@ impl ::graph_model::rt::WireEnum for CustomTaskExtensionOperationStatus {
         "microsoft.graph.identityGovernance.customTaskExtensionOperationStatus";
     const MEMBERS: &'static [&'static str] = &["completed", "failed", "unknownFutureValue"];
     const VALUES: &'static [i64] = &[0i64, 1i64, 2i64];
+    const SENTINEL: Option<usize> = Some(2usize);
     fn from_index(index: usize) -> Self {
         match index {
             0usize => Self::Completed,

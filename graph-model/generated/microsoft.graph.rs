@@ -245,6 +245,7 @@ impl ::graph_model::rt::WireEnum for AccessPackageCustomExtensionStage {
         "unknownFutureValue",
     ];
     const VALUES: &'static [i64] = &[1i64, 2i64, 3i64, 4i64, 5i64, 6i64, 7i64];
+    const SENTINEL: Option<usize> = Some(6usize);
     fn from_index(index: usize) -> Self {
         match index {
             0usize => Self::AssignmentRequestCreated,
@@ -1200,6 +1201,7 @@ impl ::graph_model::rt::WireEnum for CustomDataProvidedResourceUploadStatus {
     const MEMBERS: &'static [&'static str] =
         &["active", "complete", "expired", "unknownFutureValue"];
     const VALUES: &'static [i64] = &[0i64, 1i64, 2i64, 3i64];
+    const SENTINEL: Option<usize> = Some(3usize);
     fn from_index(index: usize) -> Self {
         match index {
             0usize => Self::Active,

@@ -144,6 +144,17 @@ fn edge_case_types_behave() {
     assert_eq!(RiskLevel::from_wire("Low"), RiskLevel::Low2);
     assert_eq!(RiskLevel::from_wire("self"), RiskLevel::Self_);
     assert_eq!(RiskLevel::from_wire("LOW"), RiskLevel::Other2("LOW".into()));
+
+    // Evolvable enums: `self` (5) comes after `unknownFutureValue` (4).
+    assert!(RiskLevel::Self_.is_evolvable());
+    assert!(!RiskLevel::Self_.is_sentinel());
+    assert!(RiskLevel::UnknownFutureValue.is_sentinel());
+    assert!(!RiskLevel::UnknownFutureValue.is_evolvable());
+    assert!(!RiskLevel::Low2.is_evolvable());
+    // A value the model does not list is neither: nothing says where it falls.
+    assert!(!RiskLevel::from_wire("brandNew").is_evolvable());
+    // An enum without the sentinel has no evolvable members.
+    assert!(!DayOfWeek::Monday.is_evolvable() && !DayOfWeek::Monday.is_sentinel());
     assert_eq!(edge_gen::edge::main::Empty::from_wire("x").as_str(), "x");
     assert_eq!(
         edge_gen::edge::main::Signed::from_wire("big").value(),

@@ -24,7 +24,13 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
     cx.derive(w, &["Clone", "Debug", "PartialEq", "Eq", "Hash"]);
     w.line(0, &format!("pub enum {name} {{"));
     for v in &e.variants {
-        w.docs(4, &v.doc, &[format!("`{}` = {}", v.wire, v.value)]);
+        let mut notes = vec![format!("`{}` = {}", v.wire, v.value)];
+        if v.evolvable {
+            notes.push(
+                "Evolvable: returned only with `Prefer: include-unknown-enum-members`; otherwise Graph sends `unknownFutureValue`.".into(),
+            );
+        }
+        w.docs(4, &v.doc, &notes);
         w.line(4, &format!("{},", v.rust_name));
     }
     w.doc_line(
@@ -59,6 +65,12 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
         &Expr::ArrayRef(values),
         ";",
     );
+    if let Some(s) = e.sentinel {
+        w.line(
+            4,
+            &format!("const SENTINEL: Option<usize> = Some({s}usize);"),
+        );
+    }
     let other_empty = call(format!("Self::{other}"), vec![atom("String::new()")]);
     w.fn_open(4, "fn from_index", &["index: usize"], "Self");
     if e.variants.is_empty() {

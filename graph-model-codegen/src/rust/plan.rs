@@ -72,6 +72,9 @@ pub struct Variant {
     pub wire: String,
     pub value: i64,
     pub doc: Documentation,
+    /// After `unknownFutureValue`: sent only with `Prefer:
+    /// include-unknown-enum-members`.
+    pub evolvable: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +84,8 @@ pub struct Enum {
     pub doc: Documentation,
     pub deprecated: Option<Deprecation>,
     pub variants: Vec<Variant>,
+    /// The index of the `unknownFutureValue` sentinel among the variants.
+    pub sentinel: Option<usize>,
     /// The variant that keeps a value the model does not know.
     pub other_variant: String,
 }
@@ -315,11 +320,13 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                 let variants: Vec<Variant> = e
                     .members
                     .iter()
-                    .map(|m| Variant {
+                    .enumerate()
+                    .map(|(i, m)| Variant {
                         rust_name: scope.unique(naming::pascal(&m.name)),
                         wire: m.name.clone(),
                         value: m.value,
                         doc: Documentation::of(&m.annotations),
+                        evolvable: e.is_evolvable(i),
                     })
                     .collect();
                 let other_variant = scope.unique("Other".to_string());
@@ -329,6 +336,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                     doc,
                     deprecated,
                     variants,
+                    sentinel: e.sentinel(),
                     other_variant,
                 }));
             }

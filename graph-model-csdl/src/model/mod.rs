@@ -5,6 +5,7 @@ mod annotations;
 mod attach;
 mod checks;
 mod confusable;
+pub mod conventions;
 pub mod path;
 mod resolve;
 pub mod suggest;
@@ -43,6 +44,9 @@ pub struct Model {
     pub other_annotations: Vec<(String, Annotation)>,
     /// Warnings, and (unless loaded strictly) errors, found while loading.
     pub diagnostics: Diagnostics,
+    /// References to `microsoft.graph.Json` that the resolver read as
+    /// `Edm.Untyped`, Graph's convention ([`conventions`]).
+    pub json_as_untyped: usize,
     /// Namespace → local name → type: a lookup splits the name it is given
     /// instead of building the full name.
     index: Map<String, Map<String, TypeId>>,
@@ -62,6 +66,12 @@ pub struct Stats {
     pub enum_types: usize,
     /// Enum types with an `unknownFutureValue` member.
     pub enums_with_unknown_future_value: usize,
+    /// Enum types with evolvable members (after `unknownFutureValue`).
+    pub enums_with_evolvable_members: usize,
+    /// Evolvable members, in all enum types.
+    pub evolvable_members: usize,
+    /// References to `microsoft.graph.Json` read as `Edm.Untyped`.
+    pub json_as_untyped: usize,
     /// Flags enum types.
     pub flags_enums: usize,
     /// Type definitions.
@@ -277,10 +287,14 @@ impl Model {
                     st.enum_types += 1;
                     st.flags_enums += e.is_flags as usize;
                     st.enums_with_unknown_future_value += e.has_unknown_future_value() as usize;
+                    let evolvable = e.evolvable().count();
+                    st.enums_with_evolvable_members += (evolvable > 0) as usize;
+                    st.evolvable_members += evolvable;
                 }
                 TypeKind::Definition(_) => st.type_definitions += 1,
             }
         }
+        st.json_as_untyped = self.json_as_untyped;
         for op in &self.operations {
             match op.kind {
                 crate::csdl::raw::OperationKind::Action => st.actions += 1,

@@ -113,12 +113,15 @@ fn resolve_all(mut docs: Vec<Document>) -> Model {
     r.resolve_containers(&mut docs);
     r.attach_annotations(&mut docs);
     r.link_derived();
+    r.model.json_as_untyped = super::conventions::json_as_untyped(&mut r.model);
     // Whole-model checks: they read the model and return their findings.
     // (Run side by side on two threads they measured no faster: the
     // thread's start and the allocator's per-thread arenas ate the gain.)
     let structure = super::checks::structure(&r.model);
     let confusable = super::confusable::check(&r.model);
+    let enums = super::conventions::check_enums(&r.model);
     r.diags.extend(structure);
+    r.diags.extend(enums);
     r.diags.extend(confusable);
     let mut model = r.model;
     model.diagnostics = r.diags;

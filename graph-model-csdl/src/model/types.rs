@@ -217,7 +217,7 @@ pub struct Enum {
 impl Enum {
     /// Whether it has the evolvable-enum sentinel `unknownFutureValue`.
     pub fn has_unknown_future_value(&self) -> bool {
-        self.members.iter().any(|m| m.name == "unknownFutureValue")
+        self.sentinel().is_some()
     }
 }
 

@@ -10,6 +10,9 @@ pub trait WireEnum: Sized + Clone {
     const MEMBERS: &'static [&'static str];
     /// Member values (`Value` in CSDL), parallel to `MEMBERS`.
     const VALUES: &'static [i64];
+    /// The index in [`WireEnum::MEMBERS`] of `unknownFutureValue`, the
+    /// sentinel of Graph's evolvable enums, when the enum has it.
+    const SENTINEL: Option<usize> = None;
 
     /// The known member at `index` of [`WireEnum::MEMBERS`].
     fn from_index(index: usize) -> Self;
@@ -49,6 +52,26 @@ pub trait WireEnum: Sized + Clone {
     /// The CSDL `Value` of a known member.
     fn value(&self) -> Option<i64> {
         self.index().map(|i| Self::VALUES[i])
+    }
+
+    /// Whether this is `unknownFutureValue`, the sentinel that Graph sends
+    /// in place of an evolvable member to a request that did not send
+    /// `Prefer: include-unknown-enum-members` (and that a request body must
+    /// not carry).
+    fn is_sentinel(&self) -> bool {
+        Self::SENTINEL.is_some() && self.index() == Self::SENTINEL
+    }
+
+    /// Whether this is an evolvable member: one declared numerically after
+    /// `unknownFutureValue`, which Graph returns only with `Prefer:
+    /// include-unknown-enum-members` and accepts in a request only with it.
+    /// `false` for the sentinel, earlier members, values the model does not
+    /// list, and enums without the sentinel.
+    fn is_evolvable(&self) -> bool {
+        match (Self::SENTINEL, self.value()) {
+            (Some(s), Some(v)) => v > Self::VALUES[s],
+            _ => false,
+        }
     }
 }
 

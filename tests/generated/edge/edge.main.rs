@@ -601,6 +601,7 @@ pub enum RiskLevel {
     /// `unknownFutureValue` = 4
     UnknownFutureValue,
     /// `self` = 5
+    /// Evolvable: returned only with `Prefer: include-unknown-enum-members`; otherwise Graph sends `unknownFutureValue`.
     Self_,
     /// A value that is not a member of the model's enum, exactly as received.
     Other2(String),
@@ -616,6 +617,7 @@ impl ::graph_model::rt::WireEnum for RiskLevel {
         "self",
     ];
     const VALUES: &'static [i64] = &[0i64, 1i64, 2i64, 3i64, 4i64, 5i64];
+    const SENTINEL: Option<usize> = Some(4usize);
     fn from_index(index: usize) -> Self {
         match index {
             0usize => Self::Unknown,
