@@ -26,17 +26,69 @@ fn counts(s: &Stats) -> [usize; 7] {
 fn v1_0_counts_and_no_errors() {
     let Some(m) = load("v1.0.xml") else { return };
     assert_eq!(counts(&m.stats()), [1182, 1779, 861, 629, 64, 857, 326]);
-    assert_eq!(m.stats().schemas, 11);
-    assert_qualifier_warnings_only(&m);
+    let st = m.stats();
+    assert_eq!(st.schemas, 11);
+    // Graph's conventions: 64 enums with 1,065 evolvable members; 858
+    // references to `microsoft.graph.Json` read as `Edm.Untyped`.
+    assert_eq!(
+        (
+            st.enums_with_evolvable_members,
+            st.evolvable_members,
+            st.json_as_untyped
+        ),
+        (64, 1065, 858)
+    );
+    assert_expected_warnings_only(
+        &m,
+        &[
+            "fileStorageContainerTypeSettingsOverride",
+            "windowsUpdateForBusinessUpdateWeeks",
+        ],
+    );
 }
 
 /// Graph writes `Qualifier="Org.OData.Capabilities.V1.ExpandRestrictions"`
-/// twice (a qualifier is a simple identifier in CSDL): two warnings, nothing else.
-fn assert_qualifier_warnings_only(m: &Model) {
+/// twice (a qualifier is a simple identifier in CSDL), and gives some flags
+/// enums an `unknownFutureValue` that is not a power of two (`flags_sentinel`):
+/// those warnings, nothing else.
+fn assert_expected_warnings_only(m: &Model, flags_sentinel: &[&str]) {
     let lines: Vec<String> = m.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert_eq!(lines.len(), 2, "{}", m.diagnostics);
-    for l in lines {
+    assert_eq!(lines.len(), 2 + flags_sentinel.len(), "{}", m.diagnostics);
+    let (sentinel, qualifier): (Vec<&String>, Vec<&String>) = lines
+        .iter()
+        .partition(|l| l.contains("warning[flags-sentinel-not-power-of-two]"));
+    for l in qualifier {
         assert!(l.contains(": warning[invalid-name]: <Annotation> Qualifier `Org.OData.Capabilities.V1.ExpandRestrictions` is not a CSDL simple identifier"), "{l}");
+    }
+    for (l, name) in sentinel.iter().zip(flags_sentinel) {
+        assert!(
+            l.contains(&format!("`microsoft.graph.{name}.unknownFutureValue`")),
+            "{l}"
+        );
+    }
+}
+
+/// A workbook range's values are any JSON (`microsoft.graph.Json`): a 2-D
+/// array of mixed values validates cleanly, strictly, against the raw v1.0.
+fn v1_0_json_is_any_json() {
+    use graph_model_tools::validate::{validate_dynamic, Mode};
+    let Some(m) = load("v1.0.xml") else { return };
+    for (ty, text) in [
+        (
+            "microsoft.graph.workbookRange",
+            r#"{"address":"A1","values":[[1,"x",null]],"text":[["1","x",""]],"formulas":[[true,{"a":1}]]}"#,
+        ),
+        (
+            "microsoft.graph.workbookNamedItem",
+            r#"{"name":"n","value":42}"#,
+        ),
+        (
+            "microsoft.graph.workbookNamedItem",
+            r#"{"name":"n","value":"=Sheet1!A1"}"#,
+        ),
+    ] {
+        let report = validate_dynamic(&m, ty, false, text, Mode::Strict).unwrap();
+        assert!(report.is_clean(), "{ty} {text}: {:?}", report.findings);
     }
 }
 
@@ -58,7 +110,8 @@ fn v1_0_clean_with_bom_and_no_declaration() {
         .map(|p| p.property.name.as_str())
         .collect();
     assert_eq!(names, ["request-id", "client-request-id", "date"]);
-    // Four external annotations in the clean file target navigation
+    // The two flags enums whose sentinel is not a power of two, as in v1.0;
+    // four external annotations in the clean file target navigation
     // properties that the clean file does not declare; two qualifiers as in v1.0.
     let warnings: Vec<_> = m
         .diagnostics
@@ -69,6 +122,8 @@ fn v1_0_clean_with_bom_and_no_declaration() {
     assert_eq!(
         warnings,
         [
+            "flags-sentinel-not-power-of-two",
+            "flags-sentinel-not-power-of-two",
             "unresolved-annotation-target",
             "unresolved-annotation-target",
             "unresolved-annotation-target",
@@ -84,7 +139,16 @@ fn beta_usnat_counts() {
         return;
     };
     assert_eq!(counts(&m.stats()), [722, 1044, 479, 362, 56, 705, 251]);
-    assert_qualifier_warnings_only(&m);
+    let st = m.stats();
+    assert_eq!(
+        (
+            st.enums_with_evolvable_members,
+            st.evolvable_members,
+            st.json_as_untyped
+        ),
+        (44, 181, 850)
+    );
+    assert_expected_warnings_only(&m, &["fileStorageContainerTypeSettingsOverride"]);
 }
 
 fn excerpt_is_partial_and_loads_leniently_but_not_strictly() {
@@ -231,6 +295,11 @@ fn main() {
             "v1_0_counts_and_no_errors",
             &["metadata/v1.0.xml"],
             v1_0_counts_and_no_errors,
+        ),
+        graph_model_tests::test_needing(
+            "v1_0_json_is_any_json",
+            &["metadata/v1.0.xml"],
+            v1_0_json_is_any_json,
         ),
         graph_model_tests::test_needing(
             "v1_0_clean_with_bom_and_no_declaration",
