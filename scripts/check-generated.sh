@@ -52,11 +52,11 @@ opt-level = 1
 TOML
   echo 'pub mod generated { include!("gen/mod.rs"); }' > "$1/src/lib.rs"
   cat > "$1/src/main.rs" <<RS
-use graph_model_tools::validate::{Mode, Model, Report, TypedCheck};
+use graph_model_tools::validate::{Context, Mode, Model, Report, TypedCheck};
 
 /// Typed validation by name through this crate's generated types.
-fn typed(model: &Model, name: &str, collection: bool, text: &str, mode: Mode) -> Option<Report> {
-    let check = TypedCheck { model, text, mode, collection };
+fn typed(model: &Model, name: &str, collection: bool, text: &str, mode: Mode, context: Context) -> Option<Report> {
+    let check = TypedCheck { model, text, mode, collection, context };
     generated_$2::generated::visit_type(name, check)
 }
 

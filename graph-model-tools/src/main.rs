@@ -9,7 +9,7 @@ use graph_model_csdl::{load_file, LoadOptions, Model};
 use graph_model_tools::conformance::{self, Checked, Summary};
 use graph_model_tools::samples::{read_file, BUNDLED};
 use graph_model_tools::schema;
-use graph_model_tools::validate::{bundled_model, validate_document, Mode};
+use graph_model_tools::validate::{bundled_model, validate_document_in, Context, Method, Mode};
 
 #[derive(Parser)]
 #[command(name = "graph-model", version, about)]
@@ -46,6 +46,15 @@ enum Command {
         /// Every deviation is an error.
         #[arg(long)]
         strict: bool,
+        /// The payload is a request body sent with this method (POST, PUT,
+        /// PATCH; an action's parameters are a POST body). Default: a response.
+        #[arg(long, value_name = "METHOD")]
+        request: Option<String>,
+        /// `include-unknown-enum-members`: the request sent `Prefer:
+        /// include-unknown-enum-members` (for a response: the service applied
+        /// it), so evolvable enum members are expected.
+        #[arg(long, value_name = "PREFERENCE", value_parser = ["include-unknown-enum-members"])]
+        prefer: Option<String>,
         payload: PathBuf,
     },
     /// Export JSON Schema (draft 2020-12) that agrees with `validate`: one
@@ -179,8 +188,19 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             url,
             collection,
             strict,
+            request,
+            prefer,
             payload,
         } => {
+            let method = match request.as_deref().map(str::parse::<Method>) {
+                Some(Err(e)) => return Err(format!("--request: {e}")),
+                Some(Ok(m)) => Some(m),
+                None => None,
+            };
+            let context = Context {
+                request: method,
+                include_unknown_enum_members: prefer.is_some(),
+            };
             let model = load(&metadata)?;
             let text = std::fs::read_to_string(&payload)
                 .map_err(|e| format!("cannot read {}: {e}", payload.display()))?;
@@ -193,7 +213,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 &text,
             )
             .map_err(|e| e.to_string())?;
-            let mut report = validate_document(&model, &doc, &text, mode);
+            let mut report = validate_document_in(&model, &doc, &text, mode, context);
             // `$select` narrows what the response may carry.
             if let (
                 Some(select),

@@ -220,3 +220,43 @@ fn validate_takes_collection_types_and_infers_a_list() {
     assert_eq!(code, 1);
     assert!(out.contains(":/value/1: error[wrong-json-type]: `value` is Edm.Int32; expected an integer, found a string"), "{out}");
 }
+
+#[test]
+fn validate_judges_a_request_body_by_its_method_and_the_preference() {
+    // `unknownFutureValue` is the sentinel of the session status enum.
+    let t = "microsoft.graph.customDataProvidedResourceUploadSession";
+    let body = temp(
+        "sentinel.json",
+        r##"{"@odata.type":"#microsoft.graph.customDataProvidedResourceAccessReviewUploadSession","status":"unknownFutureValue"}"##,
+    );
+    // As a response: the sentinel is what Graph sends; nothing to say.
+    let (code, out, _) = graph_model(&["validate", "--type", t, &body]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    // In a POST or PUT body: Graph answers 400.
+    for method in ["POST", "put"] {
+        let (code, out, _) = graph_model(&["validate", "--type", t, "--request", method, &body]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains("/status: error[unknown-future-value-in-request]: `unknownFutureValue` of `microsoft.graph.customDataProvidedResourceUploadStatus` in a"),
+            "{out}"
+        );
+    }
+    // In a PATCH body: treated as absent, a warning.
+    let (code, out, _) = graph_model(&["validate", "--type", t, "--request", "PATCH", &body]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("/status: warning[unknown-future-value-in-request]")
+            && out.contains("treats the property as absent"),
+        "{out}"
+    );
+    // A method that sends no body, and a preference that is not the one.
+    let (code, _, err) = graph_model(&["validate", "--type", t, "--request", "GET", &body]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--request: `GET` is not a method that sends a body"),
+        "{err}"
+    );
+    let (code, _, err) =
+        graph_model(&["validate", "--type", t, "--prefer", "return=minimal", &body]);
+    assert_eq!(code, 2, "{err}");
+}

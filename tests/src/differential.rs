@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use graph_model_codegen::Model;
 use graph_model_tools::conformance::TypedValidator;
 use graph_model_tools::lenient_json::strip_trailing_commas;
-use graph_model_tools::validate::{validate_dynamic, Mode, Report};
+use graph_model_tools::validate::{validate_dynamic_in, Context, Method, Mode, Report};
 use serde_json::Value;
 
 use crate::corpus::{self, Block};
@@ -62,18 +62,18 @@ pub fn compare(
     typed: TypedValidator,
     b: &Block,
     text: &str,
-    mode: Mode,
+    (mode, context): (Mode, Context),
 ) -> Result<Option<Report>, String> {
-    let Some(t) = typed(model, &b.type_name, b.collection, text, mode) else {
+    let Some(t) = typed(model, &b.type_name, b.collection, text, mode, context) else {
         return Ok(None);
     };
-    let d = validate_dynamic(model, &b.type_name, b.collection, text, mode)
+    let d = validate_dynamic_in(model, &b.type_name, b.collection, text, (mode, context))
         .map_err(|e| format!("{}: {e}", b.id))?;
     if key(&t) == key(&d) {
         return Ok(Some(t));
     }
     Err(format!(
-        "{} as {}{} ({mode:?}): typed and dynamic differ\n  typed:   {}\n  dynamic: {}\n  document: {}",
+        "{} as {}{} ({mode:?}, {context:?}): typed and dynamic differ\n  typed:   {}\n  dynamic: {}\n  document: {}",
         b.id,
         b.type_name,
         if b.collection { " (collection)" } else { "" },
@@ -82,6 +82,23 @@ pub fn compare(
         text.chars().take(600).collect::<String>()
     ))
 }
+
+/// The contexts the differential rotates through.
+const CONTEXTS: [Context; 4] = [
+    Context::RESPONSE,
+    Context {
+        request: None,
+        include_unknown_enum_members: true,
+    },
+    Context {
+        request: Some(Method::Post),
+        include_unknown_enum_members: false,
+    },
+    Context {
+        request: Some(Method::Patch),
+        include_unknown_enum_members: false,
+    },
+];
 
 /// Runs over `blocks`: each as written, plus its model-aware mutations (up
 /// to `per_kind` of each kind) and `blind` blind ones.
@@ -105,7 +122,10 @@ pub fn run(
         tally.documents += 1;
         let counts = tally.by_type.entry(b.type_name.clone()).or_default();
         counts.0 += 1;
-        match compare(model, typed, b, &b.body, mode) {
+        // Where the payload is, in turn: a response without and with the
+        // preference, a POST and a PATCH body (the evolvable-enum rules).
+        let context = CONTEXTS[tally.blocks % CONTEXTS.len()];
+        match compare(model, typed, b, &b.body, (mode, context)) {
             Ok(Some(r)) => {
                 counts.1 += 1;
                 tally.through_types += 1;
@@ -127,7 +147,8 @@ pub fn run(
         for m in mutations {
             tally.documents += 1;
             tally.mutations += 1;
-            if let Err(e) = compare(model, typed, b, &m.text, mode) {
+            let context = CONTEXTS[tally.documents % CONTEXTS.len()];
+            if let Err(e) = compare(model, typed, b, &m.text, (mode, context)) {
                 fail(
                     &mut tally,
                     format!("mutation {} at {:?} of {e}", m.kind, m.pointer),

@@ -334,6 +334,21 @@ pub fn model_mutations(
                 push("unknown-enum-value", pointer, Effect::StrictOnly, &|d| {
                     set(d, pointer, json!("zzNotAMember"))
                 });
+                // Graph's evolvable enums, judged as a response without the
+                // preference (the default context): the sentinel is what
+                // Graph sends; an evolvable member is what it would not.
+                if let Some(s) = e.sentinel() {
+                    let sentinel = e.members[s].name.clone();
+                    push("sentinel-enum-value", pointer, Effect::Valid, &|d| {
+                        set(d, pointer, json!(sentinel.clone()))
+                    });
+                }
+                if let Some(i) = e.evolvable().next() {
+                    let member = e.members[i].name.clone();
+                    push("evolvable-enum-value", pointer, Effect::StrictOnly, &|d| {
+                        set(d, pointer, json!(member.clone()))
+                    });
+                }
                 if let Some(m) = e.members.iter().find(|m| m.name == current) {
                     let variant = flip_case(&m.name);
                     if !e.members.iter().any(|x| x.name == variant) {

@@ -68,6 +68,69 @@ fn assert_expected_warnings_only(m: &Model, flags_sentinel: &[&str]) {
     }
 }
 
+/// `chatMessageType.systemEventMessage` comes after `unknownFutureValue` in
+/// v1.0: judged by where the payload is and whether the preference was sent.
+fn v1_0_evolvable_members_by_context() {
+    use graph_model_tools::validate::{validate_dynamic_in, Context, Kind, Method, Mode, Severity};
+    let Some(m) = load("v1.0.xml") else { return };
+    let judge = |text: &str, mode: Mode, context: Context| {
+        let r = validate_dynamic_in(
+            &m,
+            "microsoft.graph.chatMessage",
+            false,
+            text,
+            (mode, context),
+        )
+        .unwrap();
+        r.findings
+            .iter()
+            .map(|f| (f.pointer.clone(), f.kind, f.severity))
+            .collect::<Vec<_>>()
+    };
+    let evolvable = r#"{"id":"1","messageType":"systemEventMessage"}"#;
+    let at = |k, s| vec![("/messageType".to_string(), k, s)];
+    let without = Kind::EvolvableMemberWithoutPreference;
+    // A response without the preference: Graph would have sent the sentinel.
+    assert_eq!(
+        judge(evolvable, Mode::Lenient, Context::RESPONSE),
+        at(without, Severity::Warning)
+    );
+    assert_eq!(
+        judge(evolvable, Mode::Strict, Context::RESPONSE),
+        at(without, Severity::Error)
+    );
+    // With it applied, nothing.
+    let applied = Context::RESPONSE.with_preference(true);
+    assert_eq!(judge(evolvable, Mode::Strict, applied), vec![]);
+    // In a request without the preference: 400, whatever the mode.
+    let post = Context::request(Method::Post);
+    assert_eq!(
+        judge(evolvable, Mode::Lenient, post),
+        at(without, Severity::Error)
+    );
+    assert_eq!(
+        judge(evolvable, Mode::Lenient, post.with_preference(true)),
+        vec![]
+    );
+    // The sentinel: fine in a response, 400 in a POST, absent in a PATCH.
+    let sentinel = r#"{"id":"1","messageType":"unknownFutureValue"}"#;
+    let in_request = Kind::UnknownFutureValueInRequest;
+    assert_eq!(judge(sentinel, Mode::Strict, Context::RESPONSE), vec![]);
+    assert_eq!(
+        judge(sentinel, Mode::Lenient, post),
+        at(in_request, Severity::Error)
+    );
+    assert_eq!(
+        judge(sentinel, Mode::Strict, Context::request(Method::Patch)),
+        at(in_request, Severity::Warning)
+    );
+    // Earlier members are never evolvable.
+    assert_eq!(
+        judge(r#"{"id":"1","messageType":"message"}"#, Mode::Strict, post),
+        vec![]
+    );
+}
+
 /// A workbook range's values are any JSON (`microsoft.graph.Json`): a 2-D
 /// array of mixed values validates cleanly, strictly, against the raw v1.0.
 fn v1_0_json_is_any_json() {
@@ -295,6 +358,11 @@ fn main() {
             "v1_0_counts_and_no_errors",
             &["metadata/v1.0.xml"],
             v1_0_counts_and_no_errors,
+        ),
+        graph_model_tests::test_needing(
+            "v1_0_evolvable_members_by_context",
+            &["metadata/v1.0.xml"],
+            v1_0_evolvable_members_by_context,
         ),
         graph_model_tests::test_needing(
             "v1_0_json_is_any_json",

@@ -121,8 +121,18 @@ impl Defs<'_> {
 }
 
 /// An enum type: members listed; in lenient mode any other string too.
+/// Strict mode describes a response to a request without `Prefer:
+/// include-unknown-enum-members` (the validator's default context), so an
+/// evolvable member (after `unknownFutureValue`) is not among them.
 pub fn enumeration(e: &Enum, mode: Mode) -> Value {
-    let members: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+    let all: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+    let members: Vec<&str> = match mode {
+        Mode::Lenient => all,
+        Mode::Strict => (0..e.members.len())
+            .filter(|&i| !e.is_evolvable(i))
+            .map(|i| e.members[i].name.as_str())
+            .collect(),
+    };
     match (e.is_flags, mode) {
         (false, Mode::Strict) if members.is_empty() => json!({ "type": "string", "not": {} }),
         (false, Mode::Strict) => json!({ "type": "string", "enum": members }),

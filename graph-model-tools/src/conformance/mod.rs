@@ -16,7 +16,9 @@ pub use select::check as check_selection;
 pub use typing::{block_type, document_of, select_of, Check, Typed};
 
 use crate::samples::Sample;
-use crate::validate::{check_resource, validate_document, Document, Kind, Mode, Report};
+use crate::validate::{
+    check_resource, validate_document_in, Context, Document, Kind, Mode, Report,
+};
 
 /// How one block came out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -62,7 +64,7 @@ pub struct Checked {
 /// Typed validation by qualified name: [`crate::validate::validate_bundled`],
 /// or the same over another crate's generated `visit_type` with
 /// [`crate::validate::TypedCheck`].
-pub type TypedValidator = fn(&Model, &str, bool, &str, Mode) -> Option<Report>;
+pub type TypedValidator = fn(&Model, &str, bool, &str, Mode, Context) -> Option<Report>;
 
 /// Checks one sample.
 pub fn check(model: &Model, s: &Sample, mode: Mode) -> Checked {
@@ -87,16 +89,18 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
         Ok(t) => t,
     };
     let body = s.body.as_deref().unwrap_or_default();
+    let context = s.context();
     let mut through_types = false;
     let (type_name, collection, mut report) = match &typed_block.check {
         Check::Payload(doc @ Document::Structured { id, collection }) => {
             let name = model.get(*id).name.to_string();
-            let report = match typed.and_then(|f| f(model, &name, *collection, body, mode)) {
+            let report = match typed.and_then(|f| f(model, &name, *collection, body, mode, context))
+            {
                 Some(r) => {
                     through_types = true;
                     r
                 }
-                None => validate_document(model, doc, body, mode),
+                None => validate_document_in(model, doc, body, mode, context),
             };
             (doc.describe(model), *collection, report)
         }
@@ -111,7 +115,7 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
             (
                 doc.describe(model),
                 collection,
-                validate_document(model, doc, body, mode),
+                validate_document_in(model, doc, body, mode, context),
             )
         }
         Check::Representation(id) => (

@@ -57,6 +57,7 @@ pub fn split(
         body: None,
         request_url: None,
         request_method: None,
+        request_headers: Vec::new(),
     };
     let lines: Vec<&str> = text.lines().collect();
     let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) else {

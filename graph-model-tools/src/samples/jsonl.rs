@@ -48,6 +48,7 @@ pub fn read_jsonl(source: &str, text: &str) -> Result<Vec<Sample>, crate::Error>
             body: s("body"),
             request_url: None,
             request_method: None,
+            request_headers: Vec::new(),
         });
     }
     // Records are in page order; link responses to requests within a page.

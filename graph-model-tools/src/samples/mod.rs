@@ -106,9 +106,37 @@ pub struct Sample {
     pub request_url: Option<String>,
     /// For a response: the method of that request.
     pub request_method: Option<String>,
+    /// For a response: the headers of that request.
+    pub request_headers: Vec<(String, String)>,
 }
 
 impl Sample {
+    /// Where the block's body is, for Graph's evolvable-enum rules: a
+    /// request body sent with its method (POST, PUT, PATCH), or a response;
+    /// with the preference when the request sent `Prefer:
+    /// include-unknown-enum-members` (a response: its request did, or it
+    /// carries `Preference-Applied` with it).
+    pub fn context(&self) -> crate::validate::Context {
+        let names_it = |headers: &[(String, String)], name: &str| {
+            headers.iter().any(|(k, v)| {
+                k.eq_ignore_ascii_case(name)
+                    && v.to_ascii_lowercase()
+                        .contains("include-unknown-enum-members")
+            })
+        };
+        match self.block_type {
+            BlockType::Request => crate::validate::Context {
+                request: self.method.as_deref().and_then(|m| m.parse().ok()),
+                include_unknown_enum_members: names_it(&self.headers, "Prefer"),
+            },
+            _ => crate::validate::Context {
+                request: None,
+                include_unknown_enum_members: names_it(&self.request_headers, "Prefer")
+                    || names_it(&self.headers, "Preference-Applied"),
+            },
+        }
+    }
+
     /// The annotation's string value for `key`.
     pub fn annotation_str(&self, key: &str) -> Option<&str> {
         self.annotation.as_ref()?.get(key)?.as_str()
@@ -134,16 +162,21 @@ impl Sample {
 
 /// Links each response to the nearest preceding request of the same page.
 pub(crate) fn link_requests(samples: &mut [Sample]) {
-    let mut last: Option<(String, String)> = None;
+    let mut last: Option<((String, String), Vec<(String, String)>)> = None;
     for s in samples.iter_mut() {
         match s.block_type {
             BlockType::Request => {
-                last = s.url.clone().zip(s.method.clone());
+                last = s
+                    .url
+                    .clone()
+                    .zip(s.method.clone())
+                    .map(|l| (l, s.headers.clone()));
             }
             BlockType::Response if s.request_url.is_none() => {
-                if let Some((u, m)) = &last {
+                if let Some(((u, m), headers)) = &last {
                     s.request_url = Some(u.clone());
                     s.request_method = Some(m.clone());
+                    s.request_headers = headers.clone();
                 }
             }
             _ => {}

@@ -51,6 +51,11 @@ pub enum Kind {
     RoundTripDifference,
     /// The request URL's query does not parse or bind to the model.
     InvalidQuery,
+    /// An evolvable enum member (declared after `unknownFutureValue`) where
+    /// `Prefer: include-unknown-enum-members` was not sent.
+    EvolvableMemberWithoutPreference,
+    /// `unknownFutureValue` in a request body.
+    UnknownFutureValueInRequest,
 }
 
 impl Kind {
@@ -76,6 +81,8 @@ impl Kind {
             Kind::InvalidQuery => "invalid-query",
             Kind::TypedDecode => "typed-decode",
             Kind::RoundTripDifference => "round-trip-difference",
+            Kind::EvolvableMemberWithoutPreference => "evolvable-member-without-preference",
+            Kind::UnknownFutureValueInRequest => "unknown-future-value-in-request",
         }
     }
 
@@ -95,6 +102,7 @@ impl Kind {
                 | Kind::PlaceholderMismatch
                 | Kind::Undocumented
                 | Kind::NotSelected
+                | Kind::EvolvableMemberWithoutPreference
         )
     }
 }
@@ -160,6 +168,23 @@ impl Report {
         } else {
             Severity::Error
         };
+        self.findings.push(Finding {
+            pointer: pointer.to_string(),
+            kind,
+            severity,
+            message: message.into(),
+        });
+    }
+
+    /// Adds a finding with the severity the caller gives (for kinds whose
+    /// severity follows from where the payload is, not only the mode).
+    pub fn push_as(
+        &mut self,
+        severity: Severity,
+        pointer: &str,
+        kind: Kind,
+        message: impl Into<String>,
+    ) {
         self.findings.push(Finding {
             pointer: pointer.to_string(),
             kind,

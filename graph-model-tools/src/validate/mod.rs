@@ -7,6 +7,7 @@
 //!   checks with the model `T` was generated from, then reads the payload into
 //!   `T`, writes it back, and reports every difference.
 
+mod context;
 mod control;
 mod documents;
 mod finding;
@@ -16,6 +17,7 @@ mod resource;
 mod roundtrip;
 mod stream;
 
+pub use context::{Context, Method};
 pub use documents::Document;
 pub use finding::{child, Finding, Kind, Mode, Report, Severity};
 pub use graph_model_csdl::Model;
@@ -44,18 +46,32 @@ pub fn bundled_model() -> &'static Model {
 /// collection response is checked item by item as it is read (never held
 /// whole), with the findings reading it whole would give.
 pub fn validate_document(model: &Model, doc: &Document, text: &str, mode: Mode) -> Report {
+    validate_document_in(model, doc, text, mode, Context::RESPONSE)
+}
+
+/// [`validate_document`] of a payload where `context` says it is: a
+/// response with or without `Prefer: include-unknown-enum-members`
+/// applied, or a request body (Graph's evolvable-enum rules judge by it).
+pub fn validate_document_in(
+    model: &Model,
+    doc: &Document,
+    text: &str,
+    mode: Mode,
+    context: Context,
+) -> Report {
     let mut report = Report::default();
     let text = json::repaired(text, mode, &mut report);
     match doc {
         Document::Structured {
             id,
             collection: true,
-        } => stream::collection(model, *id, &text, mode, &mut report),
+        } => stream::collection(model, *id, &text, (mode, context), &mut report),
         _ => {
             if let Some(value) = json::parse(&text, mode, &mut report) {
                 Checker {
                     model,
                     mode,
+                    context,
                     report: &mut report,
                 }
                 .whole(doc, &value);
@@ -78,6 +94,19 @@ pub fn validate_dynamic(
     let id = structured_type(model, type_name)?;
     let doc = Document::Structured { id, collection };
     Ok(validate_document(model, &doc, text, mode))
+}
+
+/// [`validate_dynamic`] of a payload where `context` says it is.
+pub fn validate_dynamic_in(
+    model: &Model,
+    type_name: &str,
+    collection: bool,
+    text: &str,
+    (mode, context): (Mode, Context),
+) -> Result<Report, crate::Error> {
+    let id = structured_type(model, type_name)?;
+    let doc = Document::Structured { id, collection };
+    Ok(validate_document_in(model, &doc, text, mode, context))
 }
 
 /// Checks `text` as a `T`: the model checks of [`validate_dynamic`] against
@@ -111,6 +140,8 @@ pub struct TypedCheck<'a> {
     pub mode: Mode,
     /// A collection response of the type rather than one value.
     pub collection: bool,
+    /// Where the payload is (a response, by default).
+    pub context: Context,
 }
 
 impl TypeVisitor for TypedCheck<'_> {
@@ -120,7 +151,12 @@ impl TypeVisitor for TypedCheck<'_> {
         T: GraphType + DeserializeOwned + Serialize,
         graph_model::Collection<T>: GraphType + DeserializeOwned + Serialize,
     {
-        typed_check::<T>(self.model, self.text, self.mode, self.collection)
+        let (model, text, mode, context) = (self.model, self.text, self.mode, self.context);
+        if self.collection {
+            read_typed_in::<graph_model::Collection<T>>(model, text, mode, context).1
+        } else {
+            read_typed_in::<T>(model, text, mode, context).1
+        }
     }
 }
 
@@ -133,6 +169,7 @@ pub fn validate_bundled(
     collection: bool,
     text: &str,
     mode: Mode,
+    context: Context,
 ) -> Option<Report> {
     graph_model::generated::visit_type(
         type_name,
@@ -141,6 +178,7 @@ pub fn validate_bundled(
             text,
             mode,
             collection,
+            context,
         },
     )
 }
@@ -174,6 +212,16 @@ pub fn read_typed_with<T: GraphType + DeserializeOwned + Serialize>(
     text: &str,
     mode: Mode,
 ) -> (Option<T>, Report) {
+    read_typed_in::<T>(model, text, mode, Context::RESPONSE)
+}
+
+/// [`read_typed_with`] of a payload where `context` says it is.
+pub fn read_typed_in<T: GraphType + DeserializeOwned + Serialize>(
+    model: &Model,
+    text: &str,
+    mode: Mode,
+    context: Context,
+) -> (Option<T>, Report) {
     let mut report = Report::default();
     let text = json::repaired(text, mode, &mut report);
     let Some(value) = json::parse(&text, mode, &mut report) else {
@@ -183,6 +231,7 @@ pub fn read_typed_with<T: GraphType + DeserializeOwned + Serialize>(
         Ok(id) => Checker {
             model,
             mode,
+            context,
             report: &mut report,
         }
         .document(id, T::COLLECTION, &value),

@@ -1,10 +1,11 @@
 //! Checks a JSON value against a resolved model, by qualified type name.
 //! This is the one engine behind both typed and dynamic validation.
 
-use graph_model_csdl::model::{Model, Primitive, Target, TypeId, TypeKind};
+use graph_model_csdl::model::{Enum, Model, Primitive, Target, TypeId, TypeKind};
 
+use super::context::{Context, Method};
 use super::control;
-use super::finding::{child, Kind, Mode, Report};
+use super::finding::{child, Kind, Mode, Report, Severity};
 use graph_model::edm;
 use graph_model::json::{push_index, push_token, Json};
 
@@ -20,6 +21,7 @@ pub struct Expect<'m> {
 pub struct Checker<'a> {
     pub model: &'a Model,
     pub mode: Mode,
+    pub context: Context,
     pub report: &'a mut Report,
 }
 
@@ -28,6 +30,33 @@ fn json_type(v: &Json) -> &'static str {
 }
 
 impl Checker<'_> {
+    /// Graph's evolvable-enum rules for the member at `index` of the enum
+    /// `id`, judged by where the payload is ([`Context`]).
+    fn evolvable(&mut self, pointer: &str, id: TypeId, en: &Enum, index: usize) {
+        let ctx = self.context;
+        let name = &self.model.get(id).name;
+        let member = &en.members[index].name;
+        if en.is_evolvable(index) && !ctx.include_unknown_enum_members {
+            let kind = Kind::EvolvableMemberWithoutPreference;
+            match ctx.request {
+                None => self.push(pointer, kind, format!("`{member}` of `{name}` is evolvable (after `unknownFutureValue`): Graph returns it only with `Prefer: include-unknown-enum-members`, which this response did not apply; kept as written")),
+                Some(m) => self.report.push_as(Severity::Error, pointer, kind, format!("`{member}` of `{name}` is evolvable (after `unknownFutureValue`): in a {m} body it needs `Prefer: include-unknown-enum-members`, or Graph answers 400 Bad Request")),
+            }
+        }
+        if let (Some(m), true) = (ctx.request, en.sentinel() == Some(index)) {
+            let (severity, why) = match m {
+                Method::Patch => (Severity::Warning, "Graph treats the property as absent"),
+                Method::Post | Method::Put => (Severity::Error, "Graph answers 400 Bad Request"),
+            };
+            self.report.push_as(
+                severity,
+                pointer,
+                Kind::UnknownFutureValueInRequest,
+                format!("`unknownFutureValue` of `{name}` in a {m} body: {why}"),
+            );
+        }
+    }
+
     pub(super) fn push(&mut self, pointer: &str, kind: Kind, msg: impl Into<String>) {
         self.report.push(self.mode, pointer, kind, msg);
     }
@@ -259,7 +288,8 @@ impl Checker<'_> {
                         vec![s.as_ref()]
                     };
                     for part in parts {
-                        if en.members.iter().any(|m| m.name == part) {
+                        if let Some(i) = en.members.iter().position(|m| m.name == part) {
+                            self.evolvable(pointer, *id, en, i);
                             continue;
                         }
                         let enum_name = &self.model.get(*id).name;

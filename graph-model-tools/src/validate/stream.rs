@@ -8,13 +8,20 @@
 
 use graph_model_csdl::model::{Model, TypeId};
 
+use super::context::Context;
 use super::finding::{child, Mode, Report};
 use super::json::{duplicates, not_json, repeated_keys};
 use super::model_check::Checker;
 use graph_model::json::{self, Json};
 
 /// Checks `text` as a collection response of `id`.
-pub fn collection(model: &Model, id: TypeId, text: &str, mode: Mode, report: &mut Report) {
+pub fn collection(
+    model: &Model,
+    id: TypeId,
+    text: &str,
+    (mode, context): (Mode, Context),
+    report: &mut Report,
+) {
     let mut item_keys = Report::default();
     let mut item_checks = Report::default();
     let parsed = json::parse_streaming(text, &mut |index, item| {
@@ -23,6 +30,7 @@ pub fn collection(model: &Model, id: TypeId, text: &str, mode: Mode, report: &mu
         Checker {
             model,
             mode,
+            context,
             report: &mut item_checks,
         }
         .structured(id, &pointer, &item);
@@ -37,6 +45,7 @@ pub fn collection(model: &Model, id: TypeId, text: &str, mode: Mode, report: &mu
         return Checker {
             model,
             mode,
+            context,
             report,
         }
         .document(id, true, &top);
@@ -52,6 +61,7 @@ pub fn collection(model: &Model, id: TypeId, text: &str, mode: Mode, report: &mu
     let mut checker = Checker {
         model,
         mode,
+        context,
         report,
     };
     for (i, (k, v)) in members.iter().enumerate() {
@@ -75,6 +85,7 @@ mod tests {
             Checker {
                 model,
                 mode,
+                context: Context::RESPONSE,
                 report: &mut report,
             }
             .document(id, true, &v);
@@ -133,7 +144,7 @@ mod tests {
             let text = crate::lenient_json::strip_trailing_commas(&text).0;
             for mode in [Mode::Lenient, Mode::Strict] {
                 let mut streamed = Report::default();
-                collection(model, id, &text, mode, &mut streamed);
+                collection(model, id, &text, (mode, Context::RESPONSE), &mut streamed);
                 let expected = whole(model, id, &text, mode);
                 assert_eq!(streamed, expected, "{text}");
                 with_findings += usize::from(expected.findings.len() > 3);
