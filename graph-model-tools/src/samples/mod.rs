@@ -162,7 +162,13 @@ impl Sample {
 
 /// Links each response to the nearest preceding request of the same page.
 pub(crate) fn link_requests(samples: &mut [Sample]) {
-    let mut last: Option<((String, String), Vec<(String, String)>)> = None;
+    /// What a response takes from its request.
+    struct Request {
+        url: String,
+        method: String,
+        headers: Vec<(String, String)>,
+    }
+    let mut last: Option<Request> = None;
     for s in samples.iter_mut() {
         match s.block_type {
             BlockType::Request => {
@@ -170,13 +176,17 @@ pub(crate) fn link_requests(samples: &mut [Sample]) {
                     .url
                     .clone()
                     .zip(s.method.clone())
-                    .map(|l| (l, s.headers.clone()));
+                    .map(|(url, method)| Request {
+                        url,
+                        method,
+                        headers: s.headers.clone(),
+                    });
             }
             BlockType::Response if s.request_url.is_none() => {
-                if let Some(((u, m), headers)) = &last {
-                    s.request_url = Some(u.clone());
-                    s.request_method = Some(m.clone());
-                    s.request_headers = headers.clone();
+                if let Some(r) = &last {
+                    s.request_url = Some(r.url.clone());
+                    s.request_method = Some(r.method.clone());
+                    s.request_headers = r.headers.clone();
                 }
             }
             _ => {}
