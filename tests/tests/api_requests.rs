@@ -283,3 +283,70 @@ fn responses_decode_into_types_pages_and_errors() {
         Err(ApiError::Json { .. })
     ));
 }
+
+/// With the preference on, every request asks for evolvable enum members;
+/// a response says whether Graph applied it, and is judged accordingly.
+#[test]
+fn the_evolvable_enum_preference_is_sent_and_its_answer_read() {
+    let plain = api(Shape::Catalogs);
+    let preferring = api(Shape::Catalogs).include_unknown_enum_members(true);
+    let body: CreateBody = serde_json::from_value(json!({"data": {}})).unwrap();
+    let requests = |a: &UploadSessions| {
+        vec![
+            a.create(&body),
+            a.get("s", None),
+            a.list(None),
+            a.update("s", &json!({"isUploadDone": true})),
+            a.upload_file("s", "a.csv", b"x"),
+            a.delete("s"),
+        ]
+    };
+    for r in requests(&preferring) {
+        let prefer: Vec<_> = r.headers().get_all("prefer").iter().collect();
+        assert_eq!(
+            prefer,
+            ["include-unknown-enum-members"],
+            "{} {}",
+            r.method(),
+            r.uri()
+        );
+    }
+    for r in requests(&plain) {
+        assert!(
+            r.headers().get("prefer").is_none(),
+            "{} {}",
+            r.method(),
+            r.uri()
+        );
+    }
+    let answer = |applied: Option<&str>| {
+        let mut b = Response::builder().status(200);
+        if let Some(a) = applied {
+            b = b.header("Preference-Applied", a);
+        }
+        b.body(br#"{"id":"s","status":"unknownFutureValue"}"#.to_vec())
+            .unwrap()
+    };
+    use upload_sessions::api::{decode_judged, preference_applied};
+    assert!(!preference_applied(&answer(None)));
+    assert!(!preference_applied(&answer(Some("return=minimal"))));
+    assert!(preference_applied(&answer(Some(
+        "return=minimal, Include-Unknown-Enum-Members"
+    ))));
+    // The sentinel is what Graph sends without the preference: a clean read
+    // either way (the bundled model has no evolvable members to flag).
+    for applied in [None, Some("include-unknown-enum-members")] {
+        let (session, report): (SessionAny, _) =
+            decode_judged(&answer(applied), Mode::Strict).unwrap();
+        let SessionAny::Base(s) = session else {
+            panic!()
+        };
+        assert!(graph_model::WireEnum::is_sentinel(
+            s.status.as_ref().unwrap()
+        ));
+        assert_eq!(
+            report.kinds(),
+            [graph_model_tools::validate::Kind::AbstractWithoutOdataType]
+        );
+    }
+}

@@ -34,6 +34,40 @@ use serde::de::DeserializeOwned;
 
 use graph_model::Collection;
 
+/// The preference that asks Graph for evolvable enum members.
+pub const INCLUDE_UNKNOWN_ENUM_MEMBERS: &str = "include-unknown-enum-members";
+
+/// Whether the response says Graph applied `Prefer:
+/// include-unknown-enum-members` (its `Preference-Applied` header names it).
+pub fn preference_applied(response: &Response<Vec<u8>>) -> bool {
+    response
+        .headers()
+        .get_all("preference-applied")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|p| p.trim().eq_ignore_ascii_case(INCLUDE_UNKNOWN_ENUM_MEMBERS))
+}
+
+/// Reads a successful response's body as `T` and judges it as a response
+/// with or without the preference applied, as its headers say: an
+/// evolvable member in a response that did not apply it is a finding
+/// (`evolvable-member-without-preference`).
+pub fn decode_judged<T>(
+    response: &Response<Vec<u8>>,
+    mode: graph_model_tools::validate::Mode,
+) -> Result<(T, graph_model_tools::validate::Report), ApiError>
+where
+    T: DeserializeOwned + serde::Serialize + graph_model::GraphType,
+{
+    use graph_model_tools::validate::{bundled_model, read_typed_in, Context};
+    let value: T = decode(response)?;
+    let text = String::from_utf8_lossy(response.body());
+    let context = Context::RESPONSE.with_preference(preference_applied(response));
+    let (_, report) = read_typed_in::<T>(bundled_model(), &text, mode, context);
+    Ok((value, report))
+}
+
 /// The body of a successful response (200, 201) as `T`; a 204 or any
 /// other status is an error (Graph error bodies are read into
 /// [`GraphError`]).

@@ -35,6 +35,10 @@ pub struct UploadSessions {
     pub catalog: String,
     /// The resource id.
     pub resource: String,
+    /// Send `Prefer: include-unknown-enum-members` with every request, so
+    /// that Graph returns evolvable enum members instead of
+    /// `unknownFutureValue` (and accepts them in request bodies).
+    pub include_unknown_enum_members: bool,
 }
 
 /// A path segment percent-encoded (a key may hold `/`, `?`, `#`, `%`…).
@@ -50,7 +54,26 @@ impl UploadSessions {
             shape,
             catalog: catalog.to_string(),
             resource: resource.to_string(),
+            include_unknown_enum_members: false,
         }
+    }
+
+    /// The same sessions, every request sending `Prefer:
+    /// include-unknown-enum-members` when `on`.
+    pub fn include_unknown_enum_members(mut self, on: bool) -> Self {
+        self.include_unknown_enum_members = on;
+        self
+    }
+
+    /// `r` with the preference, when it is on.
+    fn prefer(&self, mut r: Request<Vec<u8>>) -> Request<Vec<u8>> {
+        if self.include_unknown_enum_members {
+            r.headers_mut().append(
+                http::header::HeaderName::from_static("prefer"),
+                http::HeaderValue::from_static(super::INCLUDE_UNKNOWN_ENUM_MEMBERS),
+            );
+        }
+        r
     }
 
     /// The collection's URL.
@@ -87,27 +110,35 @@ impl UploadSessions {
     /// `POST …/uploadSessions` with the request body (`data` names the
     /// access review the files are for).
     pub fn create(&self, body: &CreateBody) -> Request<Vec<u8>> {
-        request(Method::POST, &self.url(), Some(json(body)))
+        self.prefer(request(Method::POST, &self.url(), Some(json(body))))
     }
 
     /// `GET …/uploadSessions/{id}`, with `$expand=files(...)` and the like.
     pub fn get(&self, id: &str, query: Option<&Query>) -> Request<Vec<u8>> {
-        request(
+        self.prefer(request(
             Method::GET,
             &Self::with_query(self.session_url(id), query),
             None,
-        )
+        ))
     }
 
     /// `GET …/uploadSessions`, with `$filter`, `$top`, `$count`…
     pub fn list(&self, query: Option<&Query>) -> Request<Vec<u8>> {
-        request(Method::GET, &Self::with_query(self.url(), query), None)
+        self.prefer(request(
+            Method::GET,
+            &Self::with_query(self.url(), query),
+            None,
+        ))
     }
 
     /// `PATCH …/uploadSessions/{id}` with the properties to change (e.g.
     /// `{"isUploadDone": true}` when every file is up).
     pub fn update(&self, id: &str, changes: &impl Serialize) -> Request<Vec<u8>> {
-        request(Method::PATCH, &self.session_url(id), Some(json(changes)))
+        self.prefer(request(
+            Method::PATCH,
+            &self.session_url(id),
+            Some(json(changes)),
+        ))
     }
 
     /// `POST …/uploadSessions/{id}/uploadFile`: a `multipart/form-data`
@@ -131,12 +162,12 @@ impl UploadSessions {
                 .expect("the boundary is ASCII letters, digits and `-`"),
         );
         *r.body_mut() = m.body;
-        r
+        self.prefer(r)
     }
 
     /// `DELETE …/uploadSessions/{id}`.
     pub fn delete(&self, id: &str) -> Request<Vec<u8>> {
-        request(Method::DELETE, &self.session_url(id), None)
+        self.prefer(request(Method::DELETE, &self.session_url(id), None))
     }
 }
 
