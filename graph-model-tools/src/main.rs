@@ -233,7 +233,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             // The query too: `$expand=filez` is an error at its place in the URL.
             let query_errors = url
                 .as_deref()
-                .map(|u| conformance::query_errors(&model, u))
+                .map(|u| conformance::query_errors(&model, u, context.include_unknown_enum_members))
                 .unwrap_or_default();
             for e in &query_errors {
                 println!("--url:{e}");

@@ -131,6 +131,47 @@ fn v1_0_evolvable_members_by_context() {
     );
 }
 
+/// `$filter` naming an evolvable member: an error that says why without
+/// the preference, bound with it; earlier members and the sentinel are fine.
+fn v1_0_query_naming_an_evolvable_member() {
+    use graph_model_odata::query::{self, bind, Dialect, Restrictions};
+    let Some(m) = load("v1.0.xml") else { return };
+    let chat_message = m.lookup("microsoft.graph.chatMessage").unwrap();
+    let bound = |q: &str, prefer: bool| {
+        let parsed = query::parse(q, Dialect::graph()).unwrap();
+        let r = Restrictions::new().include_unknown_enum_members(prefer);
+        bind(&m, chat_message, true, parsed, &r).map(|_| ())
+    };
+    for q in [
+        "$filter=messageType eq 'systemEventMessage'",
+        "$filter=messageType eq microsoft.graph.chatMessageType'systemEventMessage'",
+    ] {
+        let errors = bound(q, false).unwrap_err();
+        assert_eq!(errors.len(), 1, "{q}: {errors:?}");
+        assert!(
+            errors[0]
+                .message
+                .contains("`systemEventMessage` of `microsoft.graph.chatMessageType` is evolvable")
+                && errors[0]
+                    .message
+                    .contains("Prefer: include-unknown-enum-members"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(
+            &q[errors[0].span.clone()].trim_start_matches("microsoft.graph.chatMessageType"),
+            &"'systemEventMessage'"
+        );
+        assert!(bound(q, true).is_ok(), "{q}");
+    }
+    for q in [
+        "$filter=messageType eq 'message'",
+        "$filter=messageType eq 'unknownFutureValue'",
+    ] {
+        assert!(bound(q, false).is_ok(), "{q}");
+    }
+}
+
 /// A workbook range's values are any JSON (`microsoft.graph.Json`): a 2-D
 /// array of mixed values validates cleanly, strictly, against the raw v1.0.
 fn v1_0_json_is_any_json() {
@@ -363,6 +404,11 @@ fn main() {
             "v1_0_evolvable_members_by_context",
             &["metadata/v1.0.xml"],
             v1_0_evolvable_members_by_context,
+        ),
+        graph_model_tests::test_needing(
+            "v1_0_query_naming_an_evolvable_member",
+            &["metadata/v1.0.xml"],
+            v1_0_query_naming_an_evolvable_member,
         ),
         graph_model_tests::test_needing(
             "v1_0_json_is_any_json",

@@ -26,6 +26,7 @@ pub struct Operators {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Restrictions {
     tables: BTreeMap<String, BTreeMap<String, Operators>>,
+    include_unknown_enum_members: bool,
 }
 
 /// The comparison operators.
@@ -42,6 +43,19 @@ impl Restrictions {
     /// No tables: everything the model and its annotations allow.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The request sends `Prefer: include-unknown-enum-members` (`on`), so
+    /// its query may name evolvable enum members (those declared after
+    /// `unknownFutureValue`); without it Graph answers `400 Bad Request`.
+    pub fn include_unknown_enum_members(mut self, on: bool) -> Self {
+        self.include_unknown_enum_members = on;
+        self
+    }
+
+    /// Whether the request sends `Prefer: include-unknown-enum-members`.
+    pub fn includes_unknown_enum_members(&self) -> bool {
+        self.include_unknown_enum_members
     }
 
     /// Allows `ops` on `type_name`/`property` in `$filter` and, when

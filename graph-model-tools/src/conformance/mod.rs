@@ -146,7 +146,11 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
     } else {
         s.request_url.as_deref()
     };
-    for e in url.map(|u| query_errors(model, u)).unwrap_or_default() {
+    let prefer = context.include_unknown_enum_members;
+    for e in url
+        .map(|u| query_errors(model, u, prefer))
+        .unwrap_or_default()
+    {
         let at = format!("request URL {}..{}", e.span.start, e.span.end);
         report.push(mode, "", Kind::InvalidQuery, format!("{at}: {}", e.message));
     }

@@ -10,8 +10,14 @@ use graph_model_odata::query::{self, bind, Dialect, QueryError, Restrictions, Se
 /// The errors of `url`'s query (byte ranges of `url`); none when it has no
 /// query, writes a placeholder (`{id}`, `<n>`), or its path does not
 /// resolve to an entity or complex type. Capability warnings are left out:
-/// Graph's capability annotations are often wrong.
-pub fn query_errors(model: &Model, url: &str) -> Vec<QueryError> {
+/// Graph's capability annotations are often wrong. `include_unknown_enum_members`:
+/// the request sends `Prefer: include-unknown-enum-members`, so the query
+/// may name evolvable enum members.
+pub fn query_errors(
+    model: &Model,
+    url: &str,
+    include_unknown_enum_members: bool,
+) -> Vec<QueryError> {
     let Some((q, offset)) = query::query_of(url) else {
         return Vec::new();
     };
@@ -37,7 +43,8 @@ pub fn query_errors(model: &Model, url: &str) -> Vec<QueryError> {
         ty,
         collection,
         parsed,
-        &Restrictions::upload_session_files(),
+        &Restrictions::upload_session_files()
+            .include_unknown_enum_members(include_unknown_enum_members),
     ) {
         Ok(_) => Vec::new(),
         Err(errors) => errors

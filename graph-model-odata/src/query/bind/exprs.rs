@@ -351,10 +351,25 @@ impl Binder<'_, '_> {
             self.push(e);
         }
         for part in parts {
-            let known = names.contains(&part)
-                || part
-                    .parse::<i64>()
-                    .is_ok_and(|v| en.members.iter().any(|m| m.value == v));
+            let index = en.members.iter().position(|m| m.name == part).or_else(|| {
+                let v = part.parse::<i64>().ok()?;
+                en.members.iter().position(|m| m.value == v)
+            });
+            let known = index.is_some();
+            let prefer = self.restrictions.includes_unknown_enum_members();
+            if let (Some(i), false) = (index, prefer) {
+                if en.is_evolvable(i) {
+                    let e = self.error(
+                        span,
+                        format!(
+                            "`{}` of `{}` is evolvable (after `unknownFutureValue`): a query may name it only with `Prefer: include-unknown-enum-members`, or Graph answers 400 Bad Request",
+                            en.members[i].name,
+                            self.name(id)
+                        ),
+                    );
+                    self.push(e);
+                }
+            }
             let folded = names.iter().find(|n| n.eq_ignore_ascii_case(part));
             if let (false, true, Some(name)) = (known, self.ignore_case, folded) {
                 let w = self
