@@ -111,6 +111,23 @@ fn load(metadata: &Option<PathBuf>) -> Result<Model, String> {
 
 #[derive(Subcommand)]
 enum OdataCommand {
+    /// Check a request URL without a payload: resolve its path against the
+    /// model, parse its query (Graph's dialect) and bind it to the type the
+    /// path addresses. Prints what the URL addresses and its canonical form;
+    /// each problem as `error at A..B: …` (a byte range of the URL), and
+    /// exits 1 when there is an error.
+    Check {
+        /// CSDL to check against (default: the bundled model).
+        #[arg(long)]
+        metadata: Option<PathBuf>,
+        /// `include-unknown-enum-members`: the request sends `Prefer:
+        /// include-unknown-enum-members`, so its query may name evolvable
+        /// enum members.
+        #[arg(long, value_name = "PREFERENCE", value_parser = ["include-unknown-enum-members"])]
+        prefer: Option<String>,
+        /// The request URL (absolute, or a path below the service root).
+        url: String,
+    },
     /// Match one input against an ABNF rule of "OData ABNF Construction
     /// Rules 4.01" (e.g. `odataRelativeUri`, `queryOptions`,
     /// `boolCommonExpr`, `context`, `preference`, `dateTimeOffsetValue`);
@@ -134,6 +151,11 @@ enum OdataCommand {
 
 fn odata(cmd: OdataCommand) -> Result<ExitCode, String> {
     match cmd {
+        OdataCommand::Check {
+            metadata,
+            prefer,
+            url,
+        } => check_url(&load(&metadata)?, &url, prefer.is_some()),
         OdataCommand::Parse {
             rule,
             constraints,
@@ -165,6 +187,60 @@ fn odata(cmd: OdataCommand) -> Result<ExitCode, String> {
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+    }
+}
+
+/// `odata check`: the URL's path resolved, its query parsed and bound.
+fn check_url(model: &Model, url: &str, prefer: bool) -> Result<ExitCode, String> {
+    use graph_model_odata::query::{self, bind, Dialect, Restrictions, Severity};
+    let resolved = graph_model_csdl::model::path::resolve(model, url).map_err(|e| e.to_string())?;
+    println!("addresses: {}", resolved.describe(model));
+    let (path, query_text) = match query::query_of(url) {
+        Some((q, at)) => (&url[..at - 1], Some((q, at))),
+        None => (url.split('#').next().unwrap_or(url), None),
+    };
+    let Some((q, at)) = query_text.filter(|(q, _)| !q.is_empty()) else {
+        println!("canonical: {path}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let report = |severity: Severity, span: &std::ops::Range<usize>, message: &str| {
+        println!(
+            "{severity} at {}..{}: {message}",
+            span.start + at,
+            span.end + at
+        );
+    };
+    let hinted = |e: &query::QueryError| match &e.suggestion {
+        Some(s) => format!("{} (did you mean `{s}`?)", e.message),
+        None => e.message.clone(),
+    };
+    let parsed = match query::parse(q, Dialect::graph()) {
+        Ok(p) => p,
+        Err(e) => {
+            report(Severity::Error, &e.span, &hinted(&e));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let canonical = format!("{path}?{}", parsed.to_canonical());
+    let Some(ty) = resolved.structured(model) else {
+        println!("canonical: {canonical}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let restrictions = Restrictions::new().include_unknown_enum_members(prefer);
+    match bind(model, ty, resolved.collection, parsed, &restrictions) {
+        Ok(bound) => {
+            for w in &bound.warnings {
+                report(Severity::Warning, &w.span, &hinted(w));
+            }
+            println!("canonical: {canonical}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            for e in &errors {
+                report(e.severity, &e.span, &hinted(e));
+            }
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -260,3 +260,38 @@ fn validate_judges_a_request_body_by_its_method_and_the_preference() {
         graph_model(&["validate", "--type", t, "--prefer", "return=minimal", &body]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn odata_check_resolves_parses_and_binds_a_url_without_a_payload() {
+    let base = "https://graph.microsoft.com/beta/identityGovernance/catalogs/c/accessPackageResources/r/uploadSessions";
+    let url = format!("{base}?$expand=files($filter=size gt 1000000;$orderby=name asc)&$top=5");
+    let (code, out, err) = graph_model(&["odata", "check", &url]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "addresses: Collection(microsoft.graph.customDataProvidedResourceUploadSession)\n\
+             canonical: {base}?$expand=files($filter=size%20gt%201000000;$orderby=name)&$top=5\n"
+        )
+    );
+    // A misspelt navigation property: its byte range in the URL, and a hint.
+    let url = format!("{base}/s?$expand=filez");
+    let (code, out, _) = graph_model(&["odata", "check", &url]);
+    assert_eq!(code, 1);
+    let at = url.find("filez").unwrap();
+    assert!(
+        out.ends_with(&format!(
+            "error at {at}..{}: `filez` is not a navigation property of `microsoft.graph.customDataProvidedResourceUploadSession` (did you mean `files`?)\n",
+            at + 5
+        )),
+        "{out}"
+    );
+    // A path the model does not have: which segment.
+    let (code, _, err) = graph_model(&["odata", "check", "/identityGovernance/nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`nope` is not a property"), "{err}");
+    // A count: what it counts.
+    let (code, out, _) = graph_model(&["odata", "check", &format!("{base}/$count")]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("addresses: $count of Collection(microsoft.graph.customDataProvidedResourceUploadSession)\n"), "{out}");
+}

@@ -31,6 +31,33 @@ pub enum Special {
 }
 
 impl Resolved {
+    /// What the URL addresses, for a person: `Collection(ns.T)`, `ns.T`,
+    /// `Edm.Int64`, with the bound operation and `$ref`/`$count`/`$value`
+    /// when there is one; `nothing` for an operation that returns nothing.
+    pub fn describe(&self, model: &Model) -> String {
+        let mut out = match &self.target {
+            None => "nothing".to_string(),
+            Some(t) => {
+                let name = match t {
+                    Target::Primitive(p) => crate::schema::def_name(*p).to_string(),
+                    other => target_name(model, other),
+                };
+                if self.collection {
+                    format!("Collection({name})")
+                } else {
+                    name
+                }
+            }
+        };
+        if let Some(op) = &self.operation {
+            out = format!("{out} (returned by {op})");
+        }
+        if let Some(s) = self.special {
+            out = format!("{} of {out}", special_name(s));
+        }
+        out
+    }
+
     /// The addressed entity or complex type, if that is what it is.
     pub fn structured(&self, model: &Model) -> Option<TypeId> {
         match self.target {
