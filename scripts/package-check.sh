@@ -9,16 +9,29 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 target="${CARGO_TARGET_DIR:-$root/target}"
 
+# cargo unpacks the packages it verifies from a local overlay registry into
+# $CARGO_HOME/registry/src/-<hash>/ and reuses an unpacked name-version it
+# finds there: a package changed without a new version would be verified
+# against its stale sources. Drop this workspace's unpacked packages first
+# (only overlay folders, whose names start with `-`; never crates.io's).
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/graph-model-*
+# Likewise the verification builds (in the target directory): a registry
+# dependency is never rebuilt for changed contents under the same version,
+# so they get a target directory of their own, emptied first.
+verify="$target/package-check-verify"
+rm -rf "$target/package" "$verify"
+
 # Every member but the two that say `publish = false` (cargo package, unlike
 # cargo publish, does not skip them by itself).
 unpublished=$(cargo metadata --no-deps --format-version 1 --locked |
   python3 -c 'import json,sys; print(" ".join("--exclude " + p["name"] for p in json.load(sys.stdin)["packages"] if p.get("publish") == []))')
 # shellcheck disable=SC2086
-cargo package --workspace $unpublished --locked --allow-dirty "$@"
+CARGO_TARGET_DIR="$verify" cargo package --workspace $unpublished --locked --allow-dirty "$@"
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/graph-model-*
 unpacked="$target/package-check/unpacked"
 rm -rf "$target/package-check"
 mkdir -p "$unpacked"
-for c in "$target"/package/*.crate; do
+for c in "$verify"/package/*.crate; do
   tar -xzf "$c" -C "$unpacked"
 done
 ls "$unpacked"

@@ -101,6 +101,7 @@ fn verdict(q: query::Query) -> serde_json::Value {
         collection: true,
         query: q,
         warnings: Vec::new(),
+        include_unknown_enum_members: false,
     };
     let items = json!([
         {"a": 3, "b": -2, "c": 7, "s": "it's", "t": true},

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::ast::*;
 use super::bind::Bound;
+use super::evolvable::EnumProps;
 use graph_model::edm;
 
 /// Why a query could not be evaluated.
@@ -51,8 +52,9 @@ fn fail<T>(span: &Span, message: impl Into<String>) -> Result<T> {
 /// apply).
 pub fn eval(bound: &Bound, value: &Value) -> Result<Value> {
     let q = &bound.query;
+    let enums = &EnumProps::of(bound.model, bound.ty, bound.include_unknown_enum_members);
     match value {
-        Value::Array(items) => Ok(Value::Array(collection(q, items)?.0)),
+        Value::Array(items) => Ok(Value::Array(collection(q, items, enums)?.0)),
         Value::Object(page)
             if page.get("value").is_some_and(Value::is_array) && bound.collection =>
         {
@@ -60,7 +62,7 @@ pub fn eval(bound: &Bound, value: &Value) -> Result<Value> {
                 .as_array()
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let (items, count) = collection(q, items)?;
+            let (items, count) = collection(q, items, enums)?;
             let mut out = Map::new();
             for (k, v) in page {
                 if k == "value" {
@@ -74,7 +76,11 @@ pub fn eval(bound: &Bound, value: &Value) -> Result<Value> {
             }
             Ok(Value::Object(out))
         }
-        other => shape(q, other),
+        other => {
+            let mut one = shape(q, other)?;
+            enums.replace(&mut one);
+            Ok(one)
+        }
     }
 }
 
@@ -91,18 +97,24 @@ pub fn eval_items<T: Serialize + DeserializeOwned>(bound: &Bound, items: &[T]) -
         .map(serde_json::to_value)
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(json)?;
-    let (kept, _) = collection(&bound.query, &values)?;
+    let enums = &EnumProps::of(bound.model, bound.ty, bound.include_unknown_enum_members);
+    let (kept, _) = collection(&bound.query, &values, enums)?;
     kept.into_iter()
         .map(|v| serde_json::from_value(v).map_err(json))
         .collect()
 }
 
-/// Filter, count, order, skip, top, then shape each item.
-fn collection(q: &Query, items: &[Value]) -> Result<(Vec<Value>, Option<usize>)> {
+/// Filter, count, order, skip, top, then shape each item (with Graph's
+/// evolvable-enum rules for the properties `enums` knows).
+fn collection(
+    q: &Query,
+    items: &[Value],
+    enums: &EnumProps,
+) -> Result<(Vec<Value>, Option<usize>)> {
     let mut kept: Vec<&Value> = Vec::new();
     for item in items {
         let keep = match &q.filter {
-            Some(f) => truthy(&Ctx::new(q, item).eval(f)?),
+            Some(f) => truthy(&Ctx::new(q, item, enums).eval(f)?),
             None => true,
         };
         if keep {
@@ -113,11 +125,18 @@ fn collection(q: &Query, items: &[Value]) -> Result<(Vec<Value>, Option<usize>)>
     if !q.orderby.is_empty() {
         let mut keyed = Vec::with_capacity(kept.len());
         for item in kept {
-            let ctx = Ctx::new(q, item);
+            let ctx = Ctx::new(q, item, enums);
             let keys = q
                 .orderby
                 .iter()
-                .map(|o| ctx.eval(&o.expr))
+                .map(|o| {
+                    let v = ctx.eval(&o.expr)?;
+                    // An evolvable enum sorts by its members' values.
+                    Ok(match enums.order_key(&o.expr, v.text()) {
+                        Some(n) => V::Int(n.into()),
+                        None => v,
+                    })
+                })
                 .collect::<Result<Vec<_>>>()?;
             keyed.push((keys, item));
         }
@@ -140,7 +159,11 @@ fn collection(q: &Query, items: &[Value]) -> Result<(Vec<Value>, Option<usize>)>
         .into_iter()
         .skip(skip)
         .take(top)
-        .map(|i| shape(q, i))
+        .map(|i| {
+            let mut one = shape(q, i)?;
+            enums.replace(&mut one);
+            Ok(one)
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok((out, count))
 }
@@ -157,7 +180,7 @@ fn shape(q: &Query, item: &Value) -> Result<Value> {
         };
         match obj.get(&nav.name) {
             Some(Value::Array(items)) => {
-                let (items, count) = collection(&e.options, items)?;
+                let (items, count) = collection(&e.options, items, &EnumProps::none())?;
                 if let Some(n) = count {
                     obj.insert(format!("{}@odata.count", nav.name), n.into());
                 }
@@ -316,14 +339,16 @@ struct Ctx<'a> {
     query: &'a Query,
     it: V,
     vars: Vec<(String, V)>,
+    enums: &'a EnumProps,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(query: &'a Query, item: &Value) -> Self {
+    fn new(query: &'a Query, item: &Value, enums: &'a EnumProps) -> Self {
         Ctx {
             query,
             it: V::from_json(item),
             vars: Vec::new(),
+            enums,
         }
     }
 
@@ -352,6 +377,7 @@ impl<'a> Ctx<'a> {
                     query: self.query,
                     it: self.it.clone(),
                     vars: self.vars.clone(),
+                    enums: self.enums,
                 };
                 let mut result = *all;
                 for item in items {
@@ -447,6 +473,9 @@ impl<'a> Ctx<'a> {
             return Ok(V::Bool(truthy(&self.eval(r)?)));
         }
         let (a, b) = (self.eval(l)?, self.eval(r)?);
+        if let Some(hit) = self.enums.compare(op, (l, a.text()), (r, b.text())) {
+            return Ok(V::Bool(hit));
+        }
         Ok(match op {
             Eq => V::Bool(compare(&a, &b) == Some(Ordering::Equal)),
             Ne => V::Bool(compare(&a, &b) != Some(Ordering::Equal)),

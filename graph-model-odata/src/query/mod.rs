@@ -35,6 +35,7 @@
 mod ast;
 mod bind;
 mod eval;
+mod evolvable;
 mod expr;
 mod functions;
 mod lexer;

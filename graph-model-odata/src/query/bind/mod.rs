@@ -28,6 +28,10 @@ pub struct Bound<'m> {
     /// Capability warnings (the metadata says the service does not support
     /// something the query uses).
     pub warnings: Vec<QueryError>,
+    /// The request sends `Prefer: include-unknown-enum-members` (from the
+    /// [`Restrictions`] it was bound with): evaluation keeps evolvable enum
+    /// members instead of replacing them with `unknownFutureValue`.
+    pub include_unknown_enum_members: bool,
 }
 
 /// The type of an expression, as far as binding knows it.
@@ -77,6 +81,7 @@ pub fn bind<'m>(
             collection,
             query,
             warnings,
+            include_unknown_enum_members: restrictions.includes_unknown_enum_members(),
         })
     } else {
         Err(errors)
