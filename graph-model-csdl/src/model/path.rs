@@ -268,7 +268,7 @@ fn context_url(model: &Model, context: &str) -> Result<Resolved, String> {
             .and_then(super::Primitive::from_edm)
         {
             Some(p) => Target::Primitive(p),
-            None => match model.lookup(name) {
+            None => match model.lookup(name).or_else(|| unqualified(model, name)) {
                 Some(ty) => Target::Named(ty),
                 None => return Err(format!("`{name}` is not a type of the model")),
             },
@@ -287,7 +287,7 @@ fn context_url(model: &Model, context: &str) -> Result<Resolved, String> {
         return resolved_type(inner, true);
     }
     if let Some(path) = fragment.strip_suffix("/$entity") {
-        return resolve_url(model, path).map(|r| Resolved {
+        return lenient_path(model, path).map(|r| Resolved {
             collection: false,
             ..r
         });
@@ -316,7 +316,77 @@ fn context_url(model: &Model, context: &str) -> Result<Resolved, String> {
     {
         return resolved_type(fragment, false);
     }
-    resolve_url(model, fragment)
+    // Graph's leniency: a bare type name without its namespace (`#workflow`).
+    if !fragment.contains(['/', '('])
+        && model.lookup(fragment).is_none()
+        && unqualified(model, fragment).is_some()
+    {
+        return resolved_type(fragment, false);
+    }
+    lenient_path(model, fragment)
+}
+
+/// A context URL's path: as a request URL's, else with its first segment
+/// a set or singleton written in another case (`Me/messages`) or a
+/// navigation property of a singleton the context URL leaves out
+/// (`conditionalAccess/…` for `identity/conditionalAccess/…`, as Graph
+/// writes it below a deeper service root).
+fn lenient_path(model: &Model, fragment: &str) -> Result<Resolved, String> {
+    let error = match resolve_url(model, fragment) {
+        Ok(r) => return Ok(r),
+        Err(e) => e,
+    };
+    let (first, rest) = fragment.split_once('/').unwrap_or((fragment, ""));
+    let (name, key) = first.split_at(first.find('(').unwrap_or(first.len()));
+    let join = |head: &str| {
+        if rest.is_empty() {
+            format!("{head}{key}")
+        } else {
+            format!("{head}{key}/{rest}")
+        }
+    };
+    for head in lenient_heads(model, name) {
+        if let Ok(r) = resolve_url(model, &join(&head)) {
+            return Ok(r);
+        }
+    }
+    Err(error)
+}
+
+/// The type whose unqualified name is `name`, in `microsoft.graph` first,
+/// else the only one of that name.
+fn unqualified(model: &Model, name: &str) -> Option<TypeId> {
+    if name.contains('.') {
+        return None;
+    }
+    if let Some(id) = model.lookup(&format!("microsoft.graph.{name}")) {
+        return Some(id);
+    }
+    let mut found = model.ids().filter(|&id| model.get(id).name.name == name);
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
+}
+
+/// What a context URL's first segment `name` may stand for when it is not
+/// a set, singleton or import as written: one of those in another case,
+/// or `singleton/name` for every singleton with a navigation property
+/// `name` (tried in turn).
+fn lenient_heads(model: &Model, name: &str) -> Vec<String> {
+    let sets = model.containers.iter().flat_map(|c| &c.entity_sets);
+    let mut heads: Vec<String> = sets
+        .clone()
+        .filter(|es| es.name != name && es.name.eq_ignore_ascii_case(name))
+        .map(|es| es.name.clone())
+        .collect();
+    for es in sets.filter(|es| es.singleton) {
+        let Target::Named(ty) = es.ty.target else {
+            continue;
+        };
+        if model.navigation(ty).iter().any(|(n, _)| n.name == name) {
+            heads.push(format!("{}/{name}", es.name));
+        }
+    }
+    heads
 }
 
 /// A context URL's select list (`displayName,mail`, `*`, `manager(id)`), as
