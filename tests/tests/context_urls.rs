@@ -82,8 +82,11 @@ const CSDL: &str = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns
   </EntityContainer>
 </Schema></edmx:DataServices></edmx:Edmx>"#;
 
-/// What each context URL form types: `(collection, type)`, or the error.
-fn typed(context: &str) -> Result<(bool, String), String> {
+/// What a context URL types: `(collection, type)`, or the error.
+type Typed = Result<(bool, String), String>;
+
+/// What each context URL form types.
+fn typed(context: &str) -> Typed {
     let m = load_str("contexts.xml", CSDL, Default::default()).unwrap();
     let r = resolve_context(&m, context).map_err(|e| e.to_string())?;
     let name = match r.target {
@@ -97,7 +100,7 @@ fn forms() {
     let root = "https://graph.microsoft.com/v1.0/$metadata#";
     let one = |t: &str| Ok((false, format!("microsoft.graph.{t}")));
     let many = |t: &str| Ok((true, format!("microsoft.graph.{t}")));
-    let cases: [(&str, Result<(bool, String), String>); 10] = [
+    let cases: [(&str, Typed); 10] = [
         // Collections of a type, qualified or (as Graph writes it) not.
         (
             "Collection(microsoft.graph.chatMessage)",
