@@ -127,6 +127,22 @@ fn forms() {
     for (fragment, expected) in cases {
         assert_eq!(typed(&format!("{root}{fragment}")), expected, "{fragment}");
     }
+    // A delta response: the items' type.
+    assert_eq!(typed(&format!("{root}users/$delta")), many("user"));
+    // Entity references.
+    let m = load_str("contexts.xml", CSDL, Default::default()).unwrap();
+    for (fragment, collection) in [("$ref", false), ("Collection($ref)", true)] {
+        let r = resolve_context(&m, &format!("{root}{fragment}")).unwrap();
+        assert_eq!(
+            (r.special, r.collection, r.target),
+            (
+                Some(graph_model_csdl::model::path::Special::Ref),
+                collection,
+                None
+            ),
+            "{fragment}"
+        );
+    }
     // Relative, and below a deeper service root.
     assert_eq!(typed("/v1.0/$metadata#users/$entity"), one("user"));
     assert_eq!(

@@ -280,11 +280,30 @@ fn context_url(model: &Model, context: &str) -> Result<Resolved, String> {
             special: None,
         })
     };
+    // Entity references: `#$ref`, `#Collection($ref)`.
+    let references = |collection| Resolved {
+        target: None,
+        collection,
+        operation: None,
+        special: Some(Special::Ref),
+    };
+    match fragment {
+        "$ref" => return Ok(references(false)),
+        "Collection($ref)" => return Ok(references(true)),
+        _ => {}
+    }
     if let Some(inner) = fragment
         .strip_prefix("Collection(")
         .and_then(|r| r.strip_suffix(')'))
     {
         return resolved_type(inner, true);
+    }
+    // A delta response of a set or navigation: its items' type.
+    if let Some(path) = fragment.strip_suffix("/$delta") {
+        return lenient_path(model, path).map(|r| Resolved {
+            collection: true,
+            ..r
+        });
     }
     if let Some(path) = fragment.strip_suffix("/$entity") {
         return lenient_path(model, path).map(|r| Resolved {

@@ -151,13 +151,20 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
         Err(e) => {
             let context = (!is_request).then(|| context_of(parsed.as_ref())).flatten();
             return match context.map(|c| (odata_path::resolve_context(model, &c), c)) {
-                Some((Ok(r), c)) => match r.target {
-                    Some(t) => Ok(Typed {
+                Some((Ok(r), c)) => match (r.target, r.special) {
+                    (_, Some(odata_path::Special::Ref)) => Ok(Typed {
+                        check: Check::Payload(Document::References {
+                            collection: r.collection,
+                        }),
+                        typed_by: "@odata.context",
+                        select: None,
+                    }),
+                    (Some(t), _) => Ok(Typed {
                         check: Check::Payload(payload(model, t, r.collection, true)),
                         typed_by: "@odata.context",
                         select: context_select(&c),
                     }),
-                    None => not_checkable("URL does not resolve", e),
+                    (None, _) => not_checkable("URL does not resolve", e),
                 },
                 _ if url.is_none() => not_checkable("type unknown", e),
                 _ => not_checkable("URL does not resolve", e),
