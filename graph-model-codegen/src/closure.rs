@@ -226,11 +226,7 @@ pub(crate) fn resolve_type(model: &Model, name: &str) -> Result<TypeId, String> 
         return Ok(id);
     }
     if !name.contains('.') {
-        let found: Vec<TypeId> = model
-            .ids()
-            .filter(|&id| model.get(id).name.name == name)
-            .collect();
-        match found.as_slice() {
+        match model.named(name).as_slice() {
             [one] => return Ok(*one),
             [] => {}
             many => {

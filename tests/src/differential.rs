@@ -67,7 +67,7 @@ pub fn compare(
     let Some(t) = typed(model, &b.type_name, b.collection, text, mode, context) else {
         return Ok(None);
     };
-    let d = validate_dynamic_in(model, &b.type_name, b.collection, text, (mode, context))
+    let d = validate_dynamic_in(model, &b.type_name, b.collection, text, mode, context)
         .map_err(|e| format!("{}: {e}", b.id))?;
     if key(&t) == key(&d) {
         return Ok(Some(t));

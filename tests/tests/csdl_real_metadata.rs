@@ -79,7 +79,8 @@ fn v1_0_evolvable_members_by_context() {
             "microsoft.graph.chatMessage",
             false,
             text,
-            (mode, context),
+            mode,
+            context,
         )
         .unwrap();
         r.findings

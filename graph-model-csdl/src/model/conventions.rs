@@ -73,16 +73,28 @@ impl Enum {
     /// sentinel, so that Graph sends `unknownFutureValue` in its place
     /// unless the request sent `Prefer: include-unknown-enum-members`.
     pub fn is_evolvable(&self, index: usize) -> bool {
-        match (self.sentinel(), self.members.get(index)) {
-            (Some(s), Some(m)) => m.value > self.members[s].value,
-            _ => false,
-        }
+        self.sentinel()
+            .is_some_and(|s| self.after_sentinel(s, index))
     }
 
     /// The indexes of the evolvable members.
     pub fn evolvable(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.members.len()).filter(|&i| self.is_evolvable(i))
+        let sentinel = self.sentinel();
+        (0..self.members.len())
+            .filter(move |&i| sentinel.is_some_and(|s| self.after_sentinel(s, i)))
     }
+
+    /// Whether the member at `index` is numerically after the sentinel at `s`.
+    fn after_sentinel(&self, s: usize, index: usize) -> bool {
+        self.members
+            .get(index)
+            .is_some_and(|m| m.value > self.members[s].value)
+    }
+}
+
+/// Whether `v` is a power of two (one flag).
+fn single_bit(v: i64) -> bool {
+    v > 0 && v & (v - 1) == 0
 }
 
 /// The sentinel's rules, for every enum type: not aliased; in a flags enum
@@ -112,7 +124,7 @@ pub(super) fn check_enums(model: &Model) -> Diagnostics {
             continue;
         }
         let v = sentinel.value;
-        if v <= 0 || v & (v - 1) != 0 {
+        if !single_bit(v) {
             diags.warning(
                 "flags-sentinel-not-power-of-two",
                 Some(&sentinel.span),
@@ -124,7 +136,7 @@ pub(super) fn check_enums(model: &Model) -> Diagnostics {
             continue;
         }
         for (i, m) in e.members.iter().enumerate() {
-            let combined = m.value > 0 && m.value & (m.value - 1) != 0;
+            let combined = m.value > 0 && !single_bit(m.value);
             if i != s && combined && m.value & v != 0 {
                 diags.warning(
                     "flags-sentinel-combined",

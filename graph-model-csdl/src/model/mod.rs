@@ -145,6 +145,29 @@ impl Model {
         self.id_of(ns, local)
     }
 
+    /// Every type whose local name (without its namespace) is `name`.
+    pub fn named(&self, name: &str) -> Vec<TypeId> {
+        self.ids()
+            .filter(|&id| self.get(id).name.name == name)
+            .collect()
+    }
+
+    /// A type written without its namespace, as Graph writes names in
+    /// context URLs: `microsoft.graph.name`, else the only type of that
+    /// local name. `None` for a qualified name, or one that is not unique.
+    pub fn unqualified(&self, name: &str) -> Option<TypeId> {
+        if name.contains(['.', '/', '(']) {
+            return None;
+        }
+        if let Some(id) = self.lookup(&format!("microsoft.graph.{name}")) {
+            return Some(id);
+        }
+        match self.named(name).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// Whether `id` is an entity type.
     fn is_entity(&self, id: TypeId) -> bool {
         self.get(id)

@@ -38,10 +38,7 @@ impl Resolved {
         let mut out = match &self.target {
             None => "nothing".to_string(),
             Some(t) => {
-                let name = match t {
-                    Target::Primitive(p) => crate::schema::def_name(*p).to_string(),
-                    other => target_name(model, other),
-                };
+                let name = target_name(model, t);
                 if self.collection {
                     format!("Collection({name})")
                 } else {
@@ -268,7 +265,7 @@ fn context_url(model: &Model, context: &str) -> Result<Resolved, String> {
             .and_then(super::Primitive::from_edm)
         {
             Some(p) => Target::Primitive(p),
-            None => match model.lookup(name).or_else(|| unqualified(model, name)) {
+            None => match model.lookup(name).or_else(|| model.unqualified(name)) {
                 Some(ty) => Target::Named(ty),
                 None => return Err(format!("`{name}` is not a type of the model")),
             },
@@ -336,11 +333,13 @@ fn context_url(model: &Model, context: &str) -> Result<Resolved, String> {
         return resolved_type(fragment, false);
     }
     // Graph's leniency: a bare type name without its namespace (`#workflow`).
-    if !fragment.contains(['/', '('])
-        && model.lookup(fragment).is_none()
-        && unqualified(model, fragment).is_some()
-    {
-        return resolved_type(fragment, false);
+    if let Some(ty) = model.unqualified(fragment) {
+        return Ok(Resolved {
+            target: Some(Target::Named(ty)),
+            collection: false,
+            operation: None,
+            special: None,
+        });
     }
     lenient_path(model, fragment)
 }
@@ -370,20 +369,6 @@ fn lenient_path(model: &Model, fragment: &str) -> Result<Resolved, String> {
         }
     }
     Err(error)
-}
-
-/// The type whose unqualified name is `name`, in `microsoft.graph` first,
-/// else the only one of that name.
-fn unqualified(model: &Model, name: &str) -> Option<TypeId> {
-    if name.contains('.') {
-        return None;
-    }
-    if let Some(id) = model.lookup(&format!("microsoft.graph.{name}")) {
-        return Some(id);
-    }
-    let mut found = model.ids().filter(|&id| model.get(id).name.name == name);
-    let one = found.next()?;
-    found.next().is_none().then_some(one)
 }
 
 /// What a context URL's first segment `name` may stand for when it is not

@@ -52,7 +52,7 @@ fn fail<T>(span: &Span, message: impl Into<String>) -> Result<T> {
 /// apply).
 pub fn eval(bound: &Bound, value: &Value) -> Result<Value> {
     let q = &bound.query;
-    let enums = &EnumProps::of(bound.model, bound.ty, bound.include_unknown_enum_members);
+    let enums = &EnumProps::of(bound);
     match value {
         Value::Array(items) => Ok(Value::Array(collection(q, items, enums)?.0)),
         Value::Object(page)
@@ -97,7 +97,7 @@ pub fn eval_items<T: Serialize + DeserializeOwned>(bound: &Bound, items: &[T]) -
         .map(serde_json::to_value)
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(json)?;
-    let enums = &EnumProps::of(bound.model, bound.ty, bound.include_unknown_enum_members);
+    let enums = &EnumProps::of(bound);
     let (kept, _) = collection(&bound.query, &values, enums)?;
     kept.into_iter()
         .map(|v| serde_json::from_value(v).map_err(json))

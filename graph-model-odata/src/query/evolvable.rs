@@ -17,10 +17,11 @@
 
 use std::collections::HashMap;
 
-use graph_model_csdl::model::{Model, Target, TypeId, TypeKind};
+use graph_model_csdl::model::{Target, TypeKind};
 use serde_json::Value;
 
 use super::ast::{BinaryOp, Expr, ExprKind};
+use super::bind::Bound;
 
 /// One evolvable enum: its members' values and the sentinel.
 struct Evolvable {
@@ -42,9 +43,11 @@ impl EnumProps {
         Self::default()
     }
 
-    /// The single-valued, non-flags properties of `ty` (inherited ones
-    /// too) whose enum type has the sentinel.
-    pub(super) fn of(model: &Model, ty: TypeId, prefer: bool) -> Self {
+    /// The single-valued, non-flags properties of the bound type
+    /// (inherited ones too) whose enum type has the sentinel, and the
+    /// preference the query was bound with.
+    pub(super) fn of(bound: &Bound) -> Self {
+        let (model, ty, prefer) = (bound.model, bound.ty, bound.include_unknown_enum_members);
         let mut props = HashMap::new();
         for p in model.properties(ty) {
             let prop = p.property;

@@ -30,7 +30,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use graph_model::{GraphType, TypeVisitor};
-use model_check::{structured_type, Checker};
+use model_check::Checker;
 
 /// The model the bundled types were generated from.
 pub fn bundled_model() -> &'static Model {
@@ -65,7 +65,7 @@ pub fn validate_document_in(
         Document::Structured {
             id,
             collection: true,
-        } => stream::collection(model, *id, &text, (mode, context), &mut report),
+        } => stream::collection(model, *id, &text, mode, context, &mut report),
         _ => {
             if let Some(value) = json::parse(&text, mode, &mut report) {
                 Checker {
@@ -91,9 +91,7 @@ pub fn validate_dynamic(
     text: &str,
     mode: Mode,
 ) -> Result<Report, crate::Error> {
-    let id = structured_type(model, type_name)?;
-    let doc = Document::Structured { id, collection };
-    Ok(validate_document(model, &doc, text, mode))
+    validate_dynamic_in(model, type_name, collection, text, mode, Context::RESPONSE)
 }
 
 /// [`validate_dynamic`] of a payload where `context` says it is.
@@ -102,9 +100,10 @@ pub fn validate_dynamic_in(
     type_name: &str,
     collection: bool,
     text: &str,
-    (mode, context): (Mode, Context),
+    mode: Mode,
+    context: Context,
 ) -> Result<Report, crate::Error> {
-    let id = structured_type(model, type_name)?;
+    let id = model.structured_type(type_name)?;
     let doc = Document::Structured { id, collection };
     Ok(validate_document_in(model, &doc, text, mode, context))
 }
@@ -129,7 +128,8 @@ pub fn validate_typed_with<T: GraphType + DeserializeOwned + Serialize>(
 
 /// Typed validation as a [`TypeVisitor`]: hand it to a generated
 /// `visit_type(name, …)` to check `text` through the type generated for
-/// `name` ([`typed_check`] of that type).
+/// `name` ([`read_typed_in`] of that type, or of a collection response of
+/// it).
 #[derive(Clone, Copy, Debug)]
 pub struct TypedCheck<'a> {
     /// The model the types were generated from.
@@ -183,20 +183,6 @@ pub fn validate_bundled(
     )
 }
 
-/// [`validate_typed_with`] of `T`, or of a collection response of `T` when
-/// `collection`.
-pub fn typed_check<T>(model: &Model, text: &str, mode: Mode, collection: bool) -> Report
-where
-    T: GraphType + DeserializeOwned + Serialize,
-    graph_model::Collection<T>: GraphType + DeserializeOwned + Serialize,
-{
-    if collection {
-        validate_typed_with::<graph_model::Collection<T>>(model, text, mode)
-    } else {
-        validate_typed_with::<T>(model, text, mode)
-    }
-}
-
 /// Reads `text` leniently (trailing commas) into a `T`, with the findings of
 /// [`validate_typed`].
 pub fn read_typed<T: GraphType + DeserializeOwned + Serialize>(
@@ -227,7 +213,7 @@ pub fn read_typed_in<T: GraphType + DeserializeOwned + Serialize>(
     let Some(value) = json::parse(&text, mode, &mut report) else {
         return (None, report);
     };
-    match structured_type(model, T::TYPE_NAME) {
+    match model.structured_type(T::TYPE_NAME) {
         Ok(id) => Checker {
             model,
             mode,

@@ -33,6 +33,9 @@ impl Checker<'_> {
     /// Graph's evolvable-enum rules for the member at `index` of the enum
     /// `id`, judged by where the payload is ([`Context`]).
     fn evolvable(&mut self, pointer: &str, id: TypeId, en: &Enum, index: usize) {
+        let Some(sentinel) = en.sentinel() else {
+            return;
+        };
         let ctx = self.context;
         let name = &self.model.get(id).name;
         let member = &en.members[index].name;
@@ -43,7 +46,7 @@ impl Checker<'_> {
                 Some(m) => self.report.push_as(Severity::Error, pointer, kind, format!("`{member}` of `{name}` is evolvable (after `unknownFutureValue`): in a {m} body it needs `Prefer: include-unknown-enum-members`, or Graph answers 400 Bad Request")),
             }
         }
-        if let (Some(m), true) = (ctx.request, en.sentinel() == Some(index)) {
+        if let (Some(m), true) = (ctx.request, index == sentinel) {
             let (severity, why) = match m {
                 Method::Patch => (Severity::Warning, "Graph treats the property as absent"),
                 Method::Post | Method::Put => (Severity::Error, "Graph answers 400 Bad Request"),
@@ -426,9 +429,4 @@ impl Checker<'_> {
             }
         }
     }
-}
-
-/// Resolves `name` (qualified, alias-qualified or `#`-prefixed) to a structured type.
-pub fn structured_type(model: &Model, name: &str) -> Result<TypeId, crate::Error> {
-    model.structured_type(name).map_err(crate::Error::from)
 }

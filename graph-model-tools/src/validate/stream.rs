@@ -19,7 +19,8 @@ pub fn collection(
     model: &Model,
     id: TypeId,
     text: &str,
-    (mode, context): (Mode, Context),
+    mode: Mode,
+    context: Context,
     report: &mut Report,
 ) {
     let mut item_keys = Report::default();
@@ -144,7 +145,7 @@ mod tests {
             let text = crate::lenient_json::strip_trailing_commas(&text).0;
             for mode in [Mode::Lenient, Mode::Strict] {
                 let mut streamed = Report::default();
-                collection(model, id, &text, (mode, Context::RESPONSE), &mut streamed);
+                collection(model, id, &text, mode, Context::RESPONSE, &mut streamed);
                 let expected = whole(model, id, &text, mode);
                 assert_eq!(streamed, expected, "{text}");
                 with_findings += usize::from(expected.findings.len() > 3);
