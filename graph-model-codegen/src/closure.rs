@@ -27,19 +27,23 @@ pub enum Navigation {
     Depth(u32),
     /// Without limit (most of a model, for a rich entity type).
     All,
+    /// Containment navigation only (`ContainsTarget="true"`), without
+    /// limit: what the root's URL subtree holds (`users/{id}/messages/{id}/
+    /// attachments`), the types a bundled area brings.
+    Containment,
 }
 
 impl Navigation {
     /// Steps left: `u32::MAX` stands for no limit.
     fn budget(self) -> u32 {
         match self {
-            Navigation::None => 0,
+            Navigation::None | Navigation::Containment => 0,
             Navigation::Depth(d) => d.min(u32::MAX - 1),
             Navigation::All => u32::MAX,
         }
     }
 
-    /// `none`, `all` (or `*`) or a depth.
+    /// `none`, `all` (or `*`), `containment` or a depth.
     pub fn parse(text: &str) -> Result<Self, crate::Error> {
         Self::parse_text(text).map_err(crate::Error::UnknownRoot)
     }
@@ -48,8 +52,9 @@ impl Navigation {
         match text.trim() {
             "" | "none" | "0" => Ok(Navigation::None),
             "all" | "*" => Ok(Navigation::All),
+            "containment" => Ok(Navigation::Containment),
             n => n.parse().map(Navigation::Depth).map_err(|_| {
-                format!("`{n}`: expected `none`, `all` or a number of navigation steps")
+                format!("`{n}`: expected `none`, `all`, `containment` or a number of navigation steps")
             }),
         }
     }
@@ -114,6 +119,14 @@ pub struct CutCount {
 /// Computes the closure of `spec`.
 pub fn closure(model: &Model, spec: &Spec) -> Closure {
     let mut best: BTreeMap<TypeId, u32> = BTreeMap::new();
+    // Types reached while containment navigation is followed.
+    let mut contained: BTreeSet<TypeId> = BTreeSet::new();
+    let mut containment: Vec<TypeId> = spec
+        .roots
+        .iter()
+        .filter(|(_, n)| *n == Navigation::Containment)
+        .map(|&(t, _)| t)
+        .collect();
     let mut work: Vec<(TypeId, u32)> = spec.roots.iter().map(|&(t, n)| (t, n.budget())).collect();
     let mut followed = BTreeSet::new();
     for path in &spec.paths {
@@ -125,7 +138,32 @@ pub fn closure(model: &Model, spec: &Spec) -> Closure {
             }
         }
     }
-    while let Some((id, budget)) = work.pop() {
+    loop {
+        let Some((id, budget)) = work.pop() else {
+            // Then containment: every type the structural pass reached from
+            // a containment root follows its containment navigation too.
+            let Some(id) = containment.pop() else { break };
+            if spec.excluded.contains(&id) || !contained.insert(id) {
+                continue;
+            }
+            work.push((id, 0));
+            if model.get(id).structured().is_some() {
+                for (n, _) in model.navigation(id) {
+                    if let (true, Target::Named(t)) = (n.contains_target, &n.ty.target) {
+                        containment.push(*t);
+                    }
+                }
+                for p in model.properties(id) {
+                    if let Target::Named(t) = p.property.ty.target {
+                        containment.push(t);
+                    }
+                }
+                if model.is_polymorphic(id) {
+                    containment.extend(model.derived_transitive(id));
+                }
+            }
+            continue;
+        };
         if spec.excluded.contains(&id) || best.get(&id).is_some_and(|&b| b >= budget) {
             continue;
         }

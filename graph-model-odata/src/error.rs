@@ -20,6 +20,8 @@ pub enum Error {
     Eval(EvalError),
     /// A roles file (rule name → names) that is not what it should be.
     Roles(String),
+    /// A path or context URL that names what the model does not have.
+    Path(graph_model_csdl::Error),
 }
 
 impl fmt::Display for Error {
@@ -37,6 +39,7 @@ impl fmt::Display for Error {
             }
             Error::Eval(e) => fmt::Display::fmt(e, f),
             Error::Roles(message) => write!(f, "roles: {message}"),
+            Error::Path(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -48,7 +51,14 @@ impl std::error::Error for Error {
             Error::Query(errors) => errors.first().map(|e| e as _),
             Error::Eval(e) => Some(e),
             Error::Roles(_) => None,
+            Error::Path(e) => Some(e),
         }
+    }
+}
+
+impl From<graph_model_csdl::Error> for Error {
+    fn from(e: graph_model_csdl::Error) -> Self {
+        Error::Path(e)
     }
 }
 

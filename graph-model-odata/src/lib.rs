@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+pub mod context;
 mod error;
 mod literal;
 mod model_roles;

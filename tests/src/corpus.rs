@@ -107,6 +107,22 @@ pub fn blocks(model: &Model, samples: &[Sample]) -> (Vec<Block>, usize) {
     (out, skipped)
 }
 
+/// The blocks of a sample file that `model` types as a payload other than
+/// a value of an entity or complex type: `{"value": …}` documents, entity
+/// references, action parameter bodies, deleted entities and links.
+pub fn other_documents(model: &Model, samples: &[Sample]) -> Vec<(String, Document, String)> {
+    samples
+        .iter()
+        .filter_map(|s| match block_type(model, s).map(|t| t.check) {
+            Ok(Check::Payload(Document::Structured { .. })) | Err(_) => None,
+            Ok(Check::Payload(doc)) => {
+                Some((s.id.clone(), doc, s.body.clone().unwrap_or_default()))
+            }
+            Ok(_) => None,
+        })
+        .collect()
+}
+
 /// Reads a sample file.
 pub fn samples(path: &Path) -> Vec<Sample> {
     read_file(path).expect("the sample file reads")

@@ -44,7 +44,8 @@ fn target(url: &str) -> (String, bool, Option<String>) {
         .structured(model)
         .map(|t| model.get(t).name.to_string())
         .unwrap_or_default();
-    (name, r.collection, r.operation)
+    let op = r.operation_in(model).map(|o| o.name.to_string());
+    (name, r.collection, op)
 }
 
 fn create_body() -> CreateBody {

@@ -3,7 +3,7 @@
 //! on the documentation corpora the share of response blocks whose own
 //! context URL types them is measured against the expected counts.
 
-use graph_model_csdl::model::path::resolve_context;
+use graph_model_csdl::model::path::{resolve_context, Special};
 use graph_model_csdl::model::Target;
 use graph_model_csdl::{load_str, Model};
 use graph_model_tests::{corpus, trial_needing};
@@ -68,15 +68,17 @@ fn corpus_counts(model: &'static str, file: &'static str, expected: (usize, usiz
 const CSDL: &str = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
 <Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="microsoft.graph" Alias="graph">
   <EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
-  <EntityType Name="user" BaseType="graph.entity"><NavigationProperty Name="messages" Type="Collection(graph.message)" ContainsTarget="true"/></EntityType>
+  <EntityType Name="user" BaseType="graph.directoryObject"><Property Name="displayName" Type="Edm.String"/><NavigationProperty Name="messages" Type="Collection(graph.message)" ContainsTarget="true"/></EntityType>
   <EntityType Name="message" BaseType="graph.entity"/>
   <EntityType Name="chatMessage" BaseType="graph.entity"/>
   <EntityType Name="workflow" BaseType="graph.entity"/>
+  <EntityType Name="directoryObject" BaseType="graph.entity"/>
   <EntityType Name="namedLocation" BaseType="graph.entity"/>
   <EntityType Name="conditionalAccessRoot" BaseType="graph.entity"><NavigationProperty Name="namedLocations" Type="Collection(graph.namedLocation)" ContainsTarget="true"/></EntityType>
   <EntityType Name="identityContainer"><NavigationProperty Name="conditionalAccess" Type="graph.conditionalAccessRoot" ContainsTarget="true"/></EntityType>
   <EntityContainer Name="GraphService">
     <EntitySet Name="users" EntityType="graph.user"/>
+    <EntitySet Name="directoryObjects" EntityType="graph.directoryObject"/>
     <Singleton Name="me" Type="graph.user"/>
     <Singleton Name="identity" Type="graph.identityContainer"/>
   </EntityContainer>
@@ -135,14 +137,79 @@ fn forms() {
         let r = resolve_context(&m, &format!("{root}{fragment}")).unwrap();
         assert_eq!(
             (r.special, r.collection, r.target),
-            (
-                Some(graph_model_csdl::model::path::Special::Ref),
-                collection,
-                None
-            ),
+            (Some(Special::Ref), collection, None),
             "{fragment}"
         );
     }
+    // Deleted entities and links of a delta response.
+    for (fragment, special) in [
+        ("users/$deletedEntity", Special::DeletedEntity),
+        ("users/$link", Special::Link),
+        ("users/$deletedLink", Special::DeletedLink),
+    ] {
+        let r = resolve_context(&m, &format!("{root}{fragment}")).unwrap();
+        assert_eq!(
+            (r.special, r.collection),
+            (Some(special), false),
+            "{fragment}"
+        );
+    }
+    // Operation results and property values: primitive types.
+    assert_eq!(
+        typed(&format!("{root}Edm.String")),
+        Ok((false, "Some(Primitive(String))".into()))
+    );
+    assert_eq!(
+        typed(&format!("{root}Collection(Edm.Int32)")),
+        Ok((true, "Some(Primitive(Int32))".into()))
+    );
+    assert_eq!(
+        typed(&format!("{root}users('1')/displayName")),
+        Ok((false, "Some(Primitive(String))".into()))
+    );
+    // A select list is not a key; a cast narrows the type.
+    assert_eq!(typed(&format!("{root}users(displayName,id)")), many("user"));
+    assert_eq!(
+        typed(&format!("{root}users(displayName)/$entity")),
+        one("user")
+    );
+    assert_eq!(
+        typed(&format!("{root}directoryObjects/microsoft.graph.user")),
+        many("user")
+    );
+    // `Collection(Edm.EntityType)` names no type: an error that says so.
+    let err = typed(&format!("{root}Collection(Edm.EntityType)")).unwrap_err();
+    assert!(err.contains("names no type of the model"), "{err}");
+    // Graph's departures are noted; exact context URLs carry no note.
+    let notes = |c: &str| resolve_context(&m, &format!("{root}{c}")).unwrap().leniency;
+    assert!(notes("users('1')/messages/$entity").is_empty());
+    assert!(notes("Collection(microsoft.graph.chatMessage)").is_empty());
+    assert_eq!(
+        notes("Me/messages"),
+        ["`Me` is read as `me` (the model's case)"]
+    );
+    assert_eq!(
+        notes("Collection(chatMessage)"),
+        ["`chatMessage` is read as `microsoft.graph.chatMessage`: a context URL names types with their namespace"]
+    );
+    assert_eq!(
+        notes("conditionalAccess/namedLocations"),
+        ["`conditionalAccess` is read as `identity/conditionalAccess`: the context URL leaves out singleton `identity`"]
+    );
+    // With the OData grammar: what Graph writes outside it is noted too.
+    let odata = |c: &str| {
+        graph_model_odata::context::resolve_context(&m, &format!("{root}{c}"))
+            .unwrap()
+            .leniency
+    };
+    assert!(odata("users('1')/messages/$entity").is_empty());
+    assert!(odata("users/$deletedEntity").is_empty());
+    let outside = odata("Collection(chatMessage)");
+    assert_eq!(outside.len(), 2, "{outside:?}");
+    assert!(
+        outside[1].contains("outside the OData ABNF `context` rule"),
+        "{outside:?}"
+    );
     // Relative, and below a deeper service root.
     assert_eq!(typed("/v1.0/$metadata#users/$entity"), one("user"));
     assert_eq!(
@@ -161,6 +228,81 @@ fn forms() {
     );
 }
 
+/// Deleted entities and links, as the validator and the JSON Schema judge
+/// them (one verdict).
+fn delta_payloads() {
+    use graph_model_tools::schema;
+    use graph_model_tools::validate::{validate_document, Document, Mode};
+    let m = load_str("contexts.xml", CSDL, Default::default()).unwrap();
+    let user = m.lookup("microsoft.graph.user").unwrap();
+    let cases: [(Document, &str, bool); 9] = [
+        (
+            Document::DeletedEntity { id: user },
+            r#"{"id":"users('1')","reason":"deleted"}"#,
+            true,
+        ),
+        (
+            Document::DeletedEntity { id: user },
+            r#"{"@removed":{"reason":"changed"},"id":"1","displayName":"A"}"#,
+            true,
+        ),
+        (
+            Document::DeletedEntity { id: user },
+            r#"{"id":"1","reason":"gone"}"#,
+            false,
+        ),
+        (
+            Document::DeletedEntity { id: user },
+            r#"{"id":"1","displayName":5}"#,
+            false,
+        ),
+        (Document::DeletedEntity { id: user }, r#"[]"#, false),
+        (
+            Document::Link { deleted: false },
+            r#"{"source":"users('1')","relationship":"messages","target":"messages('2')"}"#,
+            true,
+        ),
+        (
+            Document::Link { deleted: true },
+            r#"{"source":"users('1')","relationship":"messages"}"#,
+            false,
+        ),
+        (
+            Document::Link { deleted: false },
+            r#"{"source":"users('1')","relationship":"messages","target":7}"#,
+            false,
+        ),
+        (
+            Document::References { collection: true },
+            r#"{"value":[{"@odata.id":"users('1')"},{}]}"#,
+            false,
+        ),
+    ];
+    for (doc, text, valid) in cases {
+        for mode in [Mode::Lenient, Mode::Strict] {
+            let report = validate_document(&m, &doc, text, mode);
+            assert_eq!(
+                !report.has_errors(),
+                valid,
+                "{doc:?} {text} {mode:?}: {report}"
+            );
+            let s = schema::for_document(&m, &doc, mode.into());
+            let v = jsonschema::draft202012::new(&s).expect("the schema compiles");
+            let instance: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                v.is_valid(&instance),
+                valid,
+                "schema of {doc:?} on {text} ({mode:?})"
+            );
+        }
+    }
+    // An extra member: a warning when lenient, an error when strict.
+    let extra = r#"{"source":"a","relationship":"b","target":"c","note":1}"#;
+    let link = Document::Link { deleted: false };
+    assert!(!validate_document(&m, &link, extra, Mode::Lenient).has_errors());
+    assert!(validate_document(&m, &link, extra, Mode::Strict).has_errors());
+}
+
 fn main() {
     let args = Arguments::from_args();
     let docs = "doc-samples/graph-docs-beta-2021.jsonl";
@@ -171,6 +313,10 @@ fn main() {
     let trials = vec![
         Trial::test("forms", || {
             forms();
+            Ok(())
+        }),
+        Trial::test("delta-payloads", || {
+            delta_payloads();
             Ok(())
         }),
         corpus_counts("metadata/v1.0.xml", docs, (704, 456)),

@@ -20,7 +20,7 @@ use graph_model_tests::mutate::{blind_mutations, model_mutations, Effect};
 use graph_model_tests::trial_needing;
 use graph_model_tools::lenient_json::strip_trailing_commas;
 use graph_model_tools::schema::{self, Mode as SchemaMode};
-use graph_model_tools::validate::{validate_dynamic, Kind, Mode, Report, Severity};
+use graph_model_tools::validate::{validate_document, Document, Kind, Mode, Report, Severity};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{json, Value};
 
@@ -39,10 +39,20 @@ fn key(type_name: &str, collection: bool) -> String {
     }
 }
 
+/// The key of a payload other than a value of a type.
+fn doc_key(doc: &Document) -> String {
+    format!("{doc:?}")
+}
+
 impl Judge {
-    fn new(model: &Model, mode: SchemaMode, roots: &HashSet<(String, bool)>) -> Self {
+    fn new(
+        model: &Model,
+        mode: SchemaMode,
+        roots: &HashSet<(String, bool)>,
+        docs: &[&Document],
+    ) -> Self {
         let mut bundle = schema::bundle(model, mode);
-        let defs = bundle["$defs"].take();
+        let mut defs = bundle["$defs"].take();
         let mut branches = Vec::new();
         let mut roots: Vec<_> = roots.iter().collect();
         roots.sort();
@@ -63,6 +73,24 @@ impl Judge {
                 "then": { "properties": { "v": body } },
             }));
         }
+        // Other payloads: their own schema, definitions merged (a name
+        // means the same definition in both).
+        for doc in docs {
+            let mut s = schema::for_document(model, doc, mode);
+            let o = s.as_object_mut().unwrap();
+            if let Some(Value::Object(d)) = o.remove("$defs") {
+                for (k, v) in d {
+                    defs.as_object_mut().unwrap().entry(k).or_insert(v);
+                }
+            }
+            for k in ["$schema", "$id"] {
+                o.remove(k);
+            }
+            branches.push(json!({
+                "if": { "properties": { "t": { "const": doc_key(doc) } } },
+                "then": { "properties": { "v": s } },
+            }));
+        }
         let root = json!({
             "$schema": schema::DRAFT,
             "type": "object",
@@ -75,8 +103,8 @@ impl Judge {
     }
 
     /// The locations of the schema's errors (empty when valid).
-    fn errors(&self, type_name: &str, collection: bool, instance: Value) -> Vec<String> {
-        let wrapped = json!({ "t": key(type_name, collection), "v": instance });
+    fn errors(&self, key: &str, instance: Value) -> Vec<String> {
+        let wrapped = json!({ "t": key, "v": instance });
         if self.validator.is_valid(&wrapped) {
             return Vec::new();
         }
@@ -167,13 +195,33 @@ struct Case<'a> {
     judge: &'a Judge,
 }
 
+/// What a block is checked as, and the key of its branch in the judge.
+struct Subject<'a> {
+    id: &'a str,
+    doc: Document,
+    key: String,
+}
+
+impl<'a> Subject<'a> {
+    fn of_block(model: &Model, b: &'a Block) -> Self {
+        let id = model.lookup(&b.type_name).expect("a type of the model");
+        Subject {
+            id: &b.id,
+            doc: Document::Structured {
+                id,
+                collection: b.collection,
+            },
+            key: key(&b.type_name, b.collection),
+        }
+    }
+}
+
 impl Case<'_> {
     /// Compares the two verdicts on `text`; returns the validator's verdict
     /// (`Some(invalid)`), or `None` when excluded.
-    fn compare(&self, b: &Block, what: &str, text: &str, tally: &mut Tally) -> Option<bool> {
+    fn compare(&self, b: &Subject, what: &str, text: &str, tally: &mut Tally) -> Option<bool> {
         tally.documents += 1;
-        let report = validate_dynamic(self.model, &b.type_name, b.collection, text, self.mode)
-            .expect("a structured type");
+        let report = validate_document(self.model, &b.doc, text, self.mode);
         let invalid = report.has_errors();
         let instance: Option<Value> = serde_json::from_str(&strip_trailing_commas(text).0).ok();
         let Some(instance) = instance else {
@@ -181,7 +229,7 @@ impl Case<'_> {
             *tally.excluded.entry("not JSON").or_default() += 1;
             return None;
         };
-        let errors = self.judge.errors(&b.type_name, b.collection, instance);
+        let errors = self.judge.errors(&b.key, instance);
         let schema_invalid = !errors.is_empty();
         if invalid == schema_invalid {
             let pointers: HashSet<&str> =
@@ -233,22 +281,55 @@ fn run(model: Arc<Model>, mode: Mode, file: &std::path::Path, name: &str) -> Res
         .iter()
         .map(|b| (b.type_name.clone(), b.collection))
         .collect();
-    let judge = Judge::new(&model, mode.into(), &roots);
+    let others = corpus::other_documents(&model, &samples);
+    let mut docs: Vec<&Document> = others.iter().map(|(_, d, _)| d).collect();
+    docs.sort_by_key(|d| doc_key(d));
+    docs.dedup();
+    let judge = Judge::new(&model, mode.into(), &roots, &docs);
     let case = Case {
         model: &model,
         mode,
         judge: &judge,
     };
     let mut tally = Tally::default();
+    // Action parameters, entity references, `{"value": …}` documents,
+    // deleted entities and links: as written, and blind mutations.
+    let mut other_kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for (id, doc, body) in &others {
+        let kind = match doc {
+            Document::Parameters { .. } => "action parameter bodies",
+            Document::References { .. } => "entity references",
+            Document::Value { .. } => "value documents",
+            _ => "deleted entities and links",
+        };
+        *other_kinds.entry(kind).or_default() += 1;
+        let subject = Subject {
+            id,
+            doc: doc.clone(),
+            key: doc_key(doc),
+        };
+        case.compare(&subject, "as written", body, &mut tally);
+        let Ok(parsed) = serde_json::from_str::<Value>(&strip_trailing_commas(body).0) else {
+            continue;
+        };
+        let text = serde_json::to_string(&parsed).unwrap();
+        for m in blind_mutations(&text, &parsed, id, 4) {
+            tally.mutations += 1;
+            let what = format!("mutation {} at {:?}", m.kind, m.pointer);
+            case.compare(&subject, &what, &m.text, &mut tally);
+        }
+    }
     for b in &blocks {
         tally.blocks += 1;
-        case.compare(b, "as written", &b.body, &mut tally);
+        let b_subject = Subject::of_block(&model, b);
+        case.compare(&b_subject, "as written", &b.body, &mut tally);
         // Mutations start from the parsed document.
         let Ok(doc) = serde_json::from_str::<Value>(&strip_trailing_commas(&b.body).0) else {
             continue;
         };
         let base_text = serde_json::to_string(&doc).unwrap();
-        let Some(base_invalid) = case.compare(b, "re-serialized", &base_text, &mut tally) else {
+        let Some(base_invalid) = case.compare(&b_subject, "re-serialized", &base_text, &mut tally)
+        else {
             continue;
         };
         let mut mutations = model_mutations(&model, &b.type_name, b.collection, &doc, &b.id, 1);
@@ -256,7 +337,7 @@ fn run(model: Arc<Model>, mode: Mode, file: &std::path::Path, name: &str) -> Res
         for m in mutations {
             tally.mutations += 1;
             let what = format!("mutation {} at {:?}", m.kind, m.pointer);
-            let Some(invalid) = case.compare(b, &what, &m.text, &mut tally) else {
+            let Some(invalid) = case.compare(&b_subject, &what, &m.text, &mut tally) else {
                 continue;
             };
             let expected = match (m.effect, mode) {
@@ -279,9 +360,22 @@ fn run(model: Arc<Model>, mode: Mode, file: &std::path::Path, name: &str) -> Res
         }
     }
     let compared = tally.documents - tally.excluded.values().sum::<usize>();
+    let others: Vec<String> = other_kinds
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
     let mut line = format!(
-        "{name}: {} blocks, {} documents ({} mutations), {} compared, {} agreed",
-        tally.blocks, tally.documents, tally.mutations, compared, tally.agreed
+        "{name}: {} blocks of types ({}), {} documents ({} mutations), {} compared, {} agreed",
+        tally.blocks,
+        if others.is_empty() {
+            "and no other payload".to_string()
+        } else {
+            format!("and {}", others.join(", "))
+        },
+        tally.documents,
+        tally.mutations,
+        compared,
+        tally.agreed
     );
     for (k, n) in &tally.excluded {
         let _ = write!(line, "; excluded {k}: {n}");

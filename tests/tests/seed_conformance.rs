@@ -331,8 +331,13 @@ fn main() {
         // context, responses that show an evolvable member their request did
         // not ask for with `Prefer: include-unknown-enum-members` are
         // warnings (2 with v1.0, 4 with beta-USNat: `createChat`, `roster`).
-        totals(v1, docs, "| graph-docs-beta-2021.jsonl | 7631 | 3382 | 2076 | abstract-without-odata-type 22, enum-case-mismatch 85, evolvable-member-without-preference 2, incompatible-odata-type 8, invalid-json 27, invalid-query 8, malformed-primitive 81, not-in-model 696, not-selected 9, null-collection 8, placeholder-mismatch 54, trailing-comma 119, undocumented-property 320, unknown-enum-value 69, unknown-odata-type 31, wrong-json-type 35 | URL does not resolve 276, no body 2254, non-JSON content 112, type absent from the metadata 1607 |"),
-        totals(beta, docs, "| graph-docs-beta-2021.jsonl | 7631 | 2727 | 1938 | abstract-without-odata-type 20, enum-case-mismatch 50, evolvable-member-without-preference 4, incompatible-odata-type 6, invalid-json 22, invalid-query 5, malformed-primitive 100, not-in-model 241, not-selected 8, null-collection 12, nullability 2, placeholder-mismatch 31, trailing-comma 76, undocumented-property 229, unknown-enum-value 50, unknown-odata-type 21, wrong-json-type 28 | URL does not resolve 311, no body 2254, non-JSON content 111, type absent from the metadata 2228 |"),
+        // A bound operation resolving to the overload of the most derived
+        // binding (`groups/delta` returns groups, not directory objects):
+        // 21 and 16 more blocks clean (not-in-model 696 -> 672, 241 -> 223).
+        // One block per model is typed by an `@odata.context` read with
+        // Graph's leniency (`lenient-context-url`, a warning).
+        totals(v1, docs, "| graph-docs-beta-2021.jsonl | 7631 | 3382 | 2097 | abstract-without-odata-type 21, enum-case-mismatch 85, evolvable-member-without-preference 2, incompatible-odata-type 8, invalid-json 27, invalid-query 8, lenient-context-url 1, malformed-primitive 81, not-in-model 672, not-selected 9, null-collection 9, placeholder-mismatch 54, trailing-comma 119, undocumented-property 320, unknown-enum-value 69, unknown-odata-type 31, wrong-json-type 34 | URL does not resolve 276, no body 2254, non-JSON content 112, type absent from the metadata 1607 |"),
+        totals(beta, docs, "| graph-docs-beta-2021.jsonl | 7631 | 2727 | 1954 | abstract-without-odata-type 19, enum-case-mismatch 50, evolvable-member-without-preference 4, incompatible-odata-type 6, invalid-json 22, invalid-query 5, lenient-context-url 1, malformed-primitive 100, not-in-model 223, not-selected 8, null-collection 12, nullability 2, placeholder-mismatch 31, trailing-comma 76, undocumented-property 229, unknown-enum-value 50, unknown-odata-type 21, wrong-json-type 27 | URL does not resolve 311, no body 2254, non-JSON content 111, type absent from the metadata 2228 |"),
     ];
     libtest_mimic::run(&args, trials).exit();
 }

@@ -6,12 +6,14 @@ mod attach;
 mod checks;
 mod confusable;
 pub mod conventions;
+mod document;
 pub mod path;
 mod resolve;
 pub mod suggest;
 mod types;
 
 pub use annotations::{Deprecation, Documentation};
+pub use document::Document;
 pub use resolve::{load_file, load_files, load_sources, load_str, resolve, LoadOptions};
 pub use types::*;
 

@@ -15,6 +15,7 @@
 //! runtime), a numeric string beyond the range of a double, and the
 //! `Precision`/`Scale` of `Edm.Decimal`.
 
+mod documents;
 mod patterns;
 mod primitives;
 mod structured;
@@ -87,6 +88,14 @@ enum Def {
     Primitive(crate::model::Primitive),
     /// The JSON types of OData control information.
     Control,
+    /// The parameter body of an operation (index into `Model::operations`).
+    Parameters(usize),
+    /// An entity reference.
+    Reference,
+    /// A link or deleted link of a delta response.
+    Link,
+    /// A deleted entity of a delta response.
+    DeletedEntity(TypeId),
 }
 
 /// Definition name of the control-information rules every shape uses.
@@ -109,6 +118,10 @@ impl<'m> Defs<'m> {
             Def::Shape(id) => shape_name(&self.model.get(id).name.to_string()),
             Def::Primitive(p) => primitives::def_name(p).to_string(),
             Def::Control => CONTROL.to_string(),
+            Def::Parameters(op) => documents::parameters_name(self.model, op),
+            Def::Reference => documents::REFERENCE.to_string(),
+            Def::Link => documents::LINK.to_string(),
+            Def::DeletedEntity(id) => documents::deleted_name(&self.model.get(id).name.to_string()),
         }
     }
 
@@ -143,6 +156,10 @@ impl<'m> Defs<'m> {
                     c["title"] = "OData control information".into();
                     c
                 }
+                Def::Parameters(op) => self.parameters(op),
+                Def::Reference => self.reference(),
+                Def::Link => self.link(),
+                Def::DeletedEntity(id) => self.deleted_entity(id),
             };
             self.defs.insert(name, schema);
         }
@@ -238,6 +255,39 @@ pub fn for_type(
     Ok(root(id_uri(mode, &what), body, defs.finish()))
 }
 
+/// The schema of a whole payload as the validator judges it
+/// (`graph_model_tools::validate::validate_document`): a value of a type or
+/// a collection response of one, a `{"value": …}` document, entity
+/// references, an action's parameter body, a deleted entity or a link of a
+/// delta response; with the definitions it needs in `$defs`.
+pub fn for_document(model: &Model, doc: &crate::model::Document, mode: Mode) -> Value {
+    let mut defs = Defs::new(model, mode);
+    let body = defs.document(doc);
+    let what = doc.describe(model).replace(' ', "-");
+    root(id_uri(mode, &what), body, defs.finish())
+}
+
+/// The name under which [`bundle`] and [`for_document`] define a payload
+/// that has a definition of its own (`#/$defs/<name>`): a type's qualified
+/// name, `ns.action(ns.BindingType)-parameters` for an action's parameter
+/// body (`ns.action()-parameters` when unbound), `odata-entity-reference`,
+/// `odata-link`, `ns.T-deleted-entity`. `None` for a collection response
+/// or a `{"value": …}` document, which are written out where used.
+pub fn document_definition(model: &Model, doc: &crate::model::Document) -> Option<String> {
+    use crate::model::Document as D;
+    Some(match doc {
+        D::Structured {
+            id,
+            collection: false,
+        } => model.get(*id).name.to_string(),
+        D::References { collection: false } => documents::REFERENCE.to_string(),
+        D::Parameters { operation } => documents::parameters_name(model, *operation),
+        D::DeletedEntity { id } => documents::deleted_name(&model.get(*id).name.to_string()),
+        D::Link { .. } => documents::LINK.to_string(),
+        _ => return None,
+    })
+}
+
 /// The schema of an Edm primitive on its own (what a property of that type
 /// accepts apart from `null`), as the exported definitions use it.
 pub fn primitive(p: crate::model::Primitive) -> Value {
@@ -245,12 +295,21 @@ pub fn primitive(p: crate::model::Primitive) -> Value {
 }
 
 /// Every type of the model in one document's `$defs` (the root accepts any
-/// value; refer to `#/$defs/<qualified name>`).
+/// value; refer to `#/$defs/<qualified name>`), with the parameter body of
+/// every action, an entity reference and a delta link (names as
+/// [`document_definition`] gives them).
 pub fn bundle(model: &Model, mode: Mode) -> Value {
     let mut defs = Defs::new(model, mode);
     for id in model.ids() {
         defs.declared(id);
     }
+    for op in 0..model.operations.len() {
+        if documents::has_body(model, op) {
+            defs.refer(Def::Parameters(op));
+        }
+    }
+    defs.refer(Def::Reference);
+    defs.refer(Def::Link);
     root(id_uri(mode, "bundle"), json!({}), defs.finish())
 }
 

@@ -198,7 +198,7 @@ impl Defs<'_> {
     /// A property value: a collection (never `null` items; the collection
     /// itself `null` only where nullable and only when lenient), `null` (if
     /// nullable), or one value.
-    fn value(&mut self, ty: &TypeRef, nullable: bool, facets: Option<&Facets>) -> Value {
+    pub(super) fn value(&mut self, ty: &TypeRef, nullable: bool, facets: Option<&Facets>) -> Value {
         let single = self.single(&ty.target, facets);
         if ty.collection {
             let array = json!({ "type": "array", "items": not_null(single) });

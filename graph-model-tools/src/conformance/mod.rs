@@ -17,7 +17,7 @@ pub use typing::{block_type, document_of, select_of, Check, Typed};
 
 use crate::samples::Sample;
 use crate::validate::{
-    check_resource, validate_document_in, Context, Document, Kind, Mode, Report,
+    check_resource, validate_document_in, Context, Document, Kind, Mode, Report, Severity,
 };
 
 /// How one block came out.
@@ -104,20 +104,11 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
             };
             (doc.describe(model), *collection, report)
         }
-        Check::Payload(doc) => {
-            let collection = matches!(
-                doc,
-                Document::Value {
-                    collection: true,
-                    ..
-                } | Document::References { collection: true }
-            );
-            (
-                doc.describe(model),
-                collection,
-                validate_document_in(model, doc, body, mode, context),
-            )
-        }
+        Check::Payload(doc) => (
+            doc.describe(model),
+            doc.is_collection(),
+            validate_document_in(model, doc, body, mode, context),
+        ),
         Check::Representation(id) => (
             format!("representation of {}", model.get(*id).name),
             false,
@@ -129,6 +120,10 @@ pub fn check_with(model: &Model, s: &Sample, mode: Mode, typed: Option<TypedVali
             ("no body".to_string(), false, r)
         }
     };
+    for note in &typed_block.leniency {
+        let kind = Kind::LenientContextUrl;
+        report.push_as(Severity::Warning, "/@odata.context", kind, note.clone());
+    }
     // A PATCH body updates an entity whose type the service knows:
     // it needs no `@odata.type` even when the declared type is abstract.
     if s.method.as_deref() == Some("PATCH") {

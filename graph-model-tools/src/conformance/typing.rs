@@ -32,6 +32,9 @@ pub struct Typed {
     pub typed_by: &'static str,
     /// The request's `$select` (or the context's select list), if any.
     pub select: Option<Vec<String>>,
+    /// Where the `@odata.context` that typed the block departs from the
+    /// model's spelling or the OData grammar (reported as warnings).
+    pub leniency: Vec<String>,
 }
 
 fn not_checkable<T>(reason: &'static str, detail: impl Into<String>) -> Result<T, Outcome> {
@@ -96,6 +99,7 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
                 check: Check::Representation(id),
                 typed_by: "annotation",
                 select: None,
+                leniency: Vec::new(),
             }),
             Some(_) => not_checkable("non-JSON content", format!("`{t}` is not an object type")),
             None => not_checkable(
@@ -138,6 +142,7 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
                 check: Check::Payload(payload(model, target, collection, true)),
                 typed_by: "annotation",
                 select,
+                leniency: Vec::new(),
             });
         }
     }
@@ -150,22 +155,23 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
         // A response that names its own context: `@odata.context`.
         Err(e) => {
             let context = (!is_request).then(|| context_of(parsed.as_ref())).flatten();
-            return match context.map(|c| (odata_path::resolve_context(model, &c), c)) {
-                Some((Ok(r), c)) => match (r.target, r.special) {
-                    (_, Some(odata_path::Special::Ref)) => Ok(Typed {
-                        check: Check::Payload(Document::References {
-                            collection: r.collection,
-                        }),
+            return match context.map(|c| (context_of_model(model, &c), c)) {
+                Some((Ok(r), c)) => {
+                    let (check, select) = match (special_document(model, &r), &r.target) {
+                        (Some(doc), _) => (doc, None),
+                        (None, Some(t)) => (
+                            payload(model, t.clone(), r.collection, true),
+                            context_select(&c),
+                        ),
+                        (None, None) => return not_checkable("URL does not resolve", e),
+                    };
+                    Ok(Typed {
+                        check: Check::Payload(check),
                         typed_by: "@odata.context",
-                        select: None,
-                    }),
-                    (Some(t), _) => Ok(Typed {
-                        check: Check::Payload(payload(model, t, r.collection, true)),
-                        typed_by: "@odata.context",
-                        select: context_select(&c),
-                    }),
-                    (None, _) => not_checkable("URL does not resolve", e),
-                },
+                        select,
+                        leniency: r.leniency,
+                    })
+                }
                 _ if url.is_none() => not_checkable("type unknown", e),
                 _ => not_checkable("URL does not resolve", e),
             };
@@ -181,6 +187,51 @@ pub fn block_type(model: &Model, s: &Sample) -> Result<Typed, Outcome> {
         check,
         typed_by: "request URL",
         select,
+        leniency: Vec::new(),
+    })
+}
+
+/// [`graph_model_odata::context::resolve_context`], with the model's roles
+/// built once per model and thread (a few milliseconds each on v1.0), not
+/// per block. The cache is keyed by the model's address and sizes, and
+/// holds one model.
+fn context_of_model(model: &Model, url: &str) -> Result<Resolved, graph_model_odata::Error> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Key = (usize, usize, usize, usize);
+    thread_local! {
+        static ROLES: RefCell<Option<(Key, Rc<graph_model_odata::Roles>)>> = const { RefCell::new(None) };
+    }
+    let key: Key = (
+        std::ptr::from_ref(model) as usize,
+        model.types.len(),
+        model.operations.len(),
+        model.containers.iter().map(|c| c.entity_sets.len()).sum(),
+    );
+    let roles = ROLES.with_borrow_mut(|cache| match cache {
+        Some((k, roles)) if *k == key => roles.clone(),
+        _ => {
+            let roles = Rc::new(graph_model_odata::Roles::from_model(model));
+            *cache = Some((key, roles.clone()));
+            roles
+        }
+    });
+    graph_model_odata::context::resolve_context_with(model, &roles, url)
+}
+
+/// The payload a context URL's system segment stands for: entity
+/// references, a deleted entity, a link.
+fn special_document(model: &Model, r: &Resolved) -> Option<Document> {
+    Some(match r.special? {
+        Special::Ref => Document::References {
+            collection: r.collection,
+        },
+        Special::DeletedEntity => Document::DeletedEntity {
+            id: r.structured(model)?,
+        },
+        Special::Link => Document::Link { deleted: false },
+        Special::DeletedLink => Document::Link { deleted: true },
+        _ => return None,
     })
 }
 
@@ -189,13 +240,8 @@ fn request_document(model: &Model, r: &Resolved) -> Result<Document, Outcome> {
     if r.special == Some(Special::Ref) {
         return Ok(Document::References { collection: false });
     }
-    if let Some(op) = &r.operation {
-        let index = model
-            .operations
-            .iter()
-            .position(|o| o.name.to_string() == *op)
-            .expect("a resolved operation is in the model");
-        return Ok(Document::Parameters { operation: index });
+    if let Some(operation) = r.operation {
+        return Ok(Document::Parameters { operation });
     }
     match &r.target {
         Some(Target::Unresolved(t)) => not_checkable(
@@ -210,19 +256,14 @@ fn request_document(model: &Model, r: &Resolved) -> Result<Document, Outcome> {
 
 /// A response to `method` on what `r` addresses.
 fn response_document(model: &Model, r: &Resolved, method: &str) -> Result<Check, Outcome> {
-    match r.special {
-        Some(Special::Ref) => {
-            return Ok(Check::Payload(Document::References {
-                collection: r.collection,
-            }))
-        }
-        Some(Special::Count | Special::Value) => {
-            return not_checkable(
-                "non-JSON content",
-                "`$count` and `$value` answer with plain text or bytes",
-            )
-        }
-        None => {}
+    if let Some(doc) = special_document(model, r) {
+        return Ok(Check::Payload(doc));
+    }
+    if let Some(Special::Count | Special::Value) = r.special {
+        return not_checkable(
+            "non-JSON content",
+            "`$count` and `$value` answer with plain text or bytes",
+        );
     }
     let collection = if r.operation.is_some() {
         r.collection
@@ -237,7 +278,8 @@ fn response_document(model: &Model, r: &Resolved, method: &str) -> Result<Check,
         Some(t) => Ok(Check::Payload(payload(model, t.clone(), collection, true))),
         None => Ok(Check::Unexpected(format!(
             "`{}` returns nothing, but the response has a body",
-            r.operation.as_deref().unwrap_or("the operation")
+            r.operation_in(model)
+                .map_or("the operation".to_string(), |op| op.name.to_string())
         ))),
     }
 }

@@ -18,7 +18,9 @@
 //! # Ok::<(), graph_model_csdl::Error>(())
 //! ```
 
-pub use graph_model_csdl::schema::{bundle, for_type, openapi, primitive, Mode, DRAFT};
+pub use graph_model_csdl::schema::{
+    bundle, document_definition, for_document, for_type, openapi, primitive, Mode, DRAFT,
+};
 
 impl From<crate::validate::Mode> for Mode {
     fn from(m: crate::validate::Mode) -> Self {

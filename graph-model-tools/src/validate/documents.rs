@@ -1,86 +1,16 @@
-//! What a whole payload is expected to be, beyond a value of an entity or
-//! complex type: a primitive or enum value (`{"value": …}`), entity
-//! references (`$ref`), the parameters of an action.
+//! Checking a whole payload as the [`Document`] it is expected to be,
+//! beyond a value of an entity or complex type: a primitive or enum value
+//! (`{"value": …}`), entity references (`$ref`), the parameters of an
+//! action, deleted entities and links of a delta response.
 
-use graph_model_csdl::model::{Model, Target, TypeId};
+use graph_model_csdl::model::{Document, Target, TypeId};
 
 use super::finding::{child, Kind};
 use super::model_check::{Checker, Expect};
 use graph_model::json::Json;
 
-/// The expected shape of a whole payload.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Document {
-    /// A value declared as an entity or complex type, or (with `collection`)
-    /// a collection response of such values.
-    Structured {
-        /// The declared type.
-        id: TypeId,
-        /// `{"value": [...]}`.
-        collection: bool,
-    },
-    /// A primitive, enum or type-definition value — a property read on its
-    /// own or an operation's result: `{"value": x}`, or `{"value": [...]}`.
-    Value {
-        /// The value's type.
-        target: Target,
-        /// A collection of them.
-        collection: bool,
-        /// Whether `null` is allowed (for a single value).
-        nullable: bool,
-    },
-    /// Entity references (`$ref`): `{"@odata.id": "..."}`, or a collection
-    /// of them in `value`.
-    References {
-        /// A collection of references.
-        collection: bool,
-    },
-    /// The request body of an action: its non-binding parameters by name.
-    Parameters {
-        /// Index into [`Model::operations`].
-        operation: usize,
-    },
-}
-
-impl Document {
-    /// A short description: the type (and whether a collection), for reports.
-    pub fn describe(&self, model: &Model) -> String {
-        let name = |t: &Target| match t {
-            Target::Named(id) => model.get(*id).name.to_string(),
-            Target::Primitive(p) => format!("Edm.{p:?}"),
-            Target::Unresolved(s) => s.clone(),
-        };
-        match self {
-            Document::Structured {
-                id,
-                collection: false,
-            } => model.get(*id).name.to_string(),
-            Document::Structured {
-                id,
-                collection: true,
-            } => {
-                format!("Collection({})", model.get(*id).name)
-            }
-            Document::Value {
-                target,
-                collection: false,
-                ..
-            } => name(target),
-            Document::Value {
-                target,
-                collection: true,
-                ..
-            } => {
-                format!("Collection({})", name(target))
-            }
-            Document::References { collection: false } => "entity reference".into(),
-            Document::References { collection: true } => "Collection(entity reference)".into(),
-            Document::Parameters { operation } => {
-                format!("parameters of {}", model.operations[*operation].name)
-            }
-        }
-    }
-}
+/// The members of a link (OData JSON Format 4.0, delta responses).
+const LINK_MEMBERS: [&str; 3] = ["source", "relationship", "target"];
 
 impl Checker<'_> {
     /// Checks a whole payload.
@@ -94,6 +24,101 @@ impl Checker<'_> {
             } => self.value_document(target, *collection, *nullable, value),
             Document::References { collection } => self.references(*collection, value),
             Document::Parameters { operation } => self.parameters(*operation, value),
+            Document::DeletedEntity { id } => self.deleted_entity(*id, value),
+            Document::Link { .. } => self.link(value),
+            // A kind of payload added later: nothing known to check.
+            _ => {}
+        }
+    }
+
+    /// A deleted entity: `reason` is `deleted` or `changed`; other members
+    /// are control information or properties of the entity type (`id`
+    /// among them), checked as such.
+    fn deleted_entity(&mut self, id: TypeId, value: &Json) {
+        let model = self.model;
+        let Json::Object(members) = value else {
+            return self.push(
+                "",
+                Kind::WrongJsonType,
+                format!(
+                    "expected a deleted entity (an object), found {}",
+                    value.kind()
+                ),
+            );
+        };
+        let props = model.properties(id);
+        let navs = model.navigation(id);
+        for (k, v) in members {
+            let p = child("", k);
+            if k.contains('@') {
+                self.control(&p, k, v);
+            } else if k == "reason" {
+                if !matches!(v, Json::String(r) if r == "deleted" || r == "changed") {
+                    self.push(
+                        &p,
+                        Kind::WrongJsonType,
+                        "`reason` of a deleted entity is \"deleted\" or \"changed\"",
+                    );
+                }
+            } else if let Some(prop) = props.iter().find(|x| x.property.name == *k) {
+                let pr = prop.property;
+                let e = Expect {
+                    target: &pr.ty.target,
+                    collection: pr.ty.collection,
+                    nullable: pr.nullable,
+                    facets: Some(&pr.facets),
+                };
+                self.value(&p, v, e, &pr.name);
+            } else if let Some((nav, _)) = navs.iter().find(|(n, _)| n.name == *k) {
+                let e = Expect {
+                    target: &nav.ty.target,
+                    collection: nav.ty.collection,
+                    nullable: true,
+                    facets: None,
+                };
+                self.value(&p, v, e, &nav.name);
+            } else if k == "id" {
+                if !matches!(v, Json::String(_)) {
+                    self.push(
+                        &p,
+                        Kind::WrongJsonType,
+                        "`id` of a deleted entity is a string",
+                    );
+                }
+            } else {
+                let msg = format!("`{k}` is not part of a deleted `{}`", model.get(id).name);
+                self.push(&p, Kind::NotInModel, msg);
+            }
+        }
+    }
+
+    /// A link or deleted link: `source`, `relationship` and `target`, each a
+    /// string, and control information.
+    fn link(&mut self, value: &Json) {
+        let Json::Object(members) = value else {
+            return self.push(
+                "",
+                Kind::WrongJsonType,
+                format!("expected a link (an object), found {}", value.kind()),
+            );
+        };
+        for key in LINK_MEMBERS {
+            if value.get(key).is_none() {
+                self.push("", Kind::WrongJsonType, format!("a link needs `{key}`"));
+            }
+        }
+        for (k, v) in members {
+            let p = child("", k);
+            if k.contains('@') {
+                self.control(&p, k, v);
+            } else if LINK_MEMBERS.contains(&k.as_ref()) {
+                if !matches!(v, Json::String(_)) {
+                    let msg = format!("`{k}` of a link is a string, found {}", v.kind());
+                    self.push(&p, Kind::WrongJsonType, msg);
+                }
+            } else {
+                self.push(&p, Kind::NotInModel, format!("`{k}` is not part of a link"));
+            }
         }
     }
 

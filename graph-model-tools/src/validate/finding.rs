@@ -56,6 +56,10 @@ pub enum Kind {
     EvolvableMemberWithoutPreference,
     /// `unknownFutureValue` in a request body.
     UnknownFutureValueInRequest,
+    /// An `@odata.context` read with Graph's leniency (an unqualified type
+    /// name, a set in another case, a singleton left out, outside the
+    /// OData grammar). Always a warning: the payload is typed all the same.
+    LenientContextUrl,
 }
 
 impl Kind {
@@ -83,6 +87,7 @@ impl Kind {
             Kind::RoundTripDifference => "round-trip-difference",
             Kind::EvolvableMemberWithoutPreference => "evolvable-member-without-preference",
             Kind::UnknownFutureValueInRequest => "unknown-future-value-in-request",
+            Kind::LenientContextUrl => "lenient-context-url",
         }
     }
 

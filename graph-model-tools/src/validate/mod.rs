@@ -18,8 +18,8 @@ mod roundtrip;
 mod stream;
 
 pub use context::{Context, Method};
-pub use documents::Document;
 pub use finding::{child, Finding, Kind, Mode, Report, Severity};
+pub use graph_model_csdl::model::Document;
 pub use graph_model_csdl::Model;
 pub use resource::check as check_resource;
 
