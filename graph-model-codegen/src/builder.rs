@@ -194,6 +194,21 @@ impl Builder {
         self
     }
 
+    /// Follows containment navigation only (`ContainsTarget="true"`: what
+    /// the roots' URL subtrees hold), without limit (`true`), or not at all
+    /// (`false`, the default). Every other navigation property is then
+    /// [`Untyped`](../graph_model/struct.Untyped.html) JSON even when its
+    /// type is generated, so that a type's code is the same in every
+    /// closure (what additive Cargo features need).
+    pub fn containment(mut self, on: bool) -> Self {
+        self.navigation = if on {
+            Navigation::Containment
+        } else {
+            Navigation::None
+        };
+        self
+    }
+
     /// Follows navigation properties from the roots this many steps
     /// (`0`: not at all).
     pub fn navigation_depth(mut self, depth: u32) -> Self {
@@ -318,6 +333,8 @@ impl Builder {
             &types,
             PlanOptions {
                 excluded: spec.excluded.clone(),
+                containment_only: self.navigation == Navigation::Containment,
+                areas: BTreeMap::new(),
                 namespace_features: self.namespace_features,
                 modules: self
                     .modules

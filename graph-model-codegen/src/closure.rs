@@ -54,7 +54,9 @@ impl Navigation {
             "all" | "*" => Ok(Navigation::All),
             "containment" => Ok(Navigation::Containment),
             n => n.parse().map(Navigation::Depth).map_err(|_| {
-                format!("`{n}`: expected `none`, `all`, `containment` or a number of navigation steps")
+                format!(
+                    "`{n}`: expected `none`, `all`, `containment` or a number of navigation steps"
+                )
             }),
         }
     }

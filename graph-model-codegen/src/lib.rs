@@ -26,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+pub mod areas;
 mod builder;
 pub mod closure;
 #[doc(hidden)]

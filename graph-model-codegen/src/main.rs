@@ -39,6 +39,28 @@ enum Command {
         #[command(flatten)]
         closure: ClosureArgs,
     },
+    /// Generate every type of a CSDL file with one Cargo feature per area
+    /// (entity set or singleton: its type and its containment subtree) and
+    /// `full`; features are additive (a type's code is the same whichever
+    /// are on). Writes the modules, `mod.rs`, `features.toml` and
+    /// `FEATURES.md` (the table of areas).
+    Areas {
+        /// A CSDL `$metadata` file.
+        file: PathBuf,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// The namespace whose types go to the root module (its
+        /// sub-namespaces become child modules).
+        #[arg(long, default_value = "microsoft.graph")]
+        prefix: String,
+        /// Path of the runtime crate in generated code.
+        #[arg(long, default_value = "::graph_model")]
+        runtime: String,
+        /// Format with rustfmt.
+        #[arg(long)]
+        rustfmt: bool,
+    },
     /// Generate Rust types from a CSDL file into a directory.
     Generate {
         /// A CSDL `$metadata` file, and any documents it references.
@@ -85,8 +107,13 @@ enum Command {
 #[derive(Args)]
 struct ClosureArgs {
     /// Follow navigation properties from the roots without limit.
-    #[arg(long, conflicts_with = "navigation_depth")]
+    #[arg(long, conflicts_with_all = ["navigation_depth", "containment"])]
     navigation: bool,
+    /// Follow containment navigation only (what the roots' URL subtrees
+    /// hold); every other navigation property is untyped JSON, so that a
+    /// type's code is the same in every closure.
+    #[arg(long, conflicts_with = "navigation_depth")]
+    containment: bool,
     /// Follow navigation properties this many steps from the roots.
     #[arg(long, value_name = "N")]
     navigation_depth: Option<u32>,
@@ -102,6 +129,7 @@ struct ClosureArgs {
 impl ClosureArgs {
     fn navigation(&self) -> Navigation {
         match (self.navigation, self.navigation_depth) {
+            _ if self.containment => Navigation::Containment,
             (true, _) => Navigation::All,
             (false, None | Some(0)) => Navigation::None,
             (false, Some(d)) => Navigation::Depth(d),
@@ -112,6 +140,7 @@ impl ClosureArgs {
         let builder = match self.navigation() {
             Navigation::All => builder.navigation(true),
             Navigation::Depth(d) => builder.navigation_depth(d),
+            Navigation::Containment => builder.containment(true),
             Navigation::None => builder,
         };
         let builder = self
@@ -131,8 +160,64 @@ fn parse_module(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// `graph-model-codegen areas`.
+fn areas(file: PathBuf, out: PathBuf, prefix: &str, runtime: String, rustfmt: bool) -> ExitCode {
+    use graph_model_codegen::areas;
+    let model = match load_file(&file, LoadOptions::default()) {
+        Ok(m) => m,
+        Err(diags) => {
+            eprint!("{diags}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let source = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let opts = areas::RenderOptions {
+        source,
+        runtime,
+        modules: areas::strip_namespace(&model, prefix),
+        rustfmt,
+    };
+    let started = std::time::Instant::now();
+    let files = match areas::render(&model, &opts) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let mut lines = 0;
+    for f in &files {
+        lines += f.contents.lines().count();
+        if let Err(e) = graph_model_codegen::write_inside(&out, &f.name, f.contents.as_bytes()) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    eprintln!(
+        "generated {} files, {lines} lines into {} in {:.2?}",
+        files.len(),
+        out.display(),
+        started.elapsed()
+    );
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Areas {
+            file,
+            out,
+            prefix,
+            runtime,
+            rustfmt,
+        } => areas(file, out, &prefix, runtime, rustfmt),
         Command::Closure {
             file,
             roots,

@@ -76,5 +76,8 @@ pub mod generated {
     pub const METADATA: &str = include_str!(concat!(env!("OUT_DIR"), "/graph/model.xml"));
 }
 
+#[deny(missing_docs)]
+pub mod v1;
+
 /// The `microsoft.graph` namespace of the bundled model.
 pub use generated::microsoft::graph;

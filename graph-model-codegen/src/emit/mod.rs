@@ -257,6 +257,9 @@ struct Node {
     namespace: Option<String>,
     file: Option<String>,
     feature: Option<String>,
+    /// A group of area types: the features any of which compiles it (the
+    /// module is private, its items re-exported by its parent).
+    group: Option<Vec<String>>,
     children: BTreeMap<String, Node>,
 }
 
@@ -289,6 +292,7 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str, deprecated: &BTreeSet<Path>) 
     w.line(4, "let visit: fn(V) -> V::Output = match type_name {");
     for (module, (_, items)) in &plan.modules {
         let feature = plan.features.get(module);
+        let group = plan.groups.get(module);
         let polys: BTreeMap<&str, &crate::rust::plan::Path> = items
             .iter()
             .filter_map(|i| match i {
@@ -303,6 +307,9 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str, deprecated: &BTreeSet<Path>) 
             let path = polys.get(s.csdl_name.as_str()).copied().unwrap_or(&s.path);
             if let Some(f) = feature {
                 w.cfg(8, &[f], false);
+            }
+            if let Some(features) = group {
+                w.cfg_any(8, features);
             }
             let visit = turbofish(
                 format!("{rt}::rt::visit"),
@@ -347,10 +354,16 @@ fn root(plan: &Plan, opts: &EmitOptions, deprecated: &BTreeSet<Path>) -> String 
     let mut tree = Node::default();
     for (module, (namespace, _)) in &plan.modules {
         let mut node = &mut tree;
-        for seg in module {
+        let group = plan.groups.get(module);
+        let depth = module.len() - usize::from(group.is_some());
+        for seg in &module[..depth] {
             node = node.children.entry(seg.clone()).or_default();
         }
         node.namespace = Some(namespace.clone());
+        if let Some(features) = group {
+            node = node.children.entry(module[depth].clone()).or_default();
+            node.group = Some(features.clone());
+        }
         node.file = Some(naming::file_name(module));
         node.feature = plan.features.get(module).cloned();
     }
@@ -361,7 +374,23 @@ fn root(plan: &Plan, opts: &EmitOptions, deprecated: &BTreeSet<Path>) -> String 
             }
             w.line(indent, &format!("include!({});", string_literal(file)));
         }
+        // Groups of area types: private modules, their items re-exported.
         for (name, child) in &node.children {
+            let Some(features) = &child.group else {
+                continue;
+            };
+            let file = child.file.as_deref().unwrap_or_default();
+            w.cfg_any(indent, features);
+            w.line(indent, &format!("mod {name} {{"));
+            w.line(
+                indent + layout::TAB,
+                &format!("include!({});", string_literal(file)),
+            );
+            w.line(indent, "}");
+            w.cfg_any(indent, features);
+            w.line(indent, &format!("pub use {name}::*;"));
+        }
+        for (name, child) in node.children.iter().filter(|(_, c)| c.group.is_none()) {
             let path = if prefix.is_empty() {
                 name.clone()
             } else {

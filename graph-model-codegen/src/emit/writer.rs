@@ -101,6 +101,29 @@ impl Writer {
 
     /// `#[cfg(...)]` of `feature = "a"` or `all(feature = "a", ...)`, or
     /// their negation.
+    /// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", …))]`: on
+    /// when any of `features` is.
+    pub fn cfg_any(&mut self, indent: usize, features: &[String]) {
+        let items: Vec<String> = features
+            .iter()
+            .map(|f| format!("feature = {}", string_literal(f)))
+            .collect();
+        if items.len() == 1 {
+            self.line(indent, &format!("#[cfg({})]", items[0]));
+            return;
+        }
+        let inner = items.join(", ");
+        let flat = format!("#[cfg(any({inner}))]");
+        if indent + layout::width(&flat) <= MAX_WIDTH && layout::width(&inner) <= ATTR_FN_LIKE_WIDTH
+        {
+            self.line(indent, &flat);
+            return;
+        }
+        self.line(indent, "#[cfg(any(");
+        self.attr_items(indent, &items);
+        self.line(indent, "))]");
+    }
+
     pub fn cfg(&mut self, indent: usize, features: &[&str], negate: bool) {
         let items: Vec<String> = features
             .iter()

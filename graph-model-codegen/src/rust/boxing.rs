@@ -14,7 +14,16 @@ pub(super) struct BoxAnalysis {
 }
 
 impl BoxAnalysis {
-    pub(super) fn new(model: &Model, types: &BTreeSet<TypeId>, poly: &BTreeSet<TypeId>) -> Self {
+    /// With `containment_only`, navigation properties that are not
+    /// containment are untyped fields and hold nothing: the decision for a
+    /// type then depends only on what its typed fields reach, which every
+    /// closure that has the type holds too.
+    pub(super) fn new(
+        model: &Model,
+        types: &BTreeSet<TypeId>,
+        poly: &BTreeSet<TypeId>,
+        containment_only: bool,
+    ) -> Self {
         // A field of type T holds T, and for a polymorphic T every subtype.
         let mut edges_of_target: HashMap<TypeId, Vec<TypeId>> = HashMap::new();
         for &t in types {
@@ -38,7 +47,13 @@ impl BoxAnalysis {
                 .map(|p| &p.property.ty)
                 .collect();
             // Navigation properties are fields too (typed when their type is generated).
-            refs.extend(model.navigation(id).iter().map(|(n, _)| &n.ty));
+            refs.extend(
+                model
+                    .navigation(id)
+                    .iter()
+                    .filter(|(n, _)| n.contains_target || !containment_only)
+                    .map(|(n, _)| &n.ty),
+            );
             for r in refs {
                 if let (false, Target::Named(t)) = (r.collection, &r.target) {
                     if let Some(held) = edges_of_target.get(t) {

@@ -149,6 +149,10 @@ pub struct Plan {
     pub aliases: Vec<(String, String)>,
     /// Module path → feature name, when namespace features are on.
     pub features: BTreeMap<Vec<String>, String>,
+    /// With area features: module path of each group of types (the types
+    /// of one namespace that the same areas bring) → those areas' features,
+    /// any of which compiles the module.
+    pub groups: BTreeMap<Vec<String>, Vec<String>>,
     /// Warnings about names (namespaces sharing a module after sanitising).
     pub diagnostics: Diagnostics,
 }
@@ -161,6 +165,31 @@ pub struct PlanOptions {
     pub modules: BTreeMap<String, Vec<String>>,
     /// Types excluded on purpose (for the notes on untyped fields).
     pub excluded: BTreeSet<TypeId>,
+    /// Type containment navigation only; every other navigation property
+    /// is untyped JSON even when its type is generated.
+    pub containment_only: bool,
+    /// Area features: for each type, the features that bring it (an empty
+    /// list: only `full`). Each namespace's types are then split into one
+    /// module per list, re-exported by the namespace's module.
+    pub areas: BTreeMap<TypeId, Vec<String>>,
+}
+
+/// A type reference's qualified name.
+fn target_name(model: &Model, t: &Target) -> String {
+    match t {
+        Target::Named(id) => model.get(*id).name.to_string(),
+        Target::Primitive(p) => format!("Edm.{p:?}"),
+        Target::Unresolved(s) => s.clone(),
+    }
+}
+
+/// Untyped JSON in the shape of `t` (a `Vec` of it for a collection).
+fn untyped_like(t: &TypeRef) -> RustType {
+    if t.collection {
+        RustType::Vec(Box::new(RustType::Untyped))
+    } else {
+        RustType::Untyped
+    }
 }
 
 impl RustType {
@@ -193,14 +222,15 @@ impl RustType {
 /// Plans the given types (usually a [`super::closure::closure`]).
 pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan {
     let mut diagnostics = Diagnostics::default();
-    let names = assign_names(model, types, &opts.modules, &mut diagnostics);
+    let (names, groups) = assign_names(model, types, &opts.modules, &opts.areas, &mut diagnostics);
     let poly: BTreeSet<TypeId> = types
         .iter()
         .copied()
         .filter(|&t| model.is_polymorphic(t))
         .collect();
-    let boxed = BoxAnalysis::new(model, types, &poly);
+    let boxed = BoxAnalysis::new(model, types, &poly, opts.containment_only);
     let mut plan = Plan {
+        groups,
         aliases: model
             .namespaces
             .iter()
@@ -241,6 +271,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                         nullable: p.property.nullable,
                         annotations: &p.property.annotations,
                         navigation: false,
+                        contains: false,
                     })
                     .collect();
                 // Every navigation property is a field: typed when its type
@@ -252,6 +283,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                     nullable: n.nullable || n.ty.collection,
                     annotations: &n.annotations,
                     navigation: true,
+                    contains: n.contains_target,
                 }));
                 let json: Vec<&str> = fields_src.iter().map(|f| f.json_name).collect();
                 let mut extra_scope = Scope::new();
@@ -264,8 +296,17 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                     .iter()
                     .zip(rust_names)
                     .map(|(src, rust_name)| {
-                        let mut rt = cx.rust_type(src.ty);
-                        if boxed.needs_box(id, src.ty) {
+                        // Only containment navigation is typed, whatever the
+                        // closure holds: the type's code is then the same in
+                        // every closure.
+                        let uncontained =
+                            opts.containment_only && src.navigation && !src.contains;
+                        let mut rt = if uncontained {
+                            untyped_like(src.ty)
+                        } else {
+                            cx.rust_type(src.ty)
+                        };
+                        if !uncontained && boxed.needs_box(id, src.ty) {
                             rt = RustType::Box(Box::new(rt));
                         }
                         let mut modules = BTreeSet::new();
@@ -278,8 +319,16 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                             .map(|m| names.features[&m].clone())
                             .collect();
                         let fallback = rt.without_foreign(&path.module);
+                        let untyped = if uncontained {
+                            Some(format!(
+                                "Untyped: a navigation property that is not containment (`{}`); the JSON is kept exactly as read and the validator checks it against the model.",
+                                target_name(model, &src.ty.target)
+                            ))
+                        } else {
+                            cx.untyped_note(src.ty, src.navigation)
+                        };
                         Field {
-                            untyped: cx.untyped_note(src.ty, src.navigation),
+                            untyped,
                             needs,
                             fallback,
                             rust_name,
@@ -347,9 +396,10 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                 ty: RustType::Primitive(d.underlying),
             })),
         }
+        let module = names.placed.get(&id).unwrap_or(&names.own[&id].module);
         let entry = plan
             .modules
-            .entry(names.own[&id].module.clone())
+            .entry(module.clone())
             .or_insert_with(|| (def.name.namespace.clone(), Vec::new()));
         entry.1.extend(items);
     }
@@ -367,6 +417,8 @@ struct FieldSource<'m> {
     nullable: bool,
     annotations: &'m [crate::csdl::raw::Annotation],
     navigation: bool,
+    /// A navigation property with `ContainsTarget="true"`.
+    contains: bool,
 }
 
 struct Names {
@@ -374,6 +426,9 @@ struct Names {
     any: HashMap<TypeId, Path>,
     /// Module → namespace feature name.
     features: HashMap<Vec<String>, String>,
+    /// With area features: the module a type's items are placed in (its
+    /// group's), when it is not its path's.
+    placed: HashMap<TypeId, Vec<String>>,
 }
 
 /// Module paths per namespace, in document order. Two namespaces whose
@@ -435,12 +490,36 @@ fn assign_modules(
 
 /// Type names per module: struct/enum names first (in CSDL name order, so the
 /// result does not depend on closure order), then `…Any` names.
+/// The module of a group of types that the areas `features` bring, inside
+/// its namespace's module: `area_<feature>` for one area, `area_full` for
+/// none, `area_shared_<hash>` for several (a hash of their names, so that
+/// a group keeps its file when other groups come and go).
+fn group_module(features: &[String]) -> String {
+    match features {
+        [] => "area_full".to_string(),
+        [one] => format!("area_{one}"),
+        many => {
+            // FNV-1a, 64 bits: stable across platforms and releases.
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in many.join(",").bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            format!("area_shared_{:08x}", h >> 32)
+        }
+    }
+}
+
+/// Names per namespace; with `areas`, each type's module is its group's
+/// (see [`group_module`]), returned with the group's features.
+#[allow(clippy::type_complexity)]
 fn assign_names(
     model: &Model,
     types: &BTreeSet<TypeId>,
     overrides: &BTreeMap<String, Vec<String>>,
+    areas: &BTreeMap<TypeId, Vec<String>>,
     diagnostics: &mut Diagnostics,
-) -> Names {
+) -> (Names, BTreeMap<Vec<String>, Vec<String>>) {
     let modules = assign_modules(model, types, overrides, diagnostics);
     let mut by_module: BTreeMap<Vec<String>, Vec<TypeId>> = BTreeMap::new();
     for &id in types {
@@ -451,7 +530,9 @@ fn assign_names(
         own: HashMap::new(),
         any: HashMap::new(),
         features: HashMap::new(),
+        placed: HashMap::new(),
     };
+    let mut groups: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
     for (module, mut ids) in by_module {
         names.features.insert(
             module.clone(),
@@ -462,30 +543,43 @@ fn assign_names(
         for name in naming::PRELUDE {
             scope.reserve(name);
         }
+        // Where a type's items are placed: its namespace's module, or its
+        // group's inside it (private, re-exported by the namespace's module,
+        // so that paths to the type name the namespace's module).
+        let mut place = |id: TypeId| {
+            let Some(features) = areas.get(&id) else {
+                return;
+            };
+            let mut m = module.clone();
+            m.push(group_module(features));
+            let cfg = if features.is_empty() {
+                vec!["full".to_string()]
+            } else {
+                features.clone()
+            };
+            let previous = groups.insert(m.clone(), cfg.clone());
+            assert!(
+                previous.is_none_or(|p| p == cfg),
+                "two groups of types share the module `{}`",
+                m.join("::")
+            );
+            names.placed.insert(id, m);
+        };
         for &id in &ids {
             let name = scope.unique(naming::pascal(&model.get(id).name.name));
-            names.own.insert(
-                id,
-                Path {
-                    module: module.clone(),
-                    name,
-                },
-            );
+            place(id);
+            let module = module.clone();
+            names.own.insert(id, Path { module, name });
         }
         for &id in &ids {
             if model.is_polymorphic(id) {
                 let name = scope.unique(format!("{}Any", names.own[&id].name));
-                names.any.insert(
-                    id,
-                    Path {
-                        module: module.clone(),
-                        name,
-                    },
-                );
+                let module = module.clone();
+                names.any.insert(id, Path { module, name });
             }
         }
     }
-    names
+    (names, groups)
 }
 
 struct Cx<'a> {

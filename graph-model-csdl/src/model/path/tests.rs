@@ -187,7 +187,10 @@ fn a_bound_operation_resolves_to_the_overload_of_the_most_derived_binding() {
         (m.get(r.structured(&m).unwrap()).name.name.clone(), binding)
     };
     assert_eq!(returned("/bases/delta"), ("base".into(), "base".into()));
-    assert_eq!(returned("/deriveds/delta"), ("derived".into(), "derived".into()));
+    assert_eq!(
+        returned("/deriveds/delta"),
+        ("derived".into(), "derived".into())
+    );
     // Only a base has it: the derived type inherits it.
     let r = resolve(&m, "/deriveds/x/ns.reset").unwrap();
     assert_eq!(r.operation_in(&m).unwrap().name.name, "reset");
