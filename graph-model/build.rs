@@ -83,9 +83,7 @@ fn generate(seed: PathBuf, out: PathBuf) {
         .fold(builder, |b, t| b.exclude(t));
     let navigation = std::env::var("GRAPH_MODEL_NAVIGATION").unwrap_or_default();
     builder = match graph_model_codegen::closure::Navigation::parse(&navigation) {
-        Ok(graph_model_codegen::closure::Navigation::All) => builder.navigation(true),
-        Ok(graph_model_codegen::closure::Navigation::Depth(d)) => builder.navigation_depth(d),
-        Ok(graph_model_codegen::closure::Navigation::None) => builder,
+        Ok(n) => builder.navigation_mode(n),
         Err(e) => panic!("graph-model: GRAPH_MODEL_NAVIGATION={e}"),
     };
     let builder = builder.input(&input).all(roots.is_empty());

@@ -43,13 +43,19 @@ if grep "path = " "$dep/Cargo.toml" | grep -vq "$unpacked"; then
   exit 1
 fi
 export CARGO_TARGET_DIR="$target/package-check/target"
-for features in "" "--features codegen"; do
+for features in "" "--features codegen" "--features v1-users" "--features v1-users,v1-three"; do
   echo "== the packaged dependent ${features:-(default features)}"
   # shellcheck disable=SC2086
   out=$(cargo run -q --manifest-path "$dep/Cargo.toml" $features)
   echo "$out"
   grep -q "round trip: exact" <<<"$out"
   grep -q 'status: Other("Complete"), matched: Some(Complete)' <<<"$out"
+  case "$features" in
+    *v1-users*) grep -q "v1 user: Adele Vance" <<<"$out" ;;
+  esac
+  case "$features" in
+    *v1-three*) grep -q 'v1 group: \["Unified"\]' <<<"$out"; grep -q "v1 drive quota total: 1099511627776$" <<<"$out" ;;
+  esac
 done
 # The packaged runtime's tree with default features: no generator, reader, CLI or HTTP crate.
 tree=$(cargo tree -e normal,build --manifest-path "$dep/Cargo.toml" -p graph-model)

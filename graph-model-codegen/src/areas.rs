@@ -192,9 +192,25 @@ pub fn render(model: &Model, opts: &RenderOptions) -> Result<Vec<crate::File>, c
         name: FEATURES_TOML.to_string(),
         contents: features_toml(&areas, &opts.source),
     });
+    // Lines each area compiles: its groups' files.
+    let mut lines: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut total = 0;
+    for (module, features) in &plan.groups {
+        let file = crate::rust::naming::file_name(module);
+        let n = files
+            .iter()
+            .find(|f| f.name == file)
+            .map_or(0, |f| f.contents.lines().count());
+        total += n;
+        for f in features {
+            *lines.entry(f.as_str()).or_default() += n;
+        }
+    }
+    lines.insert("full", total);
+    let table = features_md(model, &areas, &of, &lines);
     files.push(crate::File {
         name: FEATURES_MD.to_string(),
-        contents: features_md(model, &areas, &of),
+        contents: table,
     });
     Ok(files)
 }
@@ -216,7 +232,12 @@ fn features_toml(areas: &[Area], source: &str) -> String {
     out
 }
 
-fn features_md(model: &Model, areas: &[Area], of: &BTreeMap<TypeId, Vec<String>>) -> String {
+fn features_md(
+    model: &Model,
+    areas: &[Area],
+    of: &BTreeMap<TypeId, Vec<String>>,
+    lines: &BTreeMap<&str, usize>,
+) -> String {
     let kinds = |ids: &mut dyn Iterator<Item = &TypeId>| {
         let (mut structured, mut enums, mut other) = (0, 0, 0);
         for id in ids {
@@ -229,17 +250,18 @@ fn features_md(model: &Model, areas: &[Area], of: &BTreeMap<TypeId, Vec<String>>
         (structured, enums, other)
     };
     let mut out = String::from(
-        "| feature | entity set or singleton | entity type | types | entity and complex | enums |\n|---|---|---|---:|---:|---:|\n",
+        "| feature | entity set or singleton | entity type | types | entity and complex | enums | lines |\n|---|---|---|---:|---:|---:|---:|\n",
     );
     for a in areas {
         let (s, e, _) = kinds(&mut a.types.iter());
         out.push_str(&format!(
-            "| `{}` | `{}`{} | `{}` | {} | {s} | {e} |\n",
+            "| `{}` | `{}`{} | `{}` | {} | {s} | {e} | {} |\n",
             a.feature,
             a.name,
             if a.singleton { " (singleton)" } else { "" },
             model.get(a.root).name,
             a.types.len(),
+            lines.get(a.feature.as_str()).copied().unwrap_or(0),
         ));
     }
     let only_full: Vec<&TypeId> = of
@@ -249,9 +271,10 @@ fn features_md(model: &Model, areas: &[Area], of: &BTreeMap<TypeId, Vec<String>>
         .collect();
     let (s, e, _) = kinds(&mut of.keys());
     out.push_str(&format!(
-        "| `full` | every area, and the {} types no area brings | | {} | {s} | {e} |\n",
+        "| `full` | every area, and the {} types no area brings | | {} | {s} | {e} | {} |\n",
         only_full.len(),
         of.len(),
+        lines.get("full").copied().unwrap_or(0),
     ));
     out
 }

@@ -194,6 +194,14 @@ impl Builder {
         self
     }
 
+    /// Follows navigation from the roots as `navigation` says (what
+    /// [`Navigation::parse`] reads from `none`, `all`, `containment` or a
+    /// depth).
+    pub fn navigation_mode(mut self, navigation: Navigation) -> Self {
+        self.navigation = navigation;
+        self
+    }
+
     /// Follows containment navigation only (`ContainsTarget="true"`: what
     /// the roots' URL subtrees hold), without limit (`true`), or not at all
     /// (`false`, the default). Every other navigation property is then

@@ -18,6 +18,7 @@ use crate::model::{Model, Target, TypeId};
 
 /// How far navigation properties are followed from a root.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Navigation {
     /// Not at all: navigation properties are generated as untyped JSON
     /// unless their type is in the closure anyway.

@@ -137,12 +137,7 @@ impl ClosureArgs {
     }
 
     fn apply(self, builder: Builder) -> Builder {
-        let builder = match self.navigation() {
-            Navigation::All => builder.navigation(true),
-            Navigation::Depth(d) => builder.navigation_depth(d),
-            Navigation::Containment => builder.containment(true),
-            Navigation::None => builder,
-        };
+        let builder = builder.navigation_mode(self.navigation());
         let builder = self
             .navigation_paths
             .into_iter()

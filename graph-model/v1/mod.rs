@@ -2622,6 +2622,7 @@ pub mod term_store {
 /// by name at run time (a validator, a router) is written once, as a
 /// generic `TypeVisitor`. `None` when no type of that name was generated.
 #[allow(deprecated)]
+#[allow(unreachable_code, unused_variables)]
 pub fn visit_type<V: ::graph_model::TypeVisitor>(type_name: &str, visitor: V) -> Option<V::Output> {
     let visit: fn(V) -> V::Output = match type_name {
         #[cfg(feature = "admin")]

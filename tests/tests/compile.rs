@@ -91,6 +91,58 @@ fn main() {{
     program
 }
 
+/// Excel's workbook types of the bundled v1.0 `$metadata`, generated
+/// without navigation: `microsoft.graph.Json` values (2-D arrays, strings,
+/// numbers) are `Untyped`, and the documentation's range, named item and
+/// chart payloads read and write back unchanged.
+fn workbook_program() -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("workbook-compile");
+    let out = root.join("generated");
+    let _ = std::fs::remove_dir_all(&root);
+    Builder::new()
+        .input(graph_model_tests::workspace_root().join("graph-model/metadata/v1.0.xml"))
+        .root("microsoft.graph.workbookRange")
+        .root("microsoft.graph.workbookNamedItem")
+        .root("microsoft.graph.workbookChart")
+        .out_dir(&out)
+        .generate()
+        .unwrap();
+    let program = root.join("workbook_json_values.rs");
+    let text = format!(
+        r####"#![deny(warnings)]
+#![allow(dead_code)]
+mod generated {{
+    include!({:?});
+}}
+use generated::microsoft::graph::{{WorkbookChart, WorkbookNamedItem, WorkbookRange}};
+
+/// Reads `text` as `T` and writes it back: the same JSON.
+fn same<T: serde::de::DeserializeOwned + serde::Serialize>(text: &str) -> T {{
+    let v: T = serde_json::from_str(text).unwrap();
+    let back: serde_json::Value = serde_json::to_value(&v).unwrap();
+    assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap(), "{{text}}");
+    v
+}}
+
+fn main() {{
+    let r: WorkbookRange = same(r#"{{"values":[[1,"x",null]],"text":[["1","x",""]]}}"#);
+    assert_eq!(r.values.value().unwrap().get(), r#"[[1,"x",null]]"#);
+    assert_eq!(r.text.value().unwrap().get(), r#"[["1","x",""]]"#);
+    let r: WorkbookRange = same(r#"{{"address":"Sheet1!A1:B2","addressLocal":"Sheet1!A1:B2","cellCount":4,"columnCount":2,"columnHidden":false,"columnIndex":0,"formulas":[[1,"=A1*2"],["x",""]],"hidden":false,"numberFormat":[["General","0.00"],["General","General"]],"rowCount":2,"rowHidden":false,"rowIndex":0,"text":[["1","2.00"],["x",""]],"values":[[1,2],["x",""]],"valueTypes":[["Double","Double"],["String","Empty"]]}}"#);
+    assert_eq!(r.formulas.value().unwrap().get(), r#"[[1,"=A1*2"],["x",""]]"#);
+    let n: WorkbookNamedItem = same(r#"{{"name":"test5","comment":"","scope":"Workbook","type":"String","value":"=Sheet1!$F$15:$N$27","visible":true}}"#);
+    assert_eq!(n.value.value().unwrap().get(), r#""=Sheet1!$F$15:$N$27""#);
+    let n: WorkbookNamedItem = same(r#"{{"name":"rate","type":"Double","value":0.0725,"visible":true}}"#);
+    assert_eq!(n.value.value().unwrap().get(), "0.0725");
+    let _: WorkbookChart = same(r#"{{"id":"{{00000000-0008-0000-0100-000003000000}}","height":234.0,"left":0,"name":"Chart 1","top":0,"width":360}}"#);
+}}
+"####,
+        out.join("mod.rs").display().to_string()
+    );
+    std::fs::write(&program, text).unwrap();
+    program
+}
+
 #[test]
 fn ui() {
     let programs = hostile_programs();
@@ -100,5 +152,6 @@ fn ui() {
         t.pass(p);
     }
     t.pass(closure_program());
+    t.pass(workbook_program());
     t.compile_fail("ui/fail/*.rs");
 }

@@ -283,6 +283,10 @@ fn registry(w: &mut Writer, plan: &Plan, rt: &str, deprecated: &BTreeSet<Path>) 
     }
     // The match names every generated type: deprecated ones too.
     cx.allow_deprecated(w, 0, !deprecated.is_empty());
+    if !plan.groups.is_empty() {
+        // With no area feature on, every arm is compiled out.
+        w.line(0, "#[allow(unreachable_code, unused_variables)]");
+    }
     w.fn_open(
         0,
         &format!("pub fn visit_type<V: {rt}::TypeVisitor>"),

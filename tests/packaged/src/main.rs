@@ -6,6 +6,8 @@ use graph_model::graph::CustomDataProvidedResourceUploadSessionAny as SessionAny
 use graph_model::{Collection, Nullable, WireEnum};
 use graph_model_tools::validate::{bundled_model, validate_dynamic, Mode};
 
+mod v1;
+
 const PAYLOAD: &str = r#"{"value": [{"id": "23f2", "status": "Complete", "referenceId": null,
   "expirationDateTime": "2024-03-07T01:35:12.1234567Z"}]}"#;
 
@@ -34,5 +36,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("finding: {} {:?} {}", f.pointer, f.kind, f.message);
     }
     println!("round trip: exact; findings: {}", report.findings.len());
+    v1::check()?;
     Ok(())
 }
