@@ -257,7 +257,7 @@ impl Builder {
     }
 
     /// Refuses a model with errors (by default a partial model generates,
-    /// with unresolved types as `serde_json::Value`).
+    /// with unresolved types as [`Untyped`](../graph_model/struct.Untyped.html) JSON).
     pub fn strict(mut self, on: bool) -> Self {
         self.strict = on;
         self
@@ -266,7 +266,7 @@ impl Builder {
     /// Puts each namespace behind a Cargo feature named after it
     /// (`microsoft-graph-call-records`) and writes `features.toml` with the
     /// `[features]` table. Each namespace compiles on its own: a property
-    /// whose type lives in a disabled namespace is `serde_json::Value`, and a
+    /// whose type lives in a disabled namespace is `Untyped` JSON, and a
     /// subtype from one reads as an unknown subtype.
     pub fn namespace_features(mut self, on: bool) -> Self {
         self.namespace_features = on;

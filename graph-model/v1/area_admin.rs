@@ -2336,9 +2336,9 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriftStatus {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DriftedProperty {
     /// Property `currentValue` (nullable: absent, `null` or a value).
-    pub current_value: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub current_value: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `desiredValue` (nullable: absent, `null` or a value).
-    pub desired_value: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub desired_value: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `propertyName` (not nullable: absent or a value).
     pub property_name: Option<String>,
     /// Properties not in the model and instance annotations, in the order read.
@@ -3836,7 +3836,7 @@ pub struct ServiceAnnouncementAttachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `contentType` (nullable: absent, `null` or a value).
     pub content_type: ::graph_model::Nullable<String>,
     /// Property `lastModifiedDateTime` (nullable: absent, `null` or a value).
@@ -4467,7 +4467,7 @@ pub struct ServiceUpdateMessage {
     /// Property `actionRequiredByDateTime` (nullable: absent, `null` or a value).
     pub action_required_by_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
     /// Property `attachmentsArchive` (nullable: absent, `null` or a value).
-    pub attachments_archive: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub attachments_archive: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `body` (not nullable: absent or a value).
     pub body: Option<super::ItemBody>,
     /// Property `category` (not nullable: absent or a value).

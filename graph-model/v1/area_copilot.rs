@@ -652,7 +652,7 @@ pub struct CopilotPackageDetail {
     /// Property `version` (nullable: absent, `null` or a value).
     pub version: ::graph_model::Nullable<String>,
     /// Property `zipFile` (nullable: absent, `null` or a value).
-    pub zip_file: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub zip_file: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `acquireUsersAndGroups` (not nullable: absent or a value).
     pub acquire_users_and_groups: Option<Vec<super::PackageAccessEntity>>,
     /// Property `allowedUsersAndGroups` (not nullable: absent or a value).
@@ -1126,7 +1126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageAccessEntity {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PackageElement {
     /// Property `definition` (nullable: absent, `null` or a value).
-    pub definition: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub definition: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
     /// Properties not in the model and instance annotations, in the order read.

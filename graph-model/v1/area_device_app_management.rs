@@ -8664,7 +8664,7 @@ pub struct ManagedAppStatusRaw {
     /// Status report content.
     ///
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }

@@ -7097,7 +7097,7 @@ pub struct CopilotPackage {
     /// Property `version` (nullable: absent, `null` or a value).
     pub version: ::graph_model::Nullable<String>,
     /// Property `zipFile` (nullable: absent, `null` or a value).
-    pub zip_file: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub zip_file: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
@@ -8166,7 +8166,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeltaParticipants {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeviceAndAppManagementData {
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
@@ -21601,7 +21601,7 @@ pub struct ExportItemResponse {
     /// Property `changeKey` (nullable: absent, `null` or a value).
     pub change_key: ::graph_model::Nullable<String>,
     /// Property `data` (nullable: absent, `null` or a value).
-    pub data: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub data: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::MailTipsError>,
     /// Property `itemId` (nullable: absent, `null` or a value).
@@ -24562,7 +24562,7 @@ pub struct MetaDataKeyValuePair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
     /// Property `value` (nullable: absent, `null` or a value).
-    pub value: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub value: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
@@ -26299,11 +26299,11 @@ pub struct OrganizationalBrandingProperties {
     /// Property `backgroundColor` (nullable: absent, `null` or a value).
     pub background_color: ::graph_model::Nullable<String>,
     /// Property `backgroundImage` (nullable: absent, `null` or a value).
-    pub background_image: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub background_image: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `backgroundImageRelativeUrl` (nullable: absent, `null` or a value).
     pub background_image_relative_url: ::graph_model::Nullable<String>,
     /// Property `bannerLogo` (nullable: absent, `null` or a value).
-    pub banner_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub banner_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `bannerLogoRelativeUrl` (nullable: absent, `null` or a value).
     pub banner_logo_relative_url: ::graph_model::Nullable<String>,
     /// Property `cdnList` (nullable: absent, `null` or a value).
@@ -26317,7 +26317,7 @@ pub struct OrganizationalBrandingProperties {
     /// Property `customCannotAccessYourAccountUrl` (nullable: absent, `null` or a value).
     pub custom_cannot_access_your_account_url: ::graph_model::Nullable<String>,
     /// Property `customCSS` (nullable: absent, `null` or a value).
-    pub custom_css: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub custom_css: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `customCSSRelativeUrl` (nullable: absent, `null` or a value).
     pub custom_css_relative_url: ::graph_model::Nullable<String>,
     /// Property `customForgotMyPasswordText` (nullable: absent, `null` or a value).
@@ -26333,13 +26333,13 @@ pub struct OrganizationalBrandingProperties {
     /// Property `customTermsOfUseUrl` (nullable: absent, `null` or a value).
     pub custom_terms_of_use_url: ::graph_model::Nullable<String>,
     /// Property `favicon` (nullable: absent, `null` or a value).
-    pub favicon: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub favicon: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `faviconRelativeUrl` (nullable: absent, `null` or a value).
     pub favicon_relative_url: ::graph_model::Nullable<String>,
     /// Property `headerBackgroundColor` (nullable: absent, `null` or a value).
     pub header_background_color: ::graph_model::Nullable<String>,
     /// Property `headerLogo` (nullable: absent, `null` or a value).
-    pub header_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub header_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `headerLogoRelativeUrl` (nullable: absent, `null` or a value).
     pub header_logo_relative_url: ::graph_model::Nullable<String>,
     /// Property `loginPageLayoutConfiguration` (nullable: absent, `null` or a value).
@@ -26351,9 +26351,9 @@ pub struct OrganizationalBrandingProperties {
     /// Property `signInPageText` (nullable: absent, `null` or a value).
     pub sign_in_page_text: ::graph_model::Nullable<String>,
     /// Property `squareLogo` (nullable: absent, `null` or a value).
-    pub square_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub square_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `squareLogoDark` (nullable: absent, `null` or a value).
-    pub square_logo_dark: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub square_logo_dark: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `squareLogoDarkRelativeUrl` (nullable: absent, `null` or a value).
     pub square_logo_dark_relative_url: ::graph_model::Nullable<String>,
     /// Property `squareLogoRelativeUrl` (nullable: absent, `null` or a value).
@@ -30723,7 +30723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RenameAction {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
@@ -31916,7 +31916,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictionAction {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultTemplate {
     /// Property `body` (nullable: absent, `null` or a value).
-    pub body: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub body: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
     /// Properties not in the model and instance annotations, in the order read.
@@ -41901,7 +41901,7 @@ pub struct WorkbookFunctionResult {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<String>,
     /// Property `value` (nullable: absent, `null` or a value).
-    pub value: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub value: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
@@ -41966,15 +41966,15 @@ pub struct WorkbookRange {
     /// Property `columnIndex` (not nullable: absent or a value).
     pub column_index: Option<i32>,
     /// Property `formulas` (nullable: absent, `null` or a value).
-    pub formulas: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub formulas: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `formulasLocal` (nullable: absent, `null` or a value).
-    pub formulas_local: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub formulas_local: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `formulasR1C1` (nullable: absent, `null` or a value).
-    pub formulas_r1_c1: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub formulas_r1_c1: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `hidden` (nullable: absent, `null` or a value).
     pub hidden: ::graph_model::Nullable<bool>,
     /// Property `numberFormat` (nullable: absent, `null` or a value).
-    pub number_format: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub number_format: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `rowCount` (not nullable: absent or a value).
     pub row_count: Option<i32>,
     /// Property `rowHidden` (nullable: absent, `null` or a value).
@@ -41982,11 +41982,11 @@ pub struct WorkbookRange {
     /// Property `rowIndex` (not nullable: absent or a value).
     pub row_index: Option<i32>,
     /// Property `text` (nullable: absent, `null` or a value).
-    pub text: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub text: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `values` (nullable: absent, `null` or a value).
-    pub values: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub values: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `valueTypes` (nullable: absent, `null` or a value).
-    pub value_types: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub value_types: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Navigation property `format` (nullable: absent, `null` or a value).
     pub format: ::graph_model::Nullable<super::WorkbookRangeFormat>,
     /// Navigation property `sort` (nullable: absent, `null` or a value).
@@ -42479,27 +42479,27 @@ pub struct WorkbookRangeView {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
     /// Property `cellAddresses` (nullable: absent, `null` or a value).
-    pub cell_addresses: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub cell_addresses: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `columnCount` (not nullable: absent or a value).
     pub column_count: Option<i32>,
     /// Property `formulas` (nullable: absent, `null` or a value).
-    pub formulas: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub formulas: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `formulasLocal` (nullable: absent, `null` or a value).
-    pub formulas_local: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub formulas_local: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `formulasR1C1` (nullable: absent, `null` or a value).
-    pub formulas_r1_c1: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub formulas_r1_c1: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `index` (not nullable: absent or a value).
     pub index: Option<i32>,
     /// Property `numberFormat` (nullable: absent, `null` or a value).
-    pub number_format: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub number_format: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `rowCount` (not nullable: absent or a value).
     pub row_count: Option<i32>,
     /// Property `text` (nullable: absent, `null` or a value).
-    pub text: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub text: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `values` (nullable: absent, `null` or a value).
-    pub values: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub values: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `valueTypes` (nullable: absent, `null` or a value).
-    pub value_types: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub value_types: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Navigation property `rows` (nullable: absent, `null` or a value).
     pub rows: ::graph_model::Nullable<Vec<super::WorkbookRangeView>>,
     /// Properties not in the model and instance annotations, in the order read.

@@ -589,11 +589,11 @@ pub struct OrganizationalBranding {
     /// Property `backgroundColor` (nullable: absent, `null` or a value).
     pub background_color: ::graph_model::Nullable<String>,
     /// Property `backgroundImage` (nullable: absent, `null` or a value).
-    pub background_image: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub background_image: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `backgroundImageRelativeUrl` (nullable: absent, `null` or a value).
     pub background_image_relative_url: ::graph_model::Nullable<String>,
     /// Property `bannerLogo` (nullable: absent, `null` or a value).
-    pub banner_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub banner_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `bannerLogoRelativeUrl` (nullable: absent, `null` or a value).
     pub banner_logo_relative_url: ::graph_model::Nullable<String>,
     /// Property `cdnList` (nullable: absent, `null` or a value).
@@ -607,7 +607,7 @@ pub struct OrganizationalBranding {
     /// Property `customCannotAccessYourAccountUrl` (nullable: absent, `null` or a value).
     pub custom_cannot_access_your_account_url: ::graph_model::Nullable<String>,
     /// Property `customCSS` (nullable: absent, `null` or a value).
-    pub custom_css: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub custom_css: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `customCSSRelativeUrl` (nullable: absent, `null` or a value).
     pub custom_css_relative_url: ::graph_model::Nullable<String>,
     /// Property `customForgotMyPasswordText` (nullable: absent, `null` or a value).
@@ -623,13 +623,13 @@ pub struct OrganizationalBranding {
     /// Property `customTermsOfUseUrl` (nullable: absent, `null` or a value).
     pub custom_terms_of_use_url: ::graph_model::Nullable<String>,
     /// Property `favicon` (nullable: absent, `null` or a value).
-    pub favicon: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub favicon: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `faviconRelativeUrl` (nullable: absent, `null` or a value).
     pub favicon_relative_url: ::graph_model::Nullable<String>,
     /// Property `headerBackgroundColor` (nullable: absent, `null` or a value).
     pub header_background_color: ::graph_model::Nullable<String>,
     /// Property `headerLogo` (nullable: absent, `null` or a value).
-    pub header_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub header_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `headerLogoRelativeUrl` (nullable: absent, `null` or a value).
     pub header_logo_relative_url: ::graph_model::Nullable<String>,
     /// Property `loginPageLayoutConfiguration` (nullable: absent, `null` or a value).
@@ -641,9 +641,9 @@ pub struct OrganizationalBranding {
     /// Property `signInPageText` (nullable: absent, `null` or a value).
     pub sign_in_page_text: ::graph_model::Nullable<String>,
     /// Property `squareLogo` (nullable: absent, `null` or a value).
-    pub square_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub square_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `squareLogoDark` (nullable: absent, `null` or a value).
-    pub square_logo_dark: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub square_logo_dark: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `squareLogoDarkRelativeUrl` (nullable: absent, `null` or a value).
     pub square_logo_dark_relative_url: ::graph_model::Nullable<String>,
     /// Property `squareLogoRelativeUrl` (nullable: absent, `null` or a value).
@@ -870,11 +870,11 @@ pub struct OrganizationalBrandingLocalization {
     /// Property `backgroundColor` (nullable: absent, `null` or a value).
     pub background_color: ::graph_model::Nullable<String>,
     /// Property `backgroundImage` (nullable: absent, `null` or a value).
-    pub background_image: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub background_image: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `backgroundImageRelativeUrl` (nullable: absent, `null` or a value).
     pub background_image_relative_url: ::graph_model::Nullable<String>,
     /// Property `bannerLogo` (nullable: absent, `null` or a value).
-    pub banner_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub banner_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `bannerLogoRelativeUrl` (nullable: absent, `null` or a value).
     pub banner_logo_relative_url: ::graph_model::Nullable<String>,
     /// Property `cdnList` (nullable: absent, `null` or a value).
@@ -888,7 +888,7 @@ pub struct OrganizationalBrandingLocalization {
     /// Property `customCannotAccessYourAccountUrl` (nullable: absent, `null` or a value).
     pub custom_cannot_access_your_account_url: ::graph_model::Nullable<String>,
     /// Property `customCSS` (nullable: absent, `null` or a value).
-    pub custom_css: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub custom_css: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `customCSSRelativeUrl` (nullable: absent, `null` or a value).
     pub custom_css_relative_url: ::graph_model::Nullable<String>,
     /// Property `customForgotMyPasswordText` (nullable: absent, `null` or a value).
@@ -904,13 +904,13 @@ pub struct OrganizationalBrandingLocalization {
     /// Property `customTermsOfUseUrl` (nullable: absent, `null` or a value).
     pub custom_terms_of_use_url: ::graph_model::Nullable<String>,
     /// Property `favicon` (nullable: absent, `null` or a value).
-    pub favicon: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub favicon: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `faviconRelativeUrl` (nullable: absent, `null` or a value).
     pub favicon_relative_url: ::graph_model::Nullable<String>,
     /// Property `headerBackgroundColor` (nullable: absent, `null` or a value).
     pub header_background_color: ::graph_model::Nullable<String>,
     /// Property `headerLogo` (nullable: absent, `null` or a value).
-    pub header_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub header_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `headerLogoRelativeUrl` (nullable: absent, `null` or a value).
     pub header_logo_relative_url: ::graph_model::Nullable<String>,
     /// Property `loginPageLayoutConfiguration` (nullable: absent, `null` or a value).
@@ -922,9 +922,9 @@ pub struct OrganizationalBrandingLocalization {
     /// Property `signInPageText` (nullable: absent, `null` or a value).
     pub sign_in_page_text: ::graph_model::Nullable<String>,
     /// Property `squareLogo` (nullable: absent, `null` or a value).
-    pub square_logo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub square_logo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `squareLogoDark` (nullable: absent, `null` or a value).
-    pub square_logo_dark: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub square_logo_dark: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `squareLogoDarkRelativeUrl` (nullable: absent, `null` or a value).
     pub square_logo_dark_relative_url: ::graph_model::Nullable<String>,
     /// Property `squareLogoRelativeUrl` (nullable: absent, `null` or a value).

@@ -1567,7 +1567,7 @@ pub struct AttachmentSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `expirationDateTime` (nullable: absent, `null` or a value).
     pub expiration_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
     /// Property `nextExpectedRanges` (nullable: absent, `null` or a value).
@@ -15288,7 +15288,7 @@ pub struct UserActivity {
     /// Property `appDisplayName` (nullable: absent, `null` or a value).
     pub app_display_name: ::graph_model::Nullable<String>,
     /// Property `contentInfo` (nullable: absent, `null` or a value).
-    pub content_info: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content_info: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `contentUrl` (nullable: absent, `null` or a value).
     pub content_url: ::graph_model::Nullable<String>,
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
@@ -16129,7 +16129,7 @@ pub struct VisualInfo {
     /// Property `backgroundColor` (nullable: absent, `null` or a value).
     pub background_color: ::graph_model::Nullable<String>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
     /// Property `displayText` (not nullable: absent or a value).

@@ -48,7 +48,7 @@ pub struct AgentIdentityBlueprint {
     /// Property `keyCredentials` (not nullable: absent or a value).
     pub key_credentials: Option<Vec<super::KeyCredential>>,
     /// Property `logo` (not nullable: absent or a value).
-    pub logo: Option<::graph_model::rt::serde_json::Value>,
+    pub logo: Option<::graph_model::Untyped>,
     /// Property `managerApplications` (not nullable: absent or a value).
     pub manager_applications: Option<Vec<::graph_model::edm::Guid>>,
     /// Property `nativeAuthenticationApisEnabled` (nullable: absent, `null` or a value).
@@ -587,7 +587,7 @@ pub struct Application {
     /// Property `keyCredentials` (not nullable: absent or a value).
     pub key_credentials: Option<Vec<super::KeyCredential>>,
     /// Property `logo` (not nullable: absent or a value).
-    pub logo: Option<::graph_model::rt::serde_json::Value>,
+    pub logo: Option<::graph_model::Untyped>,
     /// Property `managerApplications` (not nullable: absent or a value).
     pub manager_applications: Option<Vec<::graph_model::edm::Guid>>,
     /// Property `nativeAuthenticationApisEnabled` (nullable: absent, `null` or a value).

@@ -268,7 +268,7 @@ pub struct CallRecording {
     /// Property `callId` (nullable: absent, `null` or a value).
     pub call_id: ::graph_model::Nullable<String>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `contentCorrelationId` (nullable: absent, `null` or a value).
     pub content_correlation_id: ::graph_model::Nullable<String>,
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
@@ -361,7 +361,7 @@ pub struct CallTranscript {
     /// Property `callId` (nullable: absent, `null` or a value).
     pub call_id: ::graph_model::Nullable<String>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `contentCorrelationId` (nullable: absent, `null` or a value).
     pub content_correlation_id: ::graph_model::Nullable<String>,
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
@@ -373,7 +373,7 @@ pub struct CallTranscript {
     /// Property `meetingOrganizer` (nullable: absent, `null` or a value).
     pub meeting_organizer: ::graph_model::Nullable<super::IdentitySetAny>,
     /// Property `metadataContent` (nullable: absent, `null` or a value).
-    pub metadata_content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub metadata_content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `transcriptContentUrl` (nullable: absent, `null` or a value).
     pub transcript_content_url: ::graph_model::Nullable<String>,
     /// Properties not in the model and instance annotations, in the order read.
@@ -709,7 +709,7 @@ pub struct OnlineMeeting {
     /// Property `watermarkProtection` (nullable: absent, `null` or a value).
     pub watermark_protection: ::graph_model::Nullable<super::WatermarkProtectionValues>,
     /// Property `attendeeReport` (nullable: absent, `null` or a value).
-    pub attendee_report: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub attendee_report: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `broadcastSettings` (nullable: absent, `null` or a value).
     pub broadcast_settings: ::graph_model::Nullable<super::BroadcastMeetingSettings>,
     /// Property `creationDateTime` (nullable: absent, `null` or a value).

@@ -445,7 +445,7 @@ pub struct OnenotePage {
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
     pub created_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `contentUrl` (nullable: absent, `null` or a value).
     pub content_url: ::graph_model::Nullable<String>,
     /// Property `createdByAppId` (nullable: absent, `null` or a value).
@@ -559,7 +559,7 @@ pub struct OnenoteResource {
     /// Property `self` (nullable: absent, `null` or a value).
     pub self_: ::graph_model::Nullable<String>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `contentUrl` (nullable: absent, `null` or a value).
     pub content_url: ::graph_model::Nullable<String>,
     /// Properties not in the model and instance annotations, in the order read.

@@ -1189,7 +1189,7 @@ pub struct VirtualEventPresenterDetails {
     /// Property `personalSiteWebUrl` (nullable: absent, `null` or a value).
     pub personal_site_web_url: ::graph_model::Nullable<String>,
     /// Property `photo` (nullable: absent, `null` or a value).
-    pub photo: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub photo: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `twitterProfileWebUrl` (nullable: absent, `null` or a value).
     pub twitter_profile_web_url: ::graph_model::Nullable<String>,
     /// Properties not in the model and instance annotations, in the order read.

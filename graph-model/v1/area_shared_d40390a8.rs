@@ -506,7 +506,7 @@ pub struct DriveItem {
     /// Property `bundle` (nullable: absent, `null` or a value).
     pub bundle: ::graph_model::Nullable<super::Bundle>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `cTag` (nullable: absent, `null` or a value).
     pub c_tag: ::graph_model::Nullable<String>,
     /// Property `deleted` (nullable: absent, `null` or a value).
@@ -766,7 +766,7 @@ pub struct DriveItemVersion {
     /// Property `publication` (nullable: absent, `null` or a value).
     pub publication: ::graph_model::Nullable<super::PublicationFacet>,
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `size` (nullable: absent, `null` or a value).
     pub size: ::graph_model::Nullable<::graph_model::edm::Int64>,
     /// Properties not in the model and instance annotations, in the order read.
@@ -2779,7 +2779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SpecialFolder {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thumbnail {
     /// Property `content` (nullable: absent, `null` or a value).
-    pub content: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub content: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `height` (nullable: absent, `null` or a value).
     pub height: ::graph_model::Nullable<i32>,
     /// Property `sourceItemId` (nullable: absent, `null` or a value).
@@ -3363,13 +3363,13 @@ pub struct WorkbookChartAxis {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
     /// Property `majorUnit` (nullable: absent, `null` or a value).
-    pub major_unit: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub major_unit: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `maximum` (nullable: absent, `null` or a value).
-    pub maximum: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub maximum: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `minimum` (nullable: absent, `null` or a value).
-    pub minimum: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub minimum: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `minorUnit` (nullable: absent, `null` or a value).
-    pub minor_unit: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub minor_unit: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Navigation property `format` (nullable: absent, `null` or a value).
     pub format: ::graph_model::Nullable<super::WorkbookChartAxisFormat>,
     /// Navigation property `majorGridlines` (nullable: absent, `null` or a value).
@@ -4160,7 +4160,7 @@ pub struct WorkbookChartPoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
     /// Property `value` (nullable: absent, `null` or a value).
-    pub value: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub value: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Navigation property `format` (nullable: absent, `null` or a value).
     pub format: ::graph_model::Nullable<super::WorkbookChartPointFormat>,
     /// Properties not in the model and instance annotations, in the order read.
@@ -4675,7 +4675,7 @@ pub struct WorkbookFilterCriteria {
     /// Property `operator` (not nullable: absent or a value).
     pub operator: Option<String>,
     /// Property `values` (nullable: absent, `null` or a value).
-    pub values: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub values: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }
@@ -4853,7 +4853,7 @@ pub struct WorkbookNamedItem {
     /// Property `type` (nullable: absent, `null` or a value).
     pub r#type: ::graph_model::Nullable<String>,
     /// Property `value` (nullable: absent, `null` or a value).
-    pub value: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub value: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `visible` (not nullable: absent or a value).
     pub visible: Option<bool>,
     /// Navigation property `worksheet` (nullable: absent, `null` or a value).
@@ -5351,7 +5351,7 @@ pub struct WorkbookTableColumn {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
     /// Property `values` (nullable: absent, `null` or a value).
-    pub values: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub values: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Navigation property `filter` (nullable: absent, `null` or a value).
     pub filter: ::graph_model::Nullable<super::WorkbookFilter>,
     /// Properties not in the model and instance annotations, in the order read.
@@ -5412,7 +5412,7 @@ pub struct WorkbookTableRow {
     /// Property `index` (not nullable: absent or a value).
     pub index: Option<i32>,
     /// Property `values` (nullable: absent, `null` or a value).
-    pub values: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub values: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
 }

@@ -2282,7 +2282,7 @@ pub struct WebPartData {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
     /// Property `properties` (nullable: absent, `null` or a value).
-    pub properties: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub properties: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `serverProcessedContent` (nullable: absent, `null` or a value).
     pub server_processed_content: ::graph_model::Nullable<super::ServerProcessedContent>,
     /// Property `title` (nullable: absent, `null` or a value).

@@ -591,7 +591,7 @@ pub struct DisplayTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
     /// Property `layout` (not nullable: absent or a value).
-    pub layout: Option<::graph_model::rt::serde_json::Value>,
+    pub layout: Option<::graph_model::Untyped>,
     /// Property `priority` (not nullable: absent or a value).
     pub priority: Option<i32>,
     /// Property `rules` (nullable: absent, `null` or a value).

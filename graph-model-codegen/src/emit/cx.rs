@@ -203,6 +203,8 @@ fn primitive(rt: &str, p: Primitive) -> String {
         DateTimeOffset => edm("DateTimeOffset"),
         TimeOfDay => edm("TimeOfDay"),
         Duration => edm("Duration"),
-        Stream | Untyped | Geo | Abstract => format!("{rt}::rt::serde_json::Value"),
+        // Any JSON (`Edm.Untyped`, and `microsoft.graph.Json` read as it),
+        // GeoJSON, a stream's JSON: kept exactly as read.
+        Stream | Untyped | Geo | Abstract => format!("{rt}::Untyped"),
     }
 }

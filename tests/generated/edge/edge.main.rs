@@ -454,15 +454,15 @@ pub struct Primitives {
     /// Property `single` (nullable: absent, `null` or a value).
     pub single: ::graph_model::Nullable<::graph_model::edm::Double>,
     /// Property `stream` (nullable: absent, `null` or a value).
-    pub stream: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub stream: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `string` (nullable: absent, `null` or a value).
     pub string: ::graph_model::Nullable<String>,
     /// Property `timeOfDay` (nullable: absent, `null` or a value).
     pub time_of_day: ::graph_model::Nullable<::graph_model::edm::TimeOfDay>,
     /// Property `untyped` (nullable: absent, `null` or a value).
-    pub untyped: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub untyped: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `point` (nullable: absent, `null` or a value).
-    pub point: ::graph_model::Nullable<::graph_model::rt::serde_json::Value>,
+    pub point: ::graph_model::Nullable<::graph_model::Untyped>,
     /// Property `days` (nullable: absent, `null` or a value).
     pub days: ::graph_model::Nullable<::graph_model::Flags<DayOfWeek>>,
     /// Property `risk` (nullable: absent, `null` or a value).
