@@ -1787,7 +1787,7 @@ pub struct DeviceAppManagement {
     ///
     /// Property `isEnabledForMicrosoftStoreForBusiness` (not nullable: absent or a value).
     pub is_enabled_for_microsoft_store_for_business: Option<bool>,
-    /// The locale information used to sync applications from the Microsoft Store for Business. Cultures that are specific to a country/region. The names of these cultures follow RFC 4646 (Windows Vista and later). The format is <languagecode2>-<country/regioncode2>, where <languagecode2> is a lowercase two-letter code derived from ISO 639-1 and <country/regioncode2> is an uppercase two-letter code derived from ISO 3166. For example, en-US for English (United States) is a specific culture.
+    /// The locale information used to sync applications from the Microsoft Store for Business. Cultures that are specific to a country/region. The names of these cultures follow RFC 4646 (Windows Vista and later). The format is \<languagecode2\>-\<country/regioncode2\>, where \<languagecode2\> is a lowercase two-letter code derived from ISO 639-1 and \<country/regioncode2\> is an uppercase two-letter code derived from ISO 3166. For example, en-US for English (United States) is a specific culture.
     ///
     /// Property `microsoftStoreForBusinessLanguage` (nullable: absent, `null` or a value).
     pub microsoft_store_for_business_language: ::graph_model::Nullable<String>,
@@ -4037,7 +4037,7 @@ pub struct IosVppApp {
     ///
     /// Property `usedLicenseCount` (not nullable: absent or a value).
     pub used_license_count: Option<i32>,
-    /// The type of volume purchase program which the given Apple Volume Purchase Program Token is associated with. Possible values are: `business`, `education`.
+    /// The type of volume purchase program which the given Apple Volume Purchase Program Token is associated with. Possible values are: \`business\`, \`education\`.
     ///
     /// Property `vppTokenAccountType` (not nullable: absent or a value).
     pub vpp_token_account_type: Option<super::VppTokenAccountType>,
@@ -4581,7 +4581,7 @@ pub struct IosiPadOSWebClip {
     ///
     /// Property `publishingState` (not nullable: absent or a value).
     pub publishing_state: Option<super::MobileAppPublishingState>,
-    /// Indicates iOS/iPadOS web clip app URL. Example: "https://www.contoso.com"
+    /// Indicates iOS/iPadOS web clip app URL. Example: "<https://www.contoso.com>"
     ///
     /// Property `appUrl` (nullable: absent, `null` or a value).
     pub app_url: ::graph_model::Nullable<String>,
@@ -11434,7 +11434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStoreForBusine
         ::graph_model::rt::de_enum(d)
     }
 }
-/// An abstract class containing the base properties for Intune mobile apps. Note: Listing mobile apps with `$expand=assignments` has been deprecated. Instead get the list of apps without the `$expand` query on `assignments`. Then, perform the expansion on individual applications.
+/// An abstract class containing the base properties for Intune mobile apps. Note: Listing mobile apps with \`$expand=assignments\` has been deprecated. Instead get the list of apps without the \`$expand\` query on \`assignments\`. Then, perform the expansion on individual applications.
 ///
 /// CSDL: `microsoft.graph.mobileApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
@@ -14345,7 +14345,7 @@ pub struct VppToken {
     ///
     /// Property `lastSyncDateTime` (not nullable: absent or a value).
     pub last_sync_date_time: Option<::graph_model::edm::DateTimeOffset>,
-    /// Current sync status of the last application sync which was triggered using the Apple Volume Purchase Program Token. Possible values are: `none`, `inProgress`, `completed`, `failed`.
+    /// Current sync status of the last application sync which was triggered using the Apple Volume Purchase Program Token. Possible values are: \`none\`, \`inProgress\`, \`completed\`, \`failed\`.
     ///
     /// Property `lastSyncStatus` (not nullable: absent or a value).
     pub last_sync_status: Option<super::VppTokenSyncStatus>,
@@ -14353,7 +14353,7 @@ pub struct VppToken {
     ///
     /// Property `organizationName` (nullable: absent, `null` or a value).
     pub organization_name: ::graph_model::Nullable<String>,
-    /// Current state of the Apple Volume Purchase Program Token. Possible values are: `unknown`, `valid`, `expired`, `invalid`, `assignedToExternalMDM`.
+    /// Current state of the Apple Volume Purchase Program Token. Possible values are: \`unknown\`, \`valid\`, \`expired\`, \`invalid\`, \`assignedToExternalMDM\`.
     ///
     /// Property `state` (not nullable: absent or a value).
     pub state: Option<super::VppTokenState>,
@@ -14361,7 +14361,7 @@ pub struct VppToken {
     ///
     /// Property `token` (nullable: absent, `null` or a value).
     pub token: ::graph_model::Nullable<String>,
-    /// The type of volume purchase program which the given Apple Volume Purchase Program Token is associated with. Possible values are: `business`, `education`.
+    /// The type of volume purchase program which the given Apple Volume Purchase Program Token is associated with. Possible values are: \`business\`, \`education\`.
     ///
     /// Property `vppTokenAccountType` (not nullable: absent or a value).
     pub vpp_token_account_type: Option<super::VppTokenAccountType>,
@@ -14896,16 +14896,16 @@ pub struct Win32LobApp {
     ///
     /// Property `size` (not nullable: absent or a value).
     pub size: Option<::graph_model::edm::Int64>,
-    /// Indicates the Windows architecture(s) this app should be installed on. The app will be treated as not applicable for devices with architectures not matching the selected value. When a non-null value is provided for the `allowedArchitectures` property, the value of the `applicableArchitectures` property is set to `none`. Possible values are: `null`, `x86`, `x64`, `arm64`.
+    /// Indicates the Windows architecture(s) this app should be installed on. The app will be treated as not applicable for devices with architectures not matching the selected value. When a non-null value is provided for the \`allowedArchitectures\` property, the value of the \`applicableArchitectures\` property is set to \`none\`. Possible values are: \`null\`, \`x86\`, \`x64\`, \`arm64\`.
     ///
     /// Property `allowedArchitectures` (nullable: absent, `null` or a value).
     pub allowed_architectures:
         ::graph_model::Nullable<::graph_model::Flags<super::WindowsArchitecture>>,
-    /// Indicates the Windows architecture(s) this app should be installed on. The app will be treated as not applicable for devices with architectures not matching the selected value. When a non-null value is provided for the `allowedArchitectures` property, the value of the `applicableArchitectures` property is set to `none`. Default value is `none`. Possible values are: `none`, `x86`, `x64`.
+    /// Indicates the Windows architecture(s) this app should be installed on. The app will be treated as not applicable for devices with architectures not matching the selected value. When a non-null value is provided for the \`allowedArchitectures\` property, the value of the \`applicableArchitectures\` property is set to \`none\`. Default value is \`none\`. Possible values are: \`none\`, \`x86\`, \`x64\`.
     ///
     /// Property `applicableArchitectures` (not nullable: absent or a value).
     pub applicable_architectures: Option<::graph_model::Flags<super::WindowsArchitecture>>,
-    /// Indicates the command line to install this app. Used to install the Win32 app. Example: `msiexec /i "Orca.Msi" /qn`.
+    /// Indicates the command line to install this app. Used to install the Win32 app. Example: \`msiexec /i "Orca.Msi" /qn\`.
     ///
     /// Property `installCommandLine` (nullable: absent, `null` or a value).
     pub install_command_line: ::graph_model::Nullable<String>,
@@ -14913,23 +14913,23 @@ pub struct Win32LobApp {
     ///
     /// Property `installExperience` (nullable: absent, `null` or a value).
     pub install_experience: ::graph_model::Nullable<super::Win32LobAppInstallExperience>,
-    /// Indicates the value for the minimum CPU speed which is required to install this app. Allowed range from `0` to `clock speed from WMI helper`.
+    /// Indicates the value for the minimum CPU speed which is required to install this app. Allowed range from \`0\` to \`clock speed from WMI helper\`.
     ///
     /// Property `minimumCpuSpeedInMHz` (nullable: absent, `null` or a value).
     pub minimum_cpu_speed_in_m_hz: ::graph_model::Nullable<i32>,
-    /// Indicates the value for the minimum free disk space which is required to install this app. Allowed range from `0` to `driver's maximum available free space`.
+    /// Indicates the value for the minimum free disk space which is required to install this app. Allowed range from \`0\` to \`driver's maximum available free space\`.
     ///
     /// Property `minimumFreeDiskSpaceInMB` (nullable: absent, `null` or a value).
     pub minimum_free_disk_space_in_mb: ::graph_model::Nullable<i32>,
-    /// Indicates the value for the minimum physical memory which is required to install this app. Allowed range from `0` to `total physical memory from WMI helper`.
+    /// Indicates the value for the minimum physical memory which is required to install this app. Allowed range from \`0\` to \`total physical memory from WMI helper\`.
     ///
     /// Property `minimumMemoryInMB` (nullable: absent, `null` or a value).
     pub minimum_memory_in_mb: ::graph_model::Nullable<i32>,
-    /// Indicates the value for the minimum number of processors which is required to install this app. Minimum value is `0`.
+    /// Indicates the value for the minimum number of processors which is required to install this app. Minimum value is \`0\`.
     ///
     /// Property `minimumNumberOfProcessors` (nullable: absent, `null` or a value).
     pub minimum_number_of_processors: ::graph_model::Nullable<i32>,
-    /// Indicates the value for the minimum supported windows release. Example: `Windows11_23H2`.
+    /// Indicates the value for the minimum supported windows release. Example: \`Windows11_23H2\`.
     ///
     /// Property `minimumSupportedWindowsRelease` (nullable: absent, `null` or a value).
     pub minimum_supported_windows_release: ::graph_model::Nullable<String>,
@@ -14941,15 +14941,15 @@ pub struct Win32LobApp {
     ///
     /// Property `returnCodes` (nullable: absent, `null` or a value).
     pub return_codes: ::graph_model::Nullable<Vec<super::Win32LobAppReturnCode>>,
-    /// Indicates the detection and requirement rules for this app. Possible values are: `Win32LobAppFileSystemRule, Win32LobAppPowerShellScriptRule, Win32LobAppProductCodeRule, Win32LobAppRegistryRule`.
+    /// Indicates the detection and requirement rules for this app. Possible values are: \`Win32LobAppFileSystemRule, Win32LobAppPowerShellScriptRule, Win32LobAppProductCodeRule, Win32LobAppRegistryRule\`.
     ///
     /// Property `rules` (nullable: absent, `null` or a value).
     pub rules: ::graph_model::Nullable<Vec<super::Win32LobAppRuleAny>>,
-    /// Indicates the relative path of the setup file in the encrypted Win32LobApp package. Example: `Intel-SA-00075 Detection and Mitigation Tool.msi`.
+    /// Indicates the relative path of the setup file in the encrypted Win32LobApp package. Example: \`Intel-SA-00075 Detection and Mitigation Tool.msi\`.
     ///
     /// Property `setupFilePath` (nullable: absent, `null` or a value).
     pub setup_file_path: ::graph_model::Nullable<String>,
-    /// Indicates the command line to uninstall this app. Used to uninstall the app. Example: `msiexec /x "{85F4CBCB-9BBC-4B50-A7D8-E1106771498D}" /qn`.
+    /// Indicates the command line to uninstall this app. Used to uninstall the app. Example: \`msiexec /x "{85F4CBCB-9BBC-4B50-A7D8-E1106771498D}" /qn\`.
     ///
     /// Property `uninstallCommandLine` (nullable: absent, `null` or a value).
     pub uninstall_command_line: ::graph_model::Nullable<String>,
@@ -16189,7 +16189,7 @@ pub enum Win32LobAppRegistryRuleOperationType {
     ///
     /// `exists` = 1
     Exists,
-    /// Indicates that the rule evaluates whether the specified registry key or value does not exist. It is the functional inverse of an equivalent rule that uses operation type `exists`.
+    /// Indicates that the rule evaluates whether the specified registry key or value does not exist. It is the functional inverse of an equivalent rule that uses operation type \`exists\`.
     ///
     /// `doesNotExist` = 2
     DoesNotExist,
@@ -16974,7 +16974,7 @@ pub struct WindowsAppX {
     ///
     /// Property `size` (not nullable: absent or a value).
     pub size: Option<::graph_model::edm::Int64>,
-    /// The Windows architecture(s) on which this app can run. Possible values are: `none`, `x86`, `x64`, `arm`, `neutral`; default value is `none`.
+    /// The Windows architecture(s) on which this app can run. Possible values are: \`none\`, \`x86\`, \`x64\`, \`arm\`, \`neutral\`; default value is \`none\`.
     ///
     /// Property `applicableArchitectures` (not nullable: absent or a value).
     pub applicable_architectures: Option<::graph_model::Flags<super::WindowsArchitecture>>,
@@ -16998,7 +16998,7 @@ pub struct WindowsAppX {
     ///
     /// Property `isBundle` (not nullable: absent or a value).
     pub is_bundle: Option<bool>,
-    /// The value for the minimum applicable operating system. Valid values for a WindowsAppX app include `v8_0`, `v8_1` and `v10_0`. If the app is a bundle, the minimum supported OS has to be at least `v8_1`.
+    /// The value for the minimum applicable operating system. Valid values for a WindowsAppX app include \`v8_0\`, \`v8_1\` and \`v10_0\`. If the app is a bundle, the minimum supported OS has to be at least \`v8_1\`.
     ///
     /// Property `minimumSupportedOperatingSystem` (not nullable: absent or a value).
     pub minimum_supported_operating_system: Option<super::WindowsMinimumOperatingSystem>,
@@ -17280,7 +17280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsArchitecture {
         ::graph_model::rt::de_enum(d)
     }
 }
-/// Contains properties for Windows device type. Multiple values can be selected. Default value is `none`.
+/// Contains properties for Windows device type. Multiple values can be selected. Default value is \`none\`.
 ///
 /// CSDL: `microsoft.graph.windowsDeviceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -18558,7 +18558,7 @@ pub struct WindowsInformationProtectionPolicy {
     ///
     /// Property `mdmEnrollmentUrl` (nullable: absent, `null` or a value).
     pub mdm_enrollment_url: ::graph_model::Nullable<String>,
-    /// Specifies the maximum amount of time (in minutes) allowed after the device is idle that will cause the device to become PIN or password locked.   Range is an integer X where 0 <= X <= 999. Valid values 0 to 999
+    /// Specifies the maximum amount of time (in minutes) allowed after the device is idle that will cause the device to become PIN or password locked.   Range is an integer X where 0 \<= X \<= 999. Valid values 0 to 999
     ///
     /// Property `minutesOfInactivityBeforeDeviceLock` (not nullable: absent or a value).
     pub minutes_of_inactivity_before_device_lock: Option<i32>,
@@ -18566,7 +18566,7 @@ pub struct WindowsInformationProtectionPolicy {
     ///
     /// Property `numberOfPastPinsRemembered` (not nullable: absent or a value).
     pub number_of_past_pins_remembered: Option<i32>,
-    /// The number of authentication failures allowed before the device will be wiped. A value of 0 disables device wipe functionality. Range is an integer X where 4 <= X <= 16 for desktop and 0 <= X <= 999 for mobile devices. Valid values 0 to 999
+    /// The number of authentication failures allowed before the device will be wiped. A value of 0 disables device wipe functionality. Range is an integer X where 4 \<= X \<= 16 for desktop and 0 \<= X \<= 999 for mobile devices. Valid values 0 to 999
     ///
     /// Property `passwordMaximumAttemptCount` (not nullable: absent or a value).
     pub password_maximum_attempt_count: Option<i32>,
@@ -18582,7 +18582,7 @@ pub struct WindowsInformationProtectionPolicy {
     ///
     /// Property `pinMinimumLength` (not nullable: absent or a value).
     pub pin_minimum_length: Option<i32>,
-    /// Integer value that configures the use of special characters in the Windows Hello for Business PIN. Valid special characters for Windows Hello for Business PIN gestures include: ! " # $ % & ' ( ) * + , - . / : ; < = > ? @ [ \ ] ^ _ ` { | } ~. Default is NotAllow.
+    /// Integer value that configures the use of special characters in the Windows Hello for Business PIN. Valid special characters for Windows Hello for Business PIN gestures include: ! " # $ % & ' ( ) * + , - . / : ; \< = \> ? @ \[ \\ \] ^ _ \` { | } ~. Default is NotAllow.
     ///
     /// Property `pinSpecialCharacters` (not nullable: absent or a value).
     pub pin_special_characters: Option<super::WindowsInformationProtectionPinCharacterRequirements>,
@@ -19563,7 +19563,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMobileMSI {
         ::graph_model::rt::de_struct(d)
     }
 }
-/// Contains properties and inherited properties for Windows Universal AppX Line Of Business apps. Inherits from `mobileLobApp`.
+/// Contains properties and inherited properties for Windows Universal AppX Line Of Business apps. Inherits from \`mobileLobApp\`.
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppX`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19634,11 +19634,11 @@ pub struct WindowsUniversalAppX {
     ///
     /// Property `size` (not nullable: absent or a value).
     pub size: Option<::graph_model::edm::Int64>,
-    /// The Windows architecture(s) for which this app can run on. Possible values are: `none`, `x86`, `x64`, `arm`, `neutral`; default value is `none`.
+    /// The Windows architecture(s) for which this app can run on. Possible values are: \`none\`, \`x86\`, \`x64\`, \`arm\`, \`neutral\`; default value is \`none\`.
     ///
     /// Property `applicableArchitectures` (not nullable: absent or a value).
     pub applicable_architectures: Option<::graph_model::Flags<super::WindowsArchitecture>>,
-    /// The Windows device type(s) for which this app can run on. Possible values are: `none`, `desktop`, `mobile`, `holographic`, `team`; default value is `none`.
+    /// The Windows device type(s) for which this app can run on. Possible values are: \`none\`, \`desktop\`, \`mobile\`, \`holographic\`, \`team\`; default value is \`none\`.
     ///
     /// Property `applicableDeviceTypes` (not nullable: absent or a value).
     pub applicable_device_types: Option<::graph_model::Flags<super::WindowsDeviceType>>,
@@ -20001,7 +20001,7 @@ pub struct WindowsWebApp {
     ///
     /// Property `publishingState` (not nullable: absent or a value).
     pub publishing_state: Option<super::MobileAppPublishingState>,
-    /// Indicates the Windows web app URL. Example: "https://www.contoso.com"
+    /// Indicates the Windows web app URL. Example: "<https://www.contoso.com>"
     ///
     /// Property `appUrl` (nullable: absent, `null` or a value).
     pub app_url: ::graph_model::Nullable<String>,

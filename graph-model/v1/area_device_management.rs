@@ -12589,11 +12589,11 @@ pub struct DeviceManagementExportJob {
     ///
     /// Property `filter` (nullable: absent, `null` or a value).
     pub filter: ::graph_model::Nullable<String>,
-    /// Format of the exported report. Possible values are `csv` and `json`.
+    /// Format of the exported report. Possible values are \`csv\` and \`json\`.
     ///
     /// Property `format` (not nullable: absent or a value).
     pub format: Option<super::DeviceManagementReportFileFormat>,
-    /// Configures how the requested export job is localized. Possible values are `replaceLocalizableValues` and `localizedValuesAsAdditionalColumn`.
+    /// Configures how the requested export job is localized. Possible values are \`replaceLocalizableValues\` and \`localizedValuesAsAdditionalColumn\`.
     ///
     /// Property `localizationType` (not nullable: absent or a value).
     pub localization_type: Option<super::DeviceManagementExportJobLocalizationType>,
@@ -12613,7 +12613,7 @@ pub struct DeviceManagementExportJob {
     ///
     /// Property `snapshotId` (nullable: absent, `null` or a value).
     pub snapshot_id: ::graph_model::Nullable<String>,
-    /// Status of the export job. Possible values are `unknown`, `notStarted`, `inProgress`, `completed` and `failed`.
+    /// Status of the export job. Possible values are \`unknown\`, \`notStarted\`, \`inProgress\`, \`completed\` and \`failed\`.
     ///
     /// Property `status` (not nullable: absent or a value).
     pub status: Option<super::DeviceManagementReportStatus>,
@@ -16438,7 +16438,7 @@ pub struct IosGeneralDeviceConfiguration {
     ///
     /// Property `enterpriseAppBlockTrust` (not nullable: absent or a value).
     pub enterprise_app_block_trust: Option<bool>,
-    /// [Deprecated] Configuring this setting and setting the value to 'true' has no effect on the device.
+    /// \[Deprecated\] Configuring this setting and setting the value to 'true' has no effect on the device.
     ///
     /// Property `enterpriseAppBlockTrustModification` (not nullable: absent or a value).
     pub enterprise_app_block_trust_modification: Option<bool>,
@@ -34025,7 +34025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10MobileComplian
 /// CSDL: `microsoft.graph.windows10NetworkProxyServer`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Windows10NetworkProxyServer {
-    /// Address to the proxy server. Specify an address in the format <server>[“:”<port>]
+    /// Address to the proxy server. Specify an address in the format \<server\>\[“:”\<port\>\]
     ///
     /// Property `address` (not nullable: absent or a value).
     pub address: Option<String>,
@@ -34124,11 +34124,11 @@ pub struct Windows10SecureAssessmentConfiguration {
     ///
     /// Property `allowTextSuggestion` (not nullable: absent or a value).
     pub allow_text_suggestion: Option<bool>,
-    /// The account used to configure the Windows device for taking the test. The user can be a domain account (domain\user), an AAD account (username@tenant.com) or a local account (username).
+    /// The account used to configure the Windows device for taking the test. The user can be a domain account (domain\\user), an AAD account (username@tenant.com) or a local account (username).
     ///
     /// Property `configurationAccount` (nullable: absent, `null` or a value).
     pub configuration_account: ::graph_model::Nullable<String>,
-    /// Url link to an assessment that's automatically loaded when the secure assessment browser is launched. It has to be a valid Url (http[s]://msdn.microsoft.com/).
+    /// Url link to an assessment that's automatically loaded when the secure assessment browser is launched. It has to be a valid Url (http\[s\]://msdn.microsoft.com/).
     ///
     /// Property `launchUri` (nullable: absent, `null` or a value).
     pub launch_uri: ::graph_model::Nullable<String>,

@@ -1802,7 +1802,7 @@ pub struct DeviceHealthAttestationState {
     ///
     /// Property `operatingSystemRevListInfo` (nullable: absent, `null` or a value).
     pub operating_system_rev_list_info: ::graph_model::Nullable<String>,
-    /// The measurement that is captured in PCR[0]
+    /// The measurement that is captured in PCR\[0\]
     ///
     /// Property `pcr0` (nullable: absent, `null` or a value).
     pub pcr0: ::graph_model::Nullable<String>,

@@ -814,7 +814,7 @@ pub struct BookingBusiness {
     pub scheduling_policy: ::graph_model::Nullable<super::BookingSchedulingPolicy>,
     /// The URL of the business web site.
     ///
-    /// Example: https://www.contoso.com
+    /// Example: <https://www.contoso.com>
     ///
     /// Property `webSiteUrl` (nullable: absent, `null` or a value).
     pub web_site_url: ::graph_model::Nullable<String>,
@@ -1571,11 +1571,11 @@ pub struct BookingPageSettings {
     ///
     /// Property `accessControl` (not nullable: absent or a value).
     pub access_control: Option<super::BookingPageAccessControl>,
-    /// Custom color for bookings page. Value should be in Hex format. Example: `#123456`.
+    /// Custom color for bookings page. Value should be in Hex format. Example: \`#123456\`.
     ///
     /// Property `bookingPageColorCode` (not nullable: absent or a value).
     pub booking_page_color_code: Option<String>,
-    /// The time zone of the customer. For a list of possible values, see [dateTimeTimeZone](https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone?view=graph-rest-beta).
+    /// The time zone of the customer. For a list of possible values, see \[dateTimeTimeZone\](<https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone?view=graph-rest-beta>).
     ///
     /// Property `businessTimeZone` (not nullable: absent or a value).
     pub business_time_zone: Option<String>,
@@ -1605,13 +1605,13 @@ pub struct BookingPageSettings {
     pub is_time_slot_time_zone_set_to_business_time_zone: Option<bool>,
     /// The URL of the business' Privacy Policy.
     ///
-    /// Example: https://www.contoso.com
+    /// Example: <https://www.contoso.com>
     ///
     /// Property `privacyPolicyWebUrl` (not nullable: absent or a value).
     pub privacy_policy_web_url: Option<String>,
     /// The URL of the business' Terms and Conditions.
     ///
-    /// Example: https://www.contoso.com
+    /// Example: <https://www.contoso.com>
     ///
     /// Property `termsAndConditionsWebUrl` (not nullable: absent or a value).
     pub terms_and_conditions_web_url: Option<String>,

@@ -15,6 +15,50 @@ fn pad(out: &mut String, indent: usize) {
     out.extend(std::iter::repeat_n(' ', indent));
 }
 
+/// A line of the model's plain-text documentation as Markdown that renders
+/// it as written: brackets and angle brackets escaped (rustdoc would read
+/// `[0]` as a link, `<server>` as an HTML tag), backticks and backslashes
+/// too, and bare `http(s)://` URLs made autolinks.
+pub(crate) fn plain_text(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // A URL in the word, up to trailing punctuation of the sentence.
+        let end = word
+            .trim_end_matches(['.', ',', ';', ':', ')', '\'', '"'])
+            .len();
+        let (head, url) = match word.find("https://").or_else(|| word.find("http://")) {
+            Some(at) if end > at => (&word[..at], Some((&word[at..end], &word[end..]))),
+            _ => (word, None),
+        };
+        let escape = |out: &mut String, text: &str| {
+            for c in text.chars() {
+                if matches!(c, '[' | ']' | '<' | '>' | '`' | '\\') {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+        };
+        escape(&mut out, head);
+        match url {
+            Some((url, tail)) if !url.contains(['<', '>', '[', ']', '`']) => {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                escape(&mut out, tail);
+            }
+            Some((url, tail)) => {
+                escape(&mut out, url);
+                escape(&mut out, tail);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
 impl Writer {
     /// One line at `indent`.
     pub fn line(&mut self, indent: usize, text: &str) {
@@ -34,7 +78,7 @@ impl Writer {
                 self.line(indent, "///");
             }
             for l in text.lines() {
-                self.doc_line(indent, l);
+                self.doc_line(indent, &plain_text(l));
             }
             any = true;
         }
@@ -46,7 +90,7 @@ impl Writer {
         }
     }
 
-    /// `/// text`, with characters a line comment cannot hold escaped.
+    /// `/// text` (Markdown), with characters a line comment cannot hold escaped.
     pub fn doc_line(&mut self, indent: usize, text: &str) {
         pad(&mut self.out, indent);
         self.out.push_str("/// ");
@@ -266,6 +310,20 @@ mod tests {
             string_literal("a\"b\\c'd\n\0e\u{0}7"),
             "\"a\\\"b\\\\c'd\\n\\0e\\x007\""
         );
+    }
+
+    #[test]
+    fn plain_text_documentation_renders_as_written() {
+        assert_eq!(
+            plain_text("PCR[0] of <server>:<port>"),
+            r"PCR\[0\] of \<server\>:\<port\>"
+        );
+        assert_eq!(
+            plain_text("See https://aka.ms/x. Or http[s]://y/."),
+            r"See <https://aka.ms/x>. Or http\[s\]://y/."
+        );
+        assert_eq!(plain_text("a `b` c\\d"), r"a \`b\` c\\d");
+        assert_eq!(plain_text("no change here"), "no change here");
     }
 
     #[test]
