@@ -68,30 +68,3 @@ pub use ::schemars;
 pub use json_schema::schema_definition;
 pub use serde;
 pub use serde_json;
-
-/// Deserializes a generated type from a buffered JSON object, in the
-/// object's order. An error names the JSON pointer inside the object, since
-/// the buffering hid it from the outer reader.
-pub fn from_object<T: serde::de::DeserializeOwned>(object: Extra) -> Result<T, serde_json::Error> {
-    let d = serde::de::value::MapDeserializer::new(object.into_iter());
-    serde_path_to_error::deserialize(d).map_err(|e| {
-        let mut pointer = String::new();
-        for seg in e.path().iter() {
-            match seg {
-                serde_path_to_error::Segment::Seq { index } => {
-                    pointer = crate::json::child(&pointer, &index.to_string())
-                }
-                serde_path_to_error::Segment::Map { key } => {
-                    pointer = crate::json::child(&pointer, key)
-                }
-                _ => {}
-            }
-        }
-        let inner = e.into_inner();
-        if pointer.is_empty() {
-            inner
-        } else {
-            <serde_json::Error as serde::de::Error>::custom(format_args!("at {pointer}: {inner}"))
-        }
-    })
-}

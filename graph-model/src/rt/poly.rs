@@ -204,40 +204,43 @@ fn stream_base<'de, P: Polymorphic, A: MapAccess<'de>>(
         Some(value) => {
             // Out of order: the type first, then what was read, then the rest.
             type_name::<A::Error>(&value, P::ALIASES)?;
-            let mut object = Extra::new();
-            object.insert("@odata.type".into(), value);
-            let read = match serde_json::to_value(&base).map_err(A::Error::custom)? {
-                serde_json::Value::Object(o) => o,
-                _ => return Err(A::Error::custom("a struct serializes to an object")),
-            };
-            for (k, v) in base_order(&base, read) {
-                insert_unique(&mut object, &k, v)?;
-            }
             let rest = read_rest(Extra::new(), map)?;
-            for (k, v) in rest.object {
-                insert_unique(&mut object, &k, v)?;
-            }
-            super::from_object::<P>(object).map_err(A::Error::custom)
+            reread::<P>(&value, &base, &rest.object).map_err(A::Error::custom)
         }
     }
 }
 
-/// The members of a serialized struct in the order the struct writes them
-/// (a `serde_json::Map` may have sorted them).
-fn base_order<T: Struct>(
-    base: &T,
-    mut members: serde_json::Map<String, serde_json::Value>,
-) -> Vec<(String, serde_json::Value)> {
-    let mut out = Vec::new();
-    for (k, _) in base.extra() {
-        if let Some(v) = members.remove(k) {
-            out.push((k.to_string(), v));
-        }
+/// Reads `P` again from JSON text written in OData's order: `@odata.type`
+/// first, then what `base` read (as it writes it: control information,
+/// properties, other members), then `rest`. Through serde_json's text
+/// writer and reader, which a program that reads and writes JSON text has
+/// compiled for its types already — not a second format (a `Value`) for
+/// every type a polymorphic value can hold.
+fn reread<P: Polymorphic>(
+    odata_type: &serde_json::Value,
+    base: &P::Base,
+    rest: &Extra,
+) -> Result<P, serde_json::Error> {
+    let written = serde_json::to_string(base)?;
+    let mut text = String::with_capacity(written.len() + 64);
+    text.push_str("{\"@odata.type\":");
+    text.push_str(&serde_json::to_string(odata_type)?);
+    let members = written
+        .strip_prefix('{')
+        .and_then(|w| w.strip_suffix('}'))
+        .unwrap_or_default();
+    if !members.is_empty() {
+        text.push(',');
+        text.push_str(members);
     }
-    // Model properties (what remains), in the map's order, before extras.
-    let mut props: Vec<(String, serde_json::Value)> = members.into_iter().collect();
-    props.append(&mut out);
-    props
+    for (k, v) in rest {
+        text.push(',');
+        text.push_str(&serde_json::to_string(k)?);
+        text.push(':');
+        text.push_str(&serde_json::to_string(v)?);
+    }
+    text.push('}');
+    serde_json::from_str(&text)
 }
 
 /// Deserializes a polymorphic value (see the module docs).

@@ -171,12 +171,32 @@ impl<'de, T: Struct> Visitor<'de> for StructVisitor<T> {
     }
 }
 
+/// A struct being read, with the format's map access as a type parameter
+/// but not the struct's type: the reading loop ([`stream_into`],
+/// [`read_entry`]) is compiled once per format rather than once per
+/// struct and format, and each struct contributes only its `de_field`.
+pub trait DeFields<'de, A: MapAccess<'de>> {
+    /// [`Struct::de_field`].
+    fn de_field(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    /// [`Struct::extra_mut`].
+    fn extra_mut(&mut self) -> &mut Extra;
+}
+
+impl<'de, A: MapAccess<'de>, T: Struct> DeFields<'de, A> for T {
+    fn de_field(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        Struct::de_field(self, key, map)
+    }
+    fn extra_mut(&mut self) -> &mut Extra {
+        Struct::extra_mut(self)
+    }
+}
+
 /// Reads the remaining entries of an object into `out`, in place. With
 /// `watch_type`, stops at an `@odata.type` entry and returns its value: it
 /// came after properties (allowed in JSON, against the OData ordering
 /// rule), and the rest of the object is still in the map.
-pub fn stream_into<'de, A: MapAccess<'de>, T: Struct>(
-    out: &mut T,
+pub fn stream_into<'de, A: MapAccess<'de>>(
+    out: &mut dyn DeFields<'de, A>,
     map: &mut A,
     watch_type: bool,
 ) -> Result<Option<serde_json::Value>, A::Error> {
@@ -190,8 +210,8 @@ pub fn stream_into<'de, A: MapAccess<'de>, T: Struct>(
 }
 
 /// Reads the value of `key` into its field, or into the extra properties.
-pub fn read_entry<'de, A: MapAccess<'de>, T: Struct>(
-    out: &mut T,
+pub fn read_entry<'de, A: MapAccess<'de>>(
+    out: &mut dyn DeFields<'de, A>,
     key: Cow<'de, str>,
     map: &mut A,
 ) -> Result<(), A::Error> {
@@ -363,9 +383,22 @@ pub fn ser_typed<S: Serializer, T: Struct>(
     odata_type: Option<&str>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
-    let extra = value.extra();
-    let kinds = Kinds::of(extra);
     let mut map = s.serialize_map(None)?;
+    let fields = &mut |w: &mut FieldWriter<'_, S::SerializeMap>| value.ser_fields(w);
+    write_members(&mut map, value.extra(), odata_type, T::FIELDS, fields)?;
+    map.end()
+}
+
+/// The members of a struct in OData's order around its fields (which
+/// `write_fields` writes): compiled once per format, not per struct.
+fn write_members<M: SerializeMap>(
+    map: &mut M,
+    extra: &Extra,
+    odata_type: Option<&str>,
+    fields: &[&str],
+    write_fields: &mut dyn FnMut(&mut FieldWriter<'_, M>),
+) -> Result<(), M::Error> {
+    let kinds = Kinds::of(extra);
     if let Some(t) = odata_type {
         if !kinds.odata_type {
             map.serialize_entry("@odata.type", t)?;
@@ -376,16 +409,16 @@ pub fn ser_typed<S: Serializer, T: Struct>(
             map.serialize_entry(k, v)?;
         }
     }
-    let mut w = FieldWriter::with(&mut map, extra, kinds.property_annotation);
-    value.ser_fields(&mut w);
+    let mut w = FieldWriter::with(map, extra, kinds.property_annotation);
+    write_fields(&mut w);
     w.finish()?;
     if kinds.other || kinds.property_annotation {
         for (k, v) in extra {
-            let of_field = annotates(k).is_some_and(|p| T::FIELDS.contains(&p));
+            let of_field = annotates(k).is_some_and(|p| fields.contains(&p));
             if !k.starts_with('@') && !of_field {
                 map.serialize_entry(k, v)?;
             }
         }
     }
-    map.end()
+    Ok(())
 }
