@@ -288,17 +288,25 @@ impl<'a, S: SerializeMap> FieldWriter<'a, S> {
 
     fn write<T: Slot + Serialize>(&mut self, key: &str, value: &T) -> Result<(), S::Error> {
         if self.annotated {
-            for (k, v) in self.extra {
-                if annotates(k) == Some(key) {
-                    self.map.serialize_entry(k, v)?;
-                }
-            }
+            self.annotations_of(key)?;
         }
         if value.is_absent() {
             Ok(())
         } else {
             self.map.serialize_entry(key, value)
         }
+    }
+
+    /// The property annotations of `key` kept among the extra members: once
+    /// per format, not per field type (and rare: out of the hot path).
+    #[inline(never)]
+    fn annotations_of(&mut self, key: &str) -> Result<(), S::Error> {
+        for (k, v) in self.extra {
+            if annotates(k) == Some(key) {
+                self.map.serialize_entry(k, v)?;
+            }
+        }
+        Ok(())
     }
 
     /// The first error of the fields written, if any.
