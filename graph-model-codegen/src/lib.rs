@@ -29,6 +29,7 @@
 pub mod areas;
 mod builder;
 pub mod closure;
+pub mod diff;
 #[doc(hidden)]
 pub mod emit;
 pub mod inspect;

@@ -61,6 +61,28 @@ enum Command {
         #[arg(long)]
         rustfmt: bool,
     },
+    /// What changed between two `$metadata` snapshots, each change with
+    /// its verdicts: reading responses, sending requests, the semver bump of
+    /// the generated crate (rules: graph_model_codegen::diff::rules).
+    Diff {
+        /// The old snapshot (with --history: a folder of snapshots, diffed
+        /// pair by pair in name order; NEW is not given).
+        old: PathBuf,
+        /// The new snapshot.
+        #[arg(required_unless_present = "history")]
+        new: Option<PathBuf>,
+        /// `text`, `markdown` (a changelog) or `json` (stable fields).
+        #[arg(long, default_value = "text", value_parser = ["text", "markdown", "json"])]
+        format: String,
+        /// Exit 1 when a change breaks the wire (`wire`: reading responses
+        /// or sending requests), needs a major bump (`major`), or at least a
+        /// minor one (`minor`).
+        #[arg(long, value_parser = ["wire", "major", "minor"])]
+        fail_on: Option<String>,
+        /// OLD is a folder: a table of counts per consecutive pair.
+        #[arg(long)]
+        history: bool,
+    },
     /// Generate Rust types from a CSDL file into a directory.
     Generate {
         /// A CSDL `$metadata` file, and any documents it references.
@@ -204,8 +226,110 @@ fn areas(file: PathBuf, out: PathBuf, prefix: &str, runtime: String, rustfmt: bo
     ExitCode::SUCCESS
 }
 
+/// `graph-model-codegen diff`.
+fn diff_command(
+    old: PathBuf,
+    new: Option<PathBuf>,
+    format: &str,
+    fail_on: Option<&str>,
+    history: bool,
+) -> ExitCode {
+    use graph_model_codegen::diff::{self, Bump, Wire};
+    let load = |p: &std::path::Path| load_file(p, LoadOptions::default());
+    if history {
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(&old) {
+            Ok(d) => d
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+                .collect(),
+            Err(e) => {
+                eprintln!("error: {}: {e}", old.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        files.sort();
+        println!("| old | new | changes | read breaking | send breaking | major | minor | patch | bump |");
+        println!("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        let mut previous = None;
+        for f in files {
+            let model = match load(&f) {
+                Ok(m) => m,
+                Err(d) => {
+                    eprint!("{d}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Some((pf, pm)) = previous.take() {
+                let d = diff::diff(&pm, &model);
+                let c = d.counts();
+                let name = |p: &PathBuf| {
+                    p.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned()
+                };
+                println!(
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    name(&pf),
+                    name(&f),
+                    c.changes,
+                    c.read_breaking,
+                    c.send_breaking,
+                    c.major,
+                    c.minor,
+                    c.patch,
+                    d.bump()
+                );
+            }
+            previous = Some((f, model));
+        }
+        return ExitCode::SUCCESS;
+    }
+    let Some(new) = new else {
+        eprintln!("error: give OLD and NEW");
+        return ExitCode::FAILURE;
+    };
+    let (old_model, new_model) = match (load(&old), load(&new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(d), _) | (_, Err(d)) => {
+            eprint!("{d}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let d = diff::diff(&old_model, &new_model);
+    match format {
+        "markdown" => print!("{}", d.markdown()),
+        "json" => println!(
+            "{}",
+            serde_json::to_string_pretty(&d.json()).unwrap_or_default()
+        ),
+        _ => print!("{}", d.text()),
+    }
+    let fails = match fail_on {
+        Some("wire") => d
+            .changes
+            .iter()
+            .any(|c| c.rule.read == Wire::Breaking || c.rule.send == Wire::Breaking),
+        Some("major") => d.bump() >= Bump::Major,
+        Some("minor") => d.bump() >= Bump::Minor,
+        _ => false,
+    };
+    if fails {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            history,
+        } => diff_command(old, new, &format, fail_on.as_deref(), history),
         Command::Areas {
             file,
             out,
