@@ -4,7 +4,8 @@
 # graph-model/src/v1.rs (graph_model::v1::SOURCE), regenerates the bundled
 # types (scripts/generate-v1.sh), prints how each area's type and line
 # counts moved, and the version bump the change implies for graph-model
-# (from `graph-model-codegen diff` when the generator has it).
+# (`graph-model-codegen diff`, whose rules cover all of v1.0, not only the
+# areas; the full report goes to target/v1.0-update.md).
 # Usage: scripts/update-v1.sh NEW.xml COMMIT DATE
 #   COMMIT: the msgraph-metadata commit the file comes from; DATE: its date
 #   (ISO 8601). The file is schemas/v1.0-Prod.csdl of that commit.
@@ -35,9 +36,7 @@ PY
 "$root/scripts/generate-v1.sh"
 echo "== areas whose type or line counts moved (before -> after)"
 diff <(sort "$old_table") <(sort "$root/graph-model/FEATURES.md") || true
-echo "== version bump"
-if "$gen" help diff >/dev/null 2>&1; then
-  "$gen" diff "$old_xml" "$root/graph-model/metadata/v1.0.xml" --summary
-else
-  echo "this generator has no \`diff\` yet: review the change by hand (any changed type is a breaking change for 0.x: a minor bump)"
-fi
+echo "== what changed (the full report: target/v1.0-update.md)"
+"$gen" diff "$old_xml" "$root/graph-model/metadata/v1.0.xml" --format markdown > "$root/target/v1.0-update.md"
+"$gen" diff "$old_xml" "$root/graph-model/metadata/v1.0.xml" | head -1
+echo "(for graph-model 0.x, a major bump of the generated types is a minor version: 0.1 -> 0.2)"
