@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewContextData {
     /// Property `reviewDefinitionId` (not nullable: absent or a value).
     pub review_definition_id: Option<String>,
@@ -80,6 +81,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessReviewContextData {
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewContextDataBase {
     /// Property `reviewDefinitionId` (not nullable: absent or a value).
     pub review_definition_id: Option<String>,
@@ -165,6 +167,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessReviewContextDataBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewContextDataBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(AccessReviewContextDataBase),
@@ -263,6 +266,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessReviewContextDataBaseAny 
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplyDecisionContextData {
     /// Property `reviewDefinitionId` (not nullable: absent or a value).
     pub review_definition_id: Option<String>,
@@ -341,6 +345,7 @@ impl ::graph_model::rt::schemars::JsonSchema for ApplyDecisionContextData {
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.data` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Data {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -414,6 +419,7 @@ impl ::graph_model::rt::schemars::JsonSchema for Data {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(Data),

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCallbackData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTaskExtensionCallbackData {
     /// Property `operationStatus` (nullable: absent, `null` or a value).
     pub operation_status: ::graph_model::Nullable<CustomTaskExtensionOperationStatus>,
@@ -73,6 +74,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomTaskExtensionCallbackData
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomTaskExtensionOperationStatus {
     /// `completed` = 0
     Completed,
@@ -149,6 +151,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomTaskExtensionOperationSta
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionResponseData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTaskExtensionResponseData {
     /// Property `operationStatus` (not nullable: absent or a value).
     pub operation_status: Option<CustomTaskExtensionOperationStatus>,
@@ -229,6 +232,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomTaskExtensionResponseData
 /// CSDL: `microsoft.graph.identityGovernance.workflowSubject` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowSubject {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -302,6 +306,7 @@ impl ::graph_model::rt::schemars::JsonSchema for WorkflowSubject {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WorkflowSubjectAny {
     /// No `@odata.type`, or the declared type itself.
     Base(WorkflowSubject),

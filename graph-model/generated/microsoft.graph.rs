@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestCallbackData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentRequestCallbackData {
     /// Property `customExtensionStageInstanceDetail` (nullable: absent, `null` or a value).
     pub custom_extension_stage_instance_detail: ::graph_model::Nullable<String>,
@@ -98,6 +99,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessPackageAssignmentRequestC
 }
 /// CSDL: `microsoft.graph.accessPackageCatalog`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageCatalog {
     /// Unique identifier; read-only.
     ///
@@ -215,6 +217,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessPackageCatalog {
 }
 /// CSDL: `microsoft.graph.accessPackageCustomExtensionStage`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageCustomExtensionStage {
     /// `assignmentRequestCreated` = 1
     AssignmentRequestCreated,
@@ -312,6 +315,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessPackageCustomExtensionSta
 }
 /// CSDL: `microsoft.graph.accessPackageResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResource {
     /// Unique identifier; read-only.
     ///
@@ -424,6 +428,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessPackageResource {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageResourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(AccessPackageResource),
@@ -504,6 +509,7 @@ impl ::graph_model::rt::schemars::JsonSchema for AccessPackageResourceAny {
 }
 /// CSDL: `microsoft.graph.customDataProvidedResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResource {
     /// Unique identifier; read-only.
     ///
@@ -619,6 +625,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResource {
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceAccessReviewUploadSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceAccessReviewUploadSession {
     /// Unique identifier; read-only.
     ///
@@ -739,6 +746,7 @@ impl ::graph_model::rt::schemars::JsonSchema
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceFile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceFile {
     /// Unique identifier; read-only.
     ///
@@ -821,6 +829,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceFile 
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadSession` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceUploadSession {
     /// Unique identifier; read-only.
     ///
@@ -943,6 +952,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceUploa
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomDataProvidedResourceUploadSessionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(CustomDataProvidedResourceUploadSession),
@@ -1032,6 +1042,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceUploa
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadSessionRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceUploadSessionRequest {
     /// Property `data` (not nullable: absent or a value).
     pub data: Option<custom_data_provided_resource_payloads::DataAny>,
@@ -1105,6 +1116,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceUploa
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadStats`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceUploadStats {
     /// Number of files uploaded in the session so far.
     ///
@@ -1184,6 +1196,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceUploa
 ///
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomDataProvidedResourceUploadStatus {
     /// `active` = 0
     Active,
@@ -1265,6 +1278,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomDataProvidedResourceUploa
 /// CSDL: `microsoft.graph.customExtensionData` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionData {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1334,6 +1348,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomExtensionData {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionDataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(CustomExtensionData),
@@ -1436,6 +1451,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomExtensionDataAny {
 /// CSDL: `microsoft.graph.customExtensionEndpointConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionEndpointConfiguration {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1509,6 +1525,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomExtensionEndpointConfigur
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionEndpointConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(CustomExtensionEndpointConfiguration),
@@ -1580,6 +1597,7 @@ impl ::graph_model::rt::schemars::JsonSchema for CustomExtensionEndpointConfigur
 }
 /// CSDL: `microsoft.graph.entitlementManagement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EntitlementManagement {
     /// Unique identifier; read-only.
     ///
@@ -1662,6 +1680,7 @@ impl ::graph_model::rt::schemars::JsonSchema for EntitlementManagement {
 /// CSDL: `microsoft.graph.entity` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Entity {
     /// Unique identifier; read-only.
     ///
@@ -1737,6 +1756,7 @@ impl ::graph_model::rt::schemars::JsonSchema for Entity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EntityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(Entity),
@@ -1877,6 +1897,7 @@ impl ::graph_model::rt::schemars::JsonSchema for EntityAny {
 }
 /// CSDL: `microsoft.graph.identityGovernance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityGovernance {
     /// Navigation property `catalogs` (nullable: absent, `null` or a value).
     pub catalogs: ::graph_model::Nullable<Vec<AccessPackageCatalog>>,

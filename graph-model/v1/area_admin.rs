@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.admin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Admin {
     /// Navigation property `configurationManagement` (nullable: absent, `null` or a value).
     pub configuration_management: ::graph_model::Nullable<super::ConfigurationManagement>,
@@ -95,6 +96,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Admin {
 }
 /// CSDL: `microsoft.graph.adminMicrosoft365Apps`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AdminMicrosoft365Apps {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -148,6 +150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdminMicrosoft365Apps {
 }
 /// CSDL: `microsoft.graph.adminReportSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AdminReportSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -201,6 +204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdminReportSettings {
 }
 /// CSDL: `microsoft.graph.appsInstallationOptionsForMac`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppsInstallationOptionsForMac {
     /// Property `isMicrosoft365AppsEnabled` (not nullable: absent or a value).
     pub is_microsoft365_apps_enabled: Option<bool>,
@@ -263,6 +267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppsInstallationOptions
 }
 /// CSDL: `microsoft.graph.appsInstallationOptionsForWindows`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppsInstallationOptionsForWindows {
     /// Property `isMicrosoft365AppsEnabled` (not nullable: absent or a value).
     pub is_microsoft365_apps_enabled: Option<bool>,
@@ -337,6 +342,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppsInstallationOptions
 }
 /// CSDL: `microsoft.graph.appsUpdateChannelType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppsUpdateChannelType {
     /// `current` = 0
     Current,
@@ -399,6 +405,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppsUpdateChannelType {
 }
 /// CSDL: `microsoft.graph.baselineParameter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaselineParameter {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -454,6 +461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaselineParameter {
 }
 /// CSDL: `microsoft.graph.baselineParameterType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BaselineParameterType {
     /// `string` = 0
     String,
@@ -514,6 +522,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaselineParameterType {
 }
 /// CSDL: `microsoft.graph.baselineResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaselineResource {
     /// Property `displayName` (not nullable: absent or a value).
     pub display_name: Option<String>,
@@ -569,6 +578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaselineResource {
 }
 /// CSDL: `microsoft.graph.browserSharedCookie`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowserSharedCookie {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -704,6 +714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSharedCookie {
 }
 /// CSDL: `microsoft.graph.browserSharedCookieHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowserSharedCookieHistory {
     /// The comment of the cookie
     ///
@@ -806,6 +817,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSharedCookieHist
 }
 /// CSDL: `microsoft.graph.browserSharedCookieSourceEnvironment`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSharedCookieSourceEnvironment {
     /// Share session cookies from Microsoft Edge to Internet Explorer.
     ///
@@ -876,6 +888,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSharedCookieSour
 }
 /// CSDL: `microsoft.graph.browserSharedCookieStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSharedCookieStatus {
     /// A sharedcookie that has been published
     ///
@@ -955,6 +968,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSharedCookieStat
 ///
 /// CSDL: `microsoft.graph.browserSite`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowserSite {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1090,6 +1104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSite {
 }
 /// CSDL: `microsoft.graph.browserSiteCompatibilityMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSiteCompatibilityMode {
     /// Loads the site using default compatibility mode.
     ///
@@ -1204,6 +1219,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteCompatibilit
 ///
 /// CSDL: `microsoft.graph.browserSiteHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowserSiteHistory {
     /// Boolean attribute that controls the behavior of redirected sites
     ///
@@ -1301,6 +1317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteHistory {
 ///
 /// CSDL: `microsoft.graph.browserSiteList`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowserSiteList {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1420,6 +1437,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteList {
 }
 /// CSDL: `microsoft.graph.browserSiteListStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSiteListStatus {
     /// A site list that has not yet been published
     ///
@@ -1486,6 +1504,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteListStatus {
 }
 /// CSDL: `microsoft.graph.browserSiteMergeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSiteMergeType {
     /// No merge type
     ///
@@ -1545,6 +1564,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteMergeType {
 }
 /// CSDL: `microsoft.graph.browserSiteStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSiteStatus {
     /// A site that has been published
     ///
@@ -1622,6 +1642,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteStatus {
 }
 /// CSDL: `microsoft.graph.browserSiteTargetEnvironment`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowserSiteTargetEnvironment {
     /// Open in Internet Explorer Mode
     ///
@@ -1706,6 +1727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowserSiteTargetEnviro
 }
 /// CSDL: `microsoft.graph.configurationBaseline`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationBaseline {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1775,6 +1797,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationBaseline {
 }
 /// CSDL: `microsoft.graph.configurationDrift`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationDrift {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1876,6 +1899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationDrift {
 }
 /// CSDL: `microsoft.graph.configurationManagement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationManagement {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1967,6 +1991,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationManagement
 }
 /// CSDL: `microsoft.graph.configurationMonitor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationMonitor {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2090,6 +2115,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationMonitor {
 }
 /// CSDL: `microsoft.graph.configurationMonitoringResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationMonitoringResult {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2178,6 +2204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationMonitoring
 }
 /// CSDL: `microsoft.graph.configurationSnapshotJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationSnapshotJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2279,6 +2306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationSnapshotJo
 }
 /// CSDL: `microsoft.graph.driftStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DriftStatus {
     /// `active` = 0
     Active,
@@ -2334,6 +2362,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriftStatus {
 }
 /// CSDL: `microsoft.graph.driftedProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriftedProperty {
     /// Property `currentValue` (nullable: absent, `null` or a value).
     pub current_value: ::graph_model::Nullable<::graph_model::Untyped>,
@@ -2389,6 +2418,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriftedProperty {
 }
 /// CSDL: `microsoft.graph.edge`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Edge {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2442,6 +2472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Edge {
 }
 /// CSDL: `microsoft.graph.errorDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ErrorDetail {
     /// Property `errorMessage` (not nullable: absent or a value).
     pub error_message: Option<String>,
@@ -2500,6 +2531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ErrorDetail {
 }
 /// CSDL: `microsoft.graph.exchangeAdmin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeAdmin {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2555,6 +2587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAdmin {
 }
 /// CSDL: `microsoft.graph.exchangeMessageTrace`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeMessageTrace {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2649,6 +2682,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMessageTrace {
 }
 /// CSDL: `microsoft.graph.exchangeMessageTraceStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExchangeMessageTraceStatus {
     /// `gettingStatus` = 1
     GettingStatus,
@@ -2731,6 +2765,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMessageTraceSta
 }
 /// CSDL: `microsoft.graph.idleSessionSignOut`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdleSessionSignOut {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -2791,6 +2826,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdleSessionSignOut {
 }
 /// CSDL: `microsoft.graph.imageTaggingChoice`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImageTaggingChoice {
     /// `disabled` = 0
     Disabled,
@@ -2849,6 +2885,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImageTaggingChoice {
 }
 /// CSDL: `microsoft.graph.insightsSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InsightsSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2906,6 +2943,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightsSettings {
 }
 /// CSDL: `microsoft.graph.internetExplorerMode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InternetExplorerMode {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2957,6 +2995,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternetExplorerMode {
 }
 /// CSDL: `microsoft.graph.m365AppsInstallationOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct M365AppsInstallationOptions {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3017,6 +3056,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365AppsInstallationOpt
 }
 /// CSDL: `microsoft.graph.messageTracingRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessageTracingRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3068,6 +3108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageTracingRoot {
 }
 /// CSDL: `microsoft.graph.monitorMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MonitorMode {
     /// `monitorOnly` = 0
     MonitorOnly,
@@ -3119,6 +3160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MonitorMode {
 }
 /// CSDL: `microsoft.graph.monitorRunStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MonitorRunStatus {
     /// `successful` = 0
     Successful,
@@ -3183,6 +3225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MonitorRunStatus {
 }
 /// CSDL: `microsoft.graph.monitorStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MonitorStatus {
     /// `active` = 0
     Active,
@@ -3238,6 +3281,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MonitorStatus {
 }
 /// CSDL: `microsoft.graph.openComplexDictionaryType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenComplexDictionaryType {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -3281,6 +3325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenComplexDictionaryTy
 }
 /// CSDL: `microsoft.graph.peopleAdminSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PeopleAdminSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3359,6 +3404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PeopleAdminSettings {
 }
 /// CSDL: `microsoft.graph.postType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PostType {
     /// `regular` = 0
     Regular,
@@ -3417,6 +3463,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PostType {
 }
 /// CSDL: `microsoft.graph.profileCardAnnotation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProfileCardAnnotation {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -3468,6 +3515,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileCardAnnotation {
 }
 /// CSDL: `microsoft.graph.profileCardProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProfileCardProperty {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3530,6 +3578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileCardProperty {
 }
 /// CSDL: `microsoft.graph.profilePropertySetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProfilePropertySetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3591,6 +3640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfilePropertySetting 
 }
 /// CSDL: `microsoft.graph.profileSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProfileSource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3665,6 +3715,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileSource {
 }
 /// CSDL: `microsoft.graph.profileSourceLocalization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProfileSourceLocalization {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -3720,6 +3771,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfileSourceLocalizati
 }
 /// CSDL: `microsoft.graph.pronounsSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PronounsSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3773,6 +3825,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PronounsSettings {
 }
 /// CSDL: `microsoft.graph.serviceAnnouncement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceAnnouncement {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3832,6 +3885,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAnnouncement {
 }
 /// CSDL: `microsoft.graph.serviceAnnouncementAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceAnnouncementAttachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3908,6 +3962,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAnnouncementAtta
 }
 /// CSDL: `microsoft.graph.serviceHealth`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceHealth {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3967,6 +4022,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealth {
 }
 /// CSDL: `microsoft.graph.serviceHealthClassificationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceHealthClassificationType {
     /// `advisory` = 1
     Advisory,
@@ -4020,6 +4076,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthClassifica
 }
 /// CSDL: `microsoft.graph.serviceHealthIssue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceHealthIssue {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4141,6 +4198,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthIssue {
 }
 /// CSDL: `microsoft.graph.serviceHealthIssuePost`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceHealthIssuePost {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -4196,6 +4254,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthIssuePost 
 }
 /// CSDL: `microsoft.graph.serviceHealthOrigin`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceHealthOrigin {
     /// `microsoft` = 1
     Microsoft,
@@ -4254,6 +4313,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthOrigin {
 }
 /// CSDL: `microsoft.graph.serviceHealthStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceHealthStatus {
     /// `serviceOperational` = 0
     ServiceOperational,
@@ -4389,6 +4449,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHealthStatus {
 }
 /// CSDL: `microsoft.graph.serviceUpdateCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceUpdateCategory {
     /// `preventOrFixIssue` = 1
     PreventOrFixIssue,
@@ -4451,6 +4512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUpdateCategory {
 }
 /// CSDL: `microsoft.graph.serviceUpdateMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceUpdateMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4589,6 +4651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUpdateMessage {
 }
 /// CSDL: `microsoft.graph.serviceUpdateMessageViewpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceUpdateMessageViewpoint {
     /// Property `isArchived` (nullable: absent, `null` or a value).
     pub is_archived: ::graph_model::Nullable<bool>,
@@ -4644,6 +4707,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUpdateMessageVie
 }
 /// CSDL: `microsoft.graph.serviceUpdateSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceUpdateSeverity {
     /// `normal` = 1
     Normal,
@@ -4701,6 +4765,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUpdateSeverity {
 }
 /// CSDL: `microsoft.graph.sharepoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Sharepoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4752,6 +4817,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Sharepoint {
 }
 /// CSDL: `microsoft.graph.sharepointSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharepointSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5079,6 +5145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharepointSettings {
 }
 /// CSDL: `microsoft.graph.sharingDomainRestrictionMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SharingDomainRestrictionMode {
     /// `none` = 0
     None,
@@ -5137,6 +5204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingDomainRestrictio
 }
 /// CSDL: `microsoft.graph.snapshotJobStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SnapshotJobStatus {
     /// `notStarted` = 0
     NotStarted,

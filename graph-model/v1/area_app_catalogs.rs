@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.appCatalogs`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppCatalogs {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppCatalogs {
 }
 /// CSDL: `microsoft.graph.teamsApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -124,6 +126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsApp {
 }
 /// CSDL: `microsoft.graph.teamsAppAuthorization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppAuthorization {
     /// Property `clientAppId` (nullable: absent, `null` or a value).
     pub client_app_id: ::graph_model::Nullable<String>,
@@ -177,6 +180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppAuthorization {
 }
 /// CSDL: `microsoft.graph.teamsAppDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -278,6 +282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppDefinition {
 }
 /// CSDL: `microsoft.graph.teamsAppDistributionMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsAppDistributionMethod {
     /// `store` = 0
     Store,
@@ -336,6 +341,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppDistributionMet
 }
 /// CSDL: `microsoft.graph.teamsAppPublishingState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsAppPublishingState {
     /// `submitted` = 0
     Submitted,
@@ -394,6 +400,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppPublishingState
 }
 /// CSDL: `microsoft.graph.teamworkBot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkBot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.applicationDataType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApplicationDataType {
     /// `none` = 0
     None,
@@ -79,6 +80,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationDataType {
 }
 /// CSDL: `microsoft.graph.applicationLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationLocation {
     /// Property `dataCenter` (nullable: absent, `null` or a value).
     pub data_center: ::graph_model::Nullable<String>,
@@ -130,6 +132,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationLocation {
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorCertificateInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskFactorCertificateInfo {
     /// Property `hasBadCommonName` (nullable: absent, `null` or a value).
     pub has_bad_common_name: ::graph_model::Nullable<bool>,
@@ -225,6 +228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorCe
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorGeneralInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskFactorGeneralInfo {
     /// Property `consumerPopularity` (nullable: absent, `null` or a value).
     pub consumer_popularity: ::graph_model::Nullable<i32>,
@@ -329,6 +333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorGe
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorLegalInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskFactorLegalInfo {
     /// Property `dataRetention` (not nullable: absent or a value).
     pub data_retention: Option<super::DataRetentionLevel>,
@@ -389,6 +394,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorLe
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorLegalInfoGdpr`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskFactorLegalInfoGdpr {
     /// Property `dataProtection` (not nullable: absent or a value).
     pub data_protection: Option<::graph_model::Flags<super::DataProtection>>,
@@ -462,6 +468,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorLe
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorSecurityInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskFactorSecurityInfo {
     /// Property `certificate` (not nullable: absent or a value).
     pub certificate: Option<super::ApplicationRiskFactorCertificateInfo>,
@@ -655,6 +662,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorSe
 }
 /// CSDL: `microsoft.graph.applicationRiskFactors`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskFactors {
     /// Property `compliance` (nullable: absent, `null` or a value).
     pub compliance: ::graph_model::Nullable<super::ApplicationSecurityCompliance>,
@@ -714,6 +722,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactors 
 }
 /// CSDL: `microsoft.graph.applicationRiskScore`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationRiskScore {
     /// Property `compliance` (nullable: absent, `null` or a value).
     pub compliance: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -778,6 +787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskScore {
 }
 /// CSDL: `microsoft.graph.applicationSecurityCompliance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationSecurityCompliance {
     /// Property `cobit` (nullable: absent, `null` or a value).
     pub cobit: ::graph_model::Nullable<bool>,
@@ -974,6 +984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationSecurityComp
 }
 /// CSDL: `microsoft.graph.applicationTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1107,6 +1118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationTemplate {
 }
 /// CSDL: `microsoft.graph.csaStarLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CsaStarLevel {
     /// `none` = 0
     None,
@@ -1189,6 +1201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CsaStarLevel {
 }
 /// CSDL: `microsoft.graph.dataProtection`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataProtection {
     /// `none` = 0
     None,
@@ -1256,6 +1269,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataProtection {
 }
 /// CSDL: `microsoft.graph.dataRetentionLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataRetentionLevel {
     /// `none` = 0
     None,
@@ -1338,6 +1352,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataRetentionLevel {
 }
 /// CSDL: `microsoft.graph.fedRampLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FedRampLevel {
     /// `none` = 0
     None,
@@ -1415,6 +1430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FedRampLevel {
 }
 /// CSDL: `microsoft.graph.holdType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HoldType {
     /// `none` = 0
     None,
@@ -1472,6 +1488,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HoldType {
 }
 /// CSDL: `microsoft.graph.passwordPolicy`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PasswordPolicy {
     /// `none` = 0
     None,
@@ -1549,6 +1566,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordPolicy {
 }
 /// CSDL: `microsoft.graph.pciVersion`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PciVersion {
     /// `none` = 0
     None,
@@ -1611,6 +1629,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PciVersion {
 }
 /// CSDL: `microsoft.graph.restEncryptionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestEncryptionType {
     /// `none` = 0
     None,
@@ -1698,6 +1717,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestEncryptionType {
 }
 /// CSDL: `microsoft.graph.sslVersion`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SslVersion {
     /// `none` = 0
     None,
@@ -1780,6 +1800,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SslVersion {
 }
 /// CSDL: `microsoft.graph.userOwnership`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserOwnership {
     /// `none` = 0
     None,

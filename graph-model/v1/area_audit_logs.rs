@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.appliedConditionalAccessPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppliedConditionalAccessPolicy {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -75,6 +76,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppliedConditionalAcces
 }
 /// CSDL: `microsoft.graph.appliedConditionalAccessPolicyResult`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppliedConditionalAccessPolicyResult {
     /// `success` = 0
     Success,
@@ -171,6 +173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppliedConditionalAcces
 }
 /// CSDL: `microsoft.graph.auditActivityInitiator`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditActivityInitiator {
     /// Property `app` (nullable: absent, `null` or a value).
     pub app: ::graph_model::Nullable<super::AppIdentity>,
@@ -222,6 +225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditActivityInitiator 
 }
 /// CSDL: `microsoft.graph.auditLogRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditLogRoot {
     /// Navigation property `directoryAudits` (nullable: absent, `null` or a value).
     pub directory_audits: ::graph_model::Nullable<Vec<super::DirectoryAudit>>,
@@ -277,6 +281,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogRoot {
 }
 /// CSDL: `microsoft.graph.authenticationAppDeviceDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationAppDeviceDetails {
     /// Property `appVersion` (nullable: absent, `null` or a value).
     pub app_version: ::graph_model::Nullable<String>,
@@ -337,6 +342,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationAppDevice
 }
 /// CSDL: `microsoft.graph.conditionalAccessStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessStatus {
     /// `success` = 0
     Success,
@@ -395,6 +401,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessStatus
 }
 /// CSDL: `microsoft.graph.deviceDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceDetail {
     /// Property `browser` (nullable: absent, `null` or a value).
     pub browser: ::graph_model::Nullable<String>,
@@ -474,6 +481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceDetail {
 }
 /// CSDL: `microsoft.graph.directoryAudit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DirectoryAudit {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -580,6 +588,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryAudit {
 }
 /// CSDL: `microsoft.graph.groupType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GroupType {
     /// `unifiedGroups` = 0
     UnifiedGroups,
@@ -633,6 +642,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupType {
 }
 /// CSDL: `microsoft.graph.modifiedProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ModifiedProperty {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -688,6 +698,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ModifiedProperty {
 }
 /// CSDL: `microsoft.graph.operationResult`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperationResult {
     /// `success` = 0
     Success,
@@ -746,6 +757,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationResult {
 }
 /// CSDL: `microsoft.graph.provisioningAction`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProvisioningAction {
     /// `other` = 0
     Other,
@@ -823,6 +835,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningAction {
 }
 /// CSDL: `microsoft.graph.provisioningErrorInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisioningErrorInfo {
     /// Property `additionalDetails` (nullable: absent, `null` or a value).
     pub additional_details: ::graph_model::Nullable<String>,
@@ -892,6 +905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningErrorInfo {
 }
 /// CSDL: `microsoft.graph.provisioningObjectSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisioningObjectSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1029,6 +1043,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningObjectSumma
 }
 /// CSDL: `microsoft.graph.provisioningResult`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProvisioningResult {
     /// `success` = 0
     Success,
@@ -1096,6 +1111,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningResult {
 }
 /// CSDL: `microsoft.graph.provisioningStatusErrorCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProvisioningStatusErrorCategory {
     /// `failure` = 0
     Failure,
@@ -1158,6 +1174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningStatusError
 }
 /// CSDL: `microsoft.graph.provisioningStatusInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisioningStatusInfo {
     /// Property `errorInformation` (nullable: absent, `null` or a value).
     pub error_information: ::graph_model::Nullable<super::ProvisioningErrorInfo>,
@@ -1209,6 +1226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningStatusInfo 
 }
 /// CSDL: `microsoft.graph.provisioningStep`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisioningStep {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -1280,6 +1298,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningStep {
 }
 /// CSDL: `microsoft.graph.provisioningStepType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProvisioningStepType {
     /// `import` = 0
     Import,
@@ -1357,6 +1376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningStepType {
 }
 /// CSDL: `microsoft.graph.riskEventType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RiskEventType {
     /// `unlikelyTravel` = 0
     UnlikelyTravel,
@@ -1477,6 +1497,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskEventType {
 }
 /// CSDL: `microsoft.graph.signIn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignIn {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1699,6 +1720,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignIn {
 }
 /// CSDL: `microsoft.graph.signInStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInStatus {
     /// Property `additionalDetails` (nullable: absent, `null` or a value).
     pub additional_details: ::graph_model::Nullable<String>,
@@ -1754,6 +1776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInStatus {
 }
 /// CSDL: `microsoft.graph.targetResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,

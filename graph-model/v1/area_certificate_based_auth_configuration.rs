@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.certificateAuthority`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CertificateAuthority {
     /// Property `certificate` (not nullable: absent or a value).
     pub certificate: Option<::graph_model::edm::Binary>,
@@ -86,6 +87,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateAuthority {
 }
 /// CSDL: `microsoft.graph.certificateBasedAuthConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CertificateBasedAuthConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

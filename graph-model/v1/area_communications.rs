@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.addLargeGalleryViewOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AddLargeGalleryViewOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddLargeGalleryViewOper
 }
 /// CSDL: `microsoft.graph.appHostedMediaConfig`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppHostedMediaConfig {
     /// Property `blob` (nullable: absent, `null` or a value).
     pub blob: ::graph_model::Nullable<String>,
@@ -108,6 +110,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppHostedMediaConfig {
 }
 /// CSDL: `microsoft.graph.audioRoutingGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AudioRoutingGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -167,6 +170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AudioRoutingGroup {
 }
 /// CSDL: `microsoft.graph.call`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Call {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -342,6 +346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Call {
 }
 /// CSDL: `microsoft.graph.callDirection`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallDirection {
     /// `incoming` = 0
     Incoming,
@@ -390,6 +395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallDirection {
 }
 /// CSDL: `microsoft.graph.callMediaState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallMediaState {
     /// Property `audio` (nullable: absent, `null` or a value).
     pub audio: ::graph_model::Nullable<super::MediaState>,
@@ -438,6 +444,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallMediaState {
 /// CSDL: `microsoft.graph.callOptions` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallOptions {
     /// Property `hideBotAfterEscalation` (nullable: absent, `null` or a value).
     pub hide_bot_after_escalation: ::graph_model::Nullable<bool>,
@@ -526,6 +533,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallOptions {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CallOptionsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CallOptions),
@@ -600,6 +608,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallOptionsAny {
 }
 /// CSDL: `microsoft.graph.callRoute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallRoute {
     /// Property `final` (not nullable: absent or a value).
     pub r#final: Option<super::IdentitySetAny>,
@@ -655,6 +664,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRoute {
 }
 /// CSDL: `microsoft.graph.callState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallState {
     /// `incoming` = 0
     Incoming,
@@ -747,6 +757,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallState {
 }
 /// CSDL: `microsoft.graph.callTranscriptionInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallTranscriptionInfo {
     /// Property `lastModifiedDateTime` (nullable: absent, `null` or a value).
     pub last_modified_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -800,6 +811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscriptionInfo {
 }
 /// CSDL: `microsoft.graph.callTranscriptionState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallTranscriptionState {
     /// `notStarted` = 0
     NotStarted,
@@ -858,6 +870,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscriptionState 
 }
 /// CSDL: `microsoft.graph.cancelMediaProcessingOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CancelMediaProcessingOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -919,6 +932,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelMediaProcessingOp
 ///
 /// CSDL: `microsoft.graph.cloudCommunications`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudCommunications {
     /// Navigation property `adhocCalls` (nullable: absent, `null` or a value).
     pub adhoc_calls: ::graph_model::Nullable<Vec<super::AdhocCall>>,
@@ -1001,6 +1015,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudCommunications {
 }
 /// CSDL: `microsoft.graph.commsOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommsOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1068,6 +1083,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommsOperation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CommsOperationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CommsOperation),
@@ -1236,6 +1252,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommsOperationAny {
 }
 /// CSDL: `microsoft.graph.contentSharingSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentSharingSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1285,6 +1302,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentSharingSession {
 ///
 /// CSDL: `microsoft.graph.engagementConversationDiscussionMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementConversationDiscussionMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1410,6 +1428,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationD
 ///
 /// CSDL: `microsoft.graph.engagementConversationMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementConversationMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1541,6 +1560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationM
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EngagementConversationMessageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EngagementConversationMessage),
@@ -1634,6 +1654,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationM
 ///
 /// CSDL: `microsoft.graph.engagementConversationMessageReaction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementConversationMessageReaction {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1702,6 +1723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationM
 ///
 /// CSDL: `microsoft.graph.engagementConversationMessageReactionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EngagementConversationMessageReactionType {
     /// Like reaction, represented as a thumbs-up hand. A positive sentiment.
     ///
@@ -1967,6 +1989,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationM
 ///
 /// CSDL: `microsoft.graph.engagementConversationModerationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EngagementConversationModerationState {
     /// The content is published.
     ///
@@ -2039,6 +2062,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationM
 ///
 /// CSDL: `microsoft.graph.engagementConversationQuestionMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementConversationQuestionMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2171,6 +2195,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationQ
 ///
 /// CSDL: `microsoft.graph.engagementConversationSystemMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementConversationSystemMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2296,6 +2321,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationS
 ///
 /// CSDL: `microsoft.graph.engagementCreationMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EngagementCreationMode {
     /// Unspecified creation mode.
     ///
@@ -2355,6 +2381,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementCreationMode 
 }
 /// CSDL: `microsoft.graph.incomingCallOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IncomingCallOptions {
     /// Property `hideBotAfterEscalation` (nullable: absent, `null` or a value).
     pub hide_bot_after_escalation: ::graph_model::Nullable<bool>,
@@ -2435,6 +2462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncomingCallOptions {
 }
 /// CSDL: `microsoft.graph.incomingContext`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IncomingContext {
     /// Property `observedParticipantId` (nullable: absent, `null` or a value).
     pub observed_participant_id: ::graph_model::Nullable<String>,
@@ -2503,6 +2531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncomingContext {
 }
 /// CSDL: `microsoft.graph.invitationParticipantInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InvitationParticipantInfo {
     /// Property `hidden` (nullable: absent, `null` or a value).
     pub hidden: ::graph_model::Nullable<bool>,
@@ -2579,6 +2608,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvitationParticipantIn
 }
 /// CSDL: `microsoft.graph.inviteParticipantsOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InviteParticipantsOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2648,6 +2678,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InviteParticipantsOpera
 }
 /// CSDL: `microsoft.graph.joinMeetingIdMeetingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct JoinMeetingIdMeetingInfo {
     /// Property `joinMeetingId` (not nullable: absent or a value).
     pub join_meeting_id: Option<String>,
@@ -2700,6 +2731,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for JoinMeetingIdMeetingInf
 /// CSDL: `microsoft.graph.mediaConfig` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaConfig {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2751,6 +2783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaConfig {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MediaConfigAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MediaConfig),
@@ -2827,6 +2860,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaConfigAny {
 }
 /// CSDL: `microsoft.graph.mediaDirection`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaDirection {
     /// `inactive` = 0
     Inactive,
@@ -2884,6 +2918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaDirection {
 }
 /// CSDL: `microsoft.graph.mediaInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaInfo {
     /// Property `resourceId` (nullable: absent, `null` or a value).
     pub resource_id: ::graph_model::Nullable<String>,
@@ -2935,6 +2970,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaInfo {
 }
 /// CSDL: `microsoft.graph.mediaState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaState {
     /// `active` = 0
     Active,
@@ -2988,6 +3024,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaState {
 }
 /// CSDL: `microsoft.graph.mediaStream`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaStream {
     /// Property `direction` (not nullable: absent or a value).
     pub direction: Option<super::MediaDirection>,
@@ -3053,6 +3090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaStream {
 /// CSDL: `microsoft.graph.meetingInfo` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingInfo {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -3104,6 +3142,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingInfo {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MeetingInfoAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MeetingInfo),
@@ -3188,6 +3227,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingInfoAny {
 }
 /// CSDL: `microsoft.graph.modality`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Modality {
     /// `audio` = 1
     Audio,
@@ -3255,6 +3295,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Modality {
 }
 /// CSDL: `microsoft.graph.muteParticipantOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MuteParticipantOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3314,6 +3355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MuteParticipantOperatio
 }
 /// CSDL: `microsoft.graph.onlineMeetingContentSharingDisabledReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingContentSharingDisabledReason {
     /// `watermarkProtection` = 1
     WatermarkProtection,
@@ -3365,6 +3407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingContentSha
 ///
 /// CSDL: `microsoft.graph.onlineMeetingEngagementConversation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnlineMeetingEngagementConversation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3478,6 +3521,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingEngagement
 }
 /// CSDL: `microsoft.graph.onlineMeetingRestricted`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnlineMeetingRestricted {
     /// Property `contentSharingDisabled` (nullable: absent, `null` or a value).
     pub content_sharing_disabled: ::graph_model::Nullable<
@@ -3534,6 +3578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingRestricted
 }
 /// CSDL: `microsoft.graph.onlineMeetingVideoDisabledReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingVideoDisabledReason {
     /// `watermarkProtection` = 1
     WatermarkProtection,
@@ -3583,6 +3628,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingVideoDisab
 }
 /// CSDL: `microsoft.graph.organizerMeetingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrganizerMeetingInfo {
     /// Property `organizer` (not nullable: absent or a value).
     pub organizer: Option<super::IdentitySetAny>,
@@ -3630,6 +3676,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizerMeetingInfo {
 }
 /// CSDL: `microsoft.graph.outgoingCallOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutgoingCallOptions {
     /// Property `hideBotAfterEscalation` (nullable: absent, `null` or a value).
     pub hide_bot_after_escalation: ::graph_model::Nullable<bool>,
@@ -3710,6 +3757,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutgoingCallOptions {
 }
 /// CSDL: `microsoft.graph.participant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Participant {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3808,6 +3856,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Participant {
 }
 /// CSDL: `microsoft.graph.participantInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantInfo {
     /// Property `countryCode` (nullable: absent, `null` or a value).
     pub country_code: ::graph_model::Nullable<String>,
@@ -3882,6 +3931,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantInfo {
 }
 /// CSDL: `microsoft.graph.playPromptOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlayPromptOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3941,6 +3991,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlayPromptOperation {
 }
 /// CSDL: `microsoft.graph.recordOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecordOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4017,6 +4068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordOperation {
 }
 /// CSDL: `microsoft.graph.recordingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecordingInfo {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4068,6 +4120,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordingInfo {
 }
 /// CSDL: `microsoft.graph.recordingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecordingStatus {
     /// `unknown` = 0
     Unknown,
@@ -4135,6 +4188,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordingStatus {
 }
 /// CSDL: `microsoft.graph.removedState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemovedState {
     /// Property `reason` (nullable: absent, `null` or a value).
     pub reason: ::graph_model::Nullable<String>,
@@ -4182,6 +4236,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemovedState {
 }
 /// CSDL: `microsoft.graph.routingMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoutingMode {
     /// `oneToOne` = 0
     OneToOne,
@@ -4235,6 +4290,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoutingMode {
 }
 /// CSDL: `microsoft.graph.routingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoutingType {
     /// `forwarded` = 0
     Forwarded,
@@ -4293,6 +4349,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoutingType {
 }
 /// CSDL: `microsoft.graph.sendDtmfCompletionReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SendDtmfCompletionReason {
     /// `unknown` = 0
     Unknown,
@@ -4355,6 +4412,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SendDtmfCompletionReaso
 }
 /// CSDL: `microsoft.graph.sendDtmfTonesOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SendDtmfTonesOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4424,6 +4482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SendDtmfTonesOperation 
 }
 /// CSDL: `microsoft.graph.serviceHostedMediaConfig`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceHostedMediaConfig {
     /// Property `preFetchMedia` (nullable: absent, `null` or a value).
     pub pre_fetch_media: ::graph_model::Nullable<Vec<super::MediaInfo>>,
@@ -4471,6 +4530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceHostedMediaConfi
 }
 /// CSDL: `microsoft.graph.startHoldMusicOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StartHoldMusicOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4530,6 +4590,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StartHoldMusicOperation
 }
 /// CSDL: `microsoft.graph.stopHoldMusicOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StopHoldMusicOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4589,6 +4650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StopHoldMusicOperation 
 }
 /// CSDL: `microsoft.graph.subscribeToToneOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubscribeToToneOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4648,6 +4710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubscribeToToneOperatio
 }
 /// CSDL: `microsoft.graph.tokenMeetingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TokenMeetingInfo {
     /// Property `token` (not nullable: absent or a value).
     pub token: Option<String>,
@@ -4695,6 +4758,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TokenMeetingInfo {
 }
 /// CSDL: `microsoft.graph.tone`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Tone {
     /// `tone0` = 0
     Tone0,
@@ -4809,6 +4873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Tone {
 }
 /// CSDL: `microsoft.graph.toneInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ToneInfo {
     /// Property `sequenceId` (not nullable: absent or a value).
     pub sequence_id: Option<::graph_model::edm::Int64>,
@@ -4860,6 +4925,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ToneInfo {
 }
 /// CSDL: `microsoft.graph.unmuteParticipantOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnmuteParticipantOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4919,6 +4985,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnmuteParticipantOperat
 }
 /// CSDL: `microsoft.graph.updateRecordingStatusOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateRecordingStatusOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.compliance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Compliance {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.accessEntityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessEntityType {
     /// `user` = 0
     User,
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessEntityType {
 }
 /// CSDL: `microsoft.graph.actionItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActionItem {
     /// Property `ownerDisplayName` (nullable: absent, `null` or a value).
     pub owner_display_name: ::graph_model::Nullable<String>,
@@ -110,6 +112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionItem {
 }
 /// CSDL: `microsoft.graph.aiInteractionHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionHistory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -157,6 +160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionHistory {
 }
 /// CSDL: `microsoft.graph.aiOnlineMeeting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiOnlineMeeting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -208,6 +212,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiOnlineMeeting {
 }
 /// CSDL: `microsoft.graph.aiUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -265,6 +270,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiUser {
 }
 /// CSDL: `microsoft.graph.callAiInsight`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallAiInsight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -351,6 +357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallAiInsight {
 }
 /// CSDL: `microsoft.graph.callAiInsightViewPoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallAiInsightViewPoint {
     /// Property `mentionEvents` (nullable: absent, `null` or a value).
     pub mention_events: ::graph_model::Nullable<Vec<super::MentionEvent>>,
@@ -398,6 +405,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallAiInsightViewPoint 
 }
 /// CSDL: `microsoft.graph.copilotAdmin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotAdmin {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -453,6 +461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdmin {
 }
 /// CSDL: `microsoft.graph.copilotAdminCatalog`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotAdminCatalog {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -504,6 +513,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminCatalog {
 }
 /// CSDL: `microsoft.graph.copilotAdminLimitedMode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotAdminLimitedMode {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -561,6 +571,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminLimitedMode
 }
 /// CSDL: `microsoft.graph.copilotAdminSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotAdminSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -612,6 +623,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminSetting {
 }
 /// CSDL: `microsoft.graph.copilotPackageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotPackageDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -802,6 +814,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPackageDetail {
 }
 /// CSDL: `microsoft.graph.copilotReportRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotReportRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -849,6 +862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotReportRoot {
 }
 /// CSDL: `microsoft.graph.copilotRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotRoot {
     /// Navigation property `admin` (nullable: absent, `null` or a value).
     pub admin: ::graph_model::Nullable<super::CopilotAdmin>,
@@ -910,6 +924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotRoot {
 }
 /// CSDL: `microsoft.graph.meetingNote`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingNote {
     /// Property `subpoints` (nullable: absent, `null` or a value).
     pub subpoints: ::graph_model::Nullable<Vec<super::MeetingNoteSubpoint>>,
@@ -965,6 +980,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingNote {
 }
 /// CSDL: `microsoft.graph.meetingNoteSubpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingNoteSubpoint {
     /// Property `text` (nullable: absent, `null` or a value).
     pub text: ::graph_model::Nullable<String>,
@@ -1016,6 +1032,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingNoteSubpoint {
 }
 /// CSDL: `microsoft.graph.mentionEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MentionEvent {
     /// Property `eventDateTime` (nullable: absent, `null` or a value).
     pub event_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -1073,6 +1090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MentionEvent {
 }
 /// CSDL: `microsoft.graph.packageAccessEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PackageAccessEntity {
     /// Property `resourceId` (not nullable: absent or a value).
     pub resource_id: Option<String>,
@@ -1124,6 +1142,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageAccessEntity {
 }
 /// CSDL: `microsoft.graph.packageElement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PackageElement {
     /// Property `definition` (nullable: absent, `null` or a value).
     pub definition: ::graph_model::Nullable<::graph_model::Untyped>,
@@ -1175,6 +1194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageElement {
 }
 /// CSDL: `microsoft.graph.packageElementDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PackageElementDetail {
     /// Property `elements` (not nullable: absent or a value).
     pub elements: Option<Vec<super::PackageElement>>,
@@ -1226,6 +1246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageElementDetail {
 }
 /// CSDL: `microsoft.graph.packageStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PackageStatus {
     /// `none` = 0
     None,
@@ -1283,6 +1304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageStatus {
 }
 /// CSDL: `microsoft.graph.packageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PackageType {
     /// `microsoft` = 0
     Microsoft,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.dataPolicyOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataPolicyOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -85,6 +86,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataPolicyOperation {
 }
 /// CSDL: `microsoft.graph.dataPolicyOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataPolicyOperationStatus {
     /// `notStarted` = 0
     NotStarted,

@@ -4,6 +4,7 @@
 ///
 /// CSDL: `microsoft.graph.androidLobApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -229,6 +230,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidLobApp {
 ///
 /// CSDL: `microsoft.graph.androidManagedAppProtection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -701,6 +703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidManagedAppProtec
 ///
 /// CSDL: `microsoft.graph.androidManagedAppRegistration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidManagedAppRegistration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -861,6 +864,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidManagedAppRegist
 ///
 /// CSDL: `microsoft.graph.androidMinimumOperatingSystem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidMinimumOperatingSystem {
     /// When TRUE, only Version 10.0 or later is supported. Default value is FALSE. Exactly one of the minimum operating system boolean values will be TRUE.
     ///
@@ -1005,6 +1009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidMinimumOperating
 ///
 /// CSDL: `microsoft.graph.androidMobileAppIdentifier`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidMobileAppIdentifier {
     /// The identifier for an app, as specified in the play store.
     ///
@@ -1056,6 +1061,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidMobileAppIdentif
 ///
 /// CSDL: `microsoft.graph.androidStoreApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidStoreApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1244,6 +1250,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidStoreApp {
 ///
 /// CSDL: `microsoft.graph.appConfigurationSettingItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppConfigurationSettingItem {
     /// app configuration key.
     ///
@@ -1310,6 +1317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConfigurationSetting
 ///
 /// CSDL: `microsoft.graph.defaultManagedAppProtection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefaultManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1780,6 +1788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultManagedAppProtec
 ///
 /// CSDL: `microsoft.graph.deviceAppManagement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceAppManagement {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2046,6 +2055,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAppManagement {
 ///
 /// CSDL: `microsoft.graph.deviceInstallState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceInstallState {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2153,6 +2163,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceInstallState {
 ///
 /// CSDL: `microsoft.graph.eBookInstallSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EBookInstallSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2256,6 +2267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EBookInstallSummary {
 ///
 /// CSDL: `microsoft.graph.installIntent`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InstallIntent {
     /// Available install intent.
     ///
@@ -2327,6 +2339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InstallIntent {
 ///
 /// CSDL: `microsoft.graph.installState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InstallState {
     /// Not Applicable.
     ///
@@ -2412,6 +2425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InstallState {
 ///
 /// CSDL: `microsoft.graph.iosDeviceType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosDeviceType {
     /// Whether the app should run on iPads.
     ///
@@ -2469,6 +2483,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosDeviceType {
 ///
 /// CSDL: `microsoft.graph.iosLobApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2712,6 +2727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosLobApp {
 ///
 /// CSDL: `microsoft.graph.iosLobAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosLobAppAssignmentSettings {
     /// When TRUE, indicates that the app can be uninstalled by the user. When FALSE, indicates that the app cannot be uninstalled by the user. By default, this property is set to null which internally is treated as TRUE.
     ///
@@ -2786,6 +2802,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosLobAppAssignmentSett
 ///
 /// CSDL: `microsoft.graph.iosManagedAppProtection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3220,6 +3237,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosManagedAppProtection
 ///
 /// CSDL: `microsoft.graph.iosManagedAppRegistration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosManagedAppRegistration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3380,6 +3398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosManagedAppRegistrati
 ///
 /// CSDL: `microsoft.graph.iosMinimumOperatingSystem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosMinimumOperatingSystem {
     /// Indicates the minimum iOS version support required for the managed device. When 'True', iOS with OS Version 10.0 or later is required to install the app. If 'False', iOS Version 10.0 is not the minimum version. Default value is False. Exactly one of the minimum operating system boolean values will be TRUE.
     ///
@@ -3475,6 +3494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMinimumOperatingSyst
 ///
 /// CSDL: `microsoft.graph.iosMobileAppConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosMobileAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3632,6 +3652,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMobileAppConfigurati
 ///
 /// CSDL: `microsoft.graph.iosMobileAppIdentifier`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosMobileAppIdentifier {
     /// The identifier for an app, as specified in the app store.
     ///
@@ -3683,6 +3704,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMobileAppIdentifier 
 ///
 /// CSDL: `microsoft.graph.iosStoreApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosStoreApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3880,6 +3902,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosStoreApp {
 ///
 /// CSDL: `microsoft.graph.iosStoreAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosStoreAppAssignmentSettings {
     /// When TRUE, indicates that the app can be uninstalled by the user. When FALSE, indicates that the app cannot be uninstalled by the user. By default, this property is set to null which internally is treated as TRUE.
     ///
@@ -3954,6 +3977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosStoreAppAssignmentSe
 ///
 /// CSDL: `microsoft.graph.iosVppApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosVppApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4196,6 +4220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppApp {
 ///
 /// CSDL: `microsoft.graph.iosVppAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosVppAppAssignmentSettings {
     /// Whether or not to use device licensing.
     ///
@@ -4257,6 +4282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppAppAssignmentSett
 ///
 /// CSDL: `microsoft.graph.iosVppEBook`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosVppEBook {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4465,6 +4491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppEBook {
 ///
 /// CSDL: `microsoft.graph.iosVppEBookAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosVppEBookAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4526,6 +4553,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppEBookAssignment {
 ///
 /// CSDL: `microsoft.graph.iosiPadOSWebClip`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosiPadOSWebClip {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4703,6 +4731,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosiPadOSWebClip {
 ///
 /// CSDL: `microsoft.graph.macOSDmgApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSDmgApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4939,6 +4968,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSDmgApp {
 ///
 /// CSDL: `microsoft.graph.macOSIncludedApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSIncludedApp {
     /// The bundleId of the app. This maps to the CFBundleIdentifier in the app's bundle configuration.
     ///
@@ -4996,6 +5026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSIncludedApp {
 ///
 /// CSDL: `microsoft.graph.macOSLobApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5258,6 +5289,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSLobApp {
 ///
 /// CSDL: `microsoft.graph.macOSLobChildApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSLobChildApp {
     /// The build number of the app.
     ///
@@ -5321,6 +5353,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSLobChildApp {
 ///
 /// CSDL: `microsoft.graph.macOSMicrosoftDefenderApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSMicrosoftDefenderApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5482,6 +5515,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMicrosoftDefenderA
 ///
 /// CSDL: `microsoft.graph.macOSMicrosoftEdgeApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSMicrosoftEdgeApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5650,6 +5684,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMicrosoftEdgeApp {
 ///
 /// CSDL: `microsoft.graph.macOSMinimumOperatingSystem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSMinimumOperatingSystem {
     /// Indicates the minimum OS X version support required for the managed device. When 'True', macOS with OS X 10.10 or later is required to install the app. If 'False', OS X Version 10.10 is not the minimum version. Default value is False. Exactly one of the minimum operating system boolean values will be TRUE.
     ///
@@ -5770,6 +5805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMinimumOperatingSy
 ///
 /// CSDL: `microsoft.graph.macOSOfficeSuiteApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSOfficeSuiteApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5931,6 +5967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSOfficeSuiteApp {
 ///
 /// CSDL: `microsoft.graph.macOsLobAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOsLobAppAssignmentSettings {
     /// When TRUE, indicates that the app should be uninstalled when the device is removed from Intune. When FALSE, indicates that the app will not be uninstalled when the device is removed from Intune.
     ///
@@ -5987,6 +6024,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOsLobAppAssignmentSe
 ///
 /// CSDL: `microsoft.graph.managedAndroidLobApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAndroidLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6226,6 +6264,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAndroidLobApp {
 ///
 /// CSDL: `microsoft.graph.managedAndroidStoreApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAndroidStoreApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6428,6 +6467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAndroidStoreApp 
 /// CSDL: `microsoft.graph.managedApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6609,6 +6649,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedApp {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedAppAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedApp),
@@ -6709,6 +6750,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppAny {
 ///
 /// CSDL: `microsoft.graph.managedAppAvailability`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppAvailability {
     /// A globally available app to all tenants.
     ///
@@ -6763,6 +6805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppAvailability 
 ///
 /// CSDL: `microsoft.graph.managedAppClipboardSharingLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppClipboardSharingLevel {
     /// Sharing is allowed between all apps, managed or not
     ///
@@ -6835,6 +6878,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppClipboardShar
 /// CSDL: `microsoft.graph.managedAppConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6936,6 +6980,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppConfiguration
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedAppConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedAppConfiguration),
@@ -7006,6 +7051,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppConfiguration
 ///
 /// CSDL: `microsoft.graph.managedAppDataEncryptionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppDataEncryptionType {
     /// App data is encrypted based on the default settings on the device.
     ///
@@ -7077,6 +7123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppDataEncryptio
 ///
 /// CSDL: `microsoft.graph.managedAppDataStorageLocation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppDataStorageLocation {
     /// Indicates allowed storage location for the managed app to save files is 'OneDrive for Business'.
     ///
@@ -7144,6 +7191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppDataStorageLo
 ///
 /// CSDL: `microsoft.graph.managedAppDataTransferLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppDataTransferLevel {
     /// All apps.
     ///
@@ -7204,6 +7252,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppDataTransferL
 ///
 /// CSDL: `microsoft.graph.managedAppFlaggedReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppFlaggedReason {
     /// No issue.
     ///
@@ -7258,6 +7307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppFlaggedReason
 ///
 /// CSDL: `microsoft.graph.managedAppOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7339,6 +7389,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppOperation {
 ///
 /// CSDL: `microsoft.graph.managedAppPinCharacterSet`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedAppPinCharacterSet {
     /// Numeric characters
     ///
@@ -7394,6 +7445,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPinCharacterS
 /// CSDL: `microsoft.graph.managedAppPolicy` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7488,6 +7540,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicy {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedAppPolicyAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedAppPolicy),
@@ -7644,6 +7697,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyAny {
 ///
 /// CSDL: `microsoft.graph.managedAppPolicyDeploymentSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppPolicyDeploymentSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7735,6 +7789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyDeploym
 ///
 /// CSDL: `microsoft.graph.managedAppPolicyDeploymentSummaryPerApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppPolicyDeploymentSummaryPerApp {
     /// Number of users the policy is applied.
     ///
@@ -7801,6 +7856,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyDeploym
 /// CSDL: `microsoft.graph.managedAppProtection` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8167,6 +8223,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppProtection {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedAppProtectionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedAppProtection),
@@ -8268,6 +8325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppProtectionAny
 /// CSDL: `microsoft.graph.managedAppRegistration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppRegistration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8434,6 +8492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppRegistration 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedAppRegistrationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedAppRegistration),
@@ -8515,6 +8574,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppRegistrationA
 /// CSDL: `microsoft.graph.managedAppStatus` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8582,6 +8642,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatus {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedAppStatusAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedAppStatus),
@@ -8650,6 +8711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatusAny {
 ///
 /// CSDL: `microsoft.graph.managedAppStatusRaw`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppStatusRaw {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8717,6 +8779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatusRaw {
 ///
 /// CSDL: `microsoft.graph.managedBrowserType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedBrowserType {
     /// Not configured
     ///
@@ -8772,6 +8835,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedBrowserType {
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8919,6 +8983,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceMobileAppC
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedDeviceMobileAppConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedDeviceMobileAppConfiguration),
@@ -8989,6 +9054,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceMobileAppC
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9046,6 +9112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9163,6 +9230,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationDeviceSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9273,6 +9341,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationUserStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9365,6 +9434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationUserSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationUserSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9476,6 +9546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.managedEBook` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedEBook {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9630,6 +9701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBook {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedEBookAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedEBook),
@@ -9698,6 +9770,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAny {
 ///
 /// CSDL: `microsoft.graph.managedEBookAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedEBookAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9765,6 +9838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAssignment 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedEBookAssignmentAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedEBookAssignment),
@@ -9833,6 +9907,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAssignmentA
 ///
 /// CSDL: `microsoft.graph.managedIOSLobApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedIOSLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10090,6 +10165,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedIOSLobApp {
 ///
 /// CSDL: `microsoft.graph.managedIOSStoreApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedIOSStoreApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10300,6 +10376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedIOSStoreApp {
 ///
 /// CSDL: `microsoft.graph.managedMobileApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedMobileApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10364,6 +10441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileApp {
 /// CSDL: `microsoft.graph.managedMobileLobApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedMobileLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10575,6 +10653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileLobApp {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ManagedMobileLobAppAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ManagedMobileLobApp),
@@ -10651,6 +10730,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileLobAppAny 
 ///
 /// CSDL: `microsoft.graph.mdmAppConfigKeyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MdmAppConfigKeyType {
     /// `stringType` = 0
     StringType,
@@ -10719,6 +10799,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdmAppConfigKeyType {
 ///
 /// CSDL: `microsoft.graph.mdmWindowsInformationProtectionPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MdmWindowsInformationProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11068,6 +11149,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdmWindowsInformationPr
 ///
 /// CSDL: `microsoft.graph.microsoftEdgeChannel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MicrosoftEdgeChannel {
     /// The Dev Channel is intended to help you plan and develop with the latest capabilities of Microsoft Edge.
     ///
@@ -11135,6 +11217,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftEdgeChannel {
 ///
 /// CSDL: `microsoft.graph.microsoftStoreForBusinessApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftStoreForBusinessApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11335,6 +11418,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStoreForBusine
 ///
 /// CSDL: `microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftStoreForBusinessAppAssignmentSettings {
     /// Whether or not to use device execution context for Microsoft Store for Business mobile app.
     ///
@@ -11388,6 +11472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.microsoftStoreForBusinessLicenseType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MicrosoftStoreForBusinessLicenseType {
     /// `offline` = 0
     Offline,
@@ -11439,6 +11524,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStoreForBusine
 /// CSDL: `microsoft.graph.mobileApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11606,6 +11692,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileApp {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MobileAppAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MobileApp),
@@ -11874,6 +11961,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAny {
 ///
 /// CSDL: `microsoft.graph.mobileAppAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11942,6 +12030,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignment {
 /// CSDL: `microsoft.graph.mobileAppAssignmentSettings` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppAssignmentSettings {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -11993,6 +12082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignmentSett
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MobileAppAssignmentSettingsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MobileAppAssignmentSettings),
@@ -12140,6 +12230,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignmentSett
 ///
 /// CSDL: `microsoft.graph.mobileAppCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppCategory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12203,6 +12294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppCategory {
 ///
 /// CSDL: `microsoft.graph.mobileAppContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppContent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12264,6 +12356,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContent {
 ///
 /// CSDL: `microsoft.graph.mobileAppContentFile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppContentFile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12391,6 +12484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContentFile {
 ///
 /// CSDL: `microsoft.graph.mobileAppContentFileUploadState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MobileAppContentFileUploadState {
     /// `success` = 0
     Success,
@@ -12518,6 +12612,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContentFileUpl
 /// CSDL: `microsoft.graph.mobileAppIdentifier` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppIdentifier {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -12569,6 +12664,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppIdentifier {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MobileAppIdentifierAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MobileAppIdentifier),
@@ -12647,6 +12743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppIdentifierAny 
 ///
 /// CSDL: `microsoft.graph.mobileAppInstallTimeSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppInstallTimeSettings {
     /// The time at which the app should be installed.
     ///
@@ -12710,6 +12807,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppInstallTimeSet
 ///
 /// CSDL: `microsoft.graph.mobileAppPublishingState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MobileAppPublishingState {
     /// The app is not yet published.
     ///
@@ -12771,6 +12869,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppPublishingStat
 /// CSDL: `microsoft.graph.mobileAppRelationship` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppRelationship {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12902,6 +13001,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppRelationship {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MobileAppRelationshipAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MobileAppRelationship),
@@ -12962,6 +13062,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppRelationshipAn
 /// CSDL: `microsoft.graph.mobileContainedApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileContainedApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13017,6 +13118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileContainedApp {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MobileContainedAppAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MobileContainedApp),
@@ -13089,6 +13191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileContainedAppAny {
 /// CSDL: `microsoft.graph.mobileLobApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileLobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13286,6 +13389,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileLobApp {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MobileLobAppAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MobileLobApp),
@@ -13410,6 +13514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileLobAppAny {
 ///
 /// CSDL: `microsoft.graph.proxiedDomain`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProxiedDomain {
     /// The IP address or FQDN
     ///
@@ -13467,6 +13572,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProxiedDomain {
 ///
 /// CSDL: `microsoft.graph.runAsAccountType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RunAsAccountType {
     /// System context
     ///
@@ -13521,6 +13627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RunAsAccountType {
 ///
 /// CSDL: `microsoft.graph.targetedManagedAppConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetedManagedAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13651,6 +13758,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppConfi
 ///
 /// CSDL: `microsoft.graph.targetedManagedAppPolicyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetedManagedAppPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13707,6 +13815,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppPolic
 /// CSDL: `microsoft.graph.targetedManagedAppProtection` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetedManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14087,6 +14196,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppProte
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TargetedManagedAppProtectionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TargetedManagedAppProtection),
@@ -14165,6 +14275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppProte
 ///
 /// CSDL: `microsoft.graph.userInstallStateSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserInstallStateSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14257,6 +14368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInstallStateSummary
 ///
 /// CSDL: `microsoft.graph.vppLicensingType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VppLicensingType {
     /// Whether the program supports the device licensing type.
     ///
@@ -14318,6 +14430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppLicensingType {
 ///
 /// CSDL: `microsoft.graph.vppToken`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VppToken {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14454,6 +14567,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppToken {
 ///
 /// CSDL: `microsoft.graph.vppTokenAccountType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with an business program.
     ///
@@ -14508,6 +14622,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppTokenAccountType {
 ///
 /// CSDL: `microsoft.graph.vppTokenState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VppTokenState {
     /// Default state.
     ///
@@ -14586,6 +14701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppTokenState {
 ///
 /// CSDL: `microsoft.graph.vppTokenSyncStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VppTokenSyncStatus {
     /// Default status.
     ///
@@ -14652,6 +14768,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppTokenSyncStatus {
 ///
 /// CSDL: `microsoft.graph.webApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14829,6 +14946,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApp {
 ///
 /// CSDL: `microsoft.graph.win32LobApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15146,6 +15264,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobApp {
 ///
 /// CSDL: `microsoft.graph.win32LobAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppAssignmentSettings {
     /// The auto-update settings to apply for this app assignment.
     ///
@@ -15236,6 +15355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppAssignmentSe
 ///
 /// CSDL: `microsoft.graph.win32LobAppAutoUpdateSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppAutoUpdateSettings {
     /// The auto-update superseded apps state setting for the app assignment. Possible values are notConfigured and enabled. Default value is notConfigured.
     ///
@@ -15292,6 +15412,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppAutoUpdateSe
 ///
 /// CSDL: `microsoft.graph.win32LobAppDeliveryOptimizationPriority`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppDeliveryOptimizationPriority {
     /// Not configured or background normal delivery optimization priority.
     ///
@@ -15346,6 +15467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppDeliveryOpti
 ///
 /// CSDL: `microsoft.graph.win32LobAppFileSystemOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppFileSystemOperationType {
     /// Default. Indicates that the rule does not have the operation type configured.
     ///
@@ -15431,6 +15553,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppFileSystemOp
 ///
 /// CSDL: `microsoft.graph.win32LobAppFileSystemRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppFileSystemRule {
     /// The rule type indicating the purpose of the rule.
     ///
@@ -15528,6 +15651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppFileSystemRu
 ///
 /// CSDL: `microsoft.graph.win32LobAppInstallExperience`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppInstallExperience {
     /// Device restart behavior.
     ///
@@ -15587,6 +15711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppInstallExper
 ///
 /// CSDL: `microsoft.graph.win32LobAppMsiInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppMsiInformation {
     /// The MSI package type.
     ///
@@ -15682,6 +15807,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppMsiInformati
 ///
 /// CSDL: `microsoft.graph.win32LobAppMsiPackageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppMsiPackageType {
     /// Indicates a per-machine app package.
     ///
@@ -15742,6 +15868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppMsiPackageTy
 ///
 /// CSDL: `microsoft.graph.win32LobAppNotification`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppNotification {
     /// Show all notifications.
     ///
@@ -15802,6 +15929,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppNotification
 ///
 /// CSDL: `microsoft.graph.win32LobAppPowerShellScriptRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppPowerShellScriptRule {
     /// The rule type indicating the purpose of the rule.
     ///
@@ -15913,6 +16041,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppPowerShellSc
 ///
 /// CSDL: `microsoft.graph.win32LobAppPowerShellScriptRuleOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppPowerShellScriptRuleOperationType {
     /// Not configured.
     ///
@@ -16007,6 +16136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.win32LobAppProductCodeRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppProductCodeRule {
     /// The rule type indicating the purpose of the rule.
     ///
@@ -16083,6 +16213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppProductCodeR
 ///
 /// CSDL: `microsoft.graph.win32LobAppRegistryRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppRegistryRule {
     /// The rule type indicating the purpose of the rule.
     ///
@@ -16180,6 +16311,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRegistryRule
 ///
 /// CSDL: `microsoft.graph.win32LobAppRegistryRuleOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppRegistryRuleOperationType {
     /// Default. Indicates that the rule does not have the operation type configured.
     ///
@@ -16265,6 +16397,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRegistryRule
 ///
 /// CSDL: `microsoft.graph.win32LobAppRestartBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppRestartBehavior {
     /// Intune will restart the device after running the app installation if the operation returns a reboot code.
     ///
@@ -16331,6 +16464,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRestartBehav
 ///
 /// CSDL: `microsoft.graph.win32LobAppRestartSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppRestartSettings {
     /// The number of minutes before the restart time to display the countdown dialog for pending restarts.
     ///
@@ -16414,6 +16548,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRestartSetti
 ///
 /// CSDL: `microsoft.graph.win32LobAppReturnCode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppReturnCode {
     /// Return code.
     ///
@@ -16471,6 +16606,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppReturnCode {
 ///
 /// CSDL: `microsoft.graph.win32LobAppReturnCodeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppReturnCodeType {
     /// Failed.
     ///
@@ -16545,6 +16681,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppReturnCodeTy
 /// CSDL: `microsoft.graph.win32LobAppRule` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Win32LobAppRule {
     /// The rule type indicating the purpose of the rule.
     ///
@@ -16602,6 +16739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRule {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Win32LobAppRuleAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Win32LobAppRule),
@@ -16700,6 +16838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRuleAny {
 ///
 /// CSDL: `microsoft.graph.win32LobAppRuleOperator`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppRuleOperator {
     /// Not configured.
     ///
@@ -16792,6 +16931,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRuleOperator
 ///
 /// CSDL: `microsoft.graph.win32LobAppRuleType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAppRuleType {
     /// Detection rule.
     ///
@@ -16846,6 +16986,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRuleType {
 ///
 /// CSDL: `microsoft.graph.win32LobAutoUpdateSupersededAppsState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Win32LobAutoUpdateSupersededAppsState {
     /// Indicates that the auto-update superseded apps state is not configured and the app will not auto-update the superseded apps.
     ///
@@ -16907,6 +17048,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAutoUpdateSuper
 ///
 /// CSDL: `microsoft.graph.windowsAppX`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsAppX {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -17161,6 +17303,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAppX {
 ///
 /// CSDL: `microsoft.graph.windowsAppXAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsAppXAppAssignmentSettings {
     /// When TRUE, indicates that device execution context will be used for the AppX mobile app. When FALSE, indicates that user context will be used for the AppX mobile app. By default, this property is set to FALSE. Once this property has been set to TRUE it cannot be changed.
     ///
@@ -17212,6 +17355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAppXAppAssignmen
 ///
 /// CSDL: `microsoft.graph.windowsArchitecture`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsArchitecture {
     /// No flags set.
     ///
@@ -17284,6 +17428,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsArchitecture {
 ///
 /// CSDL: `microsoft.graph.windowsDeviceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsDeviceType {
     /// No device types supported. Default value.
     ///
@@ -17371,6 +17516,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceType {
 /// CSDL: `microsoft.graph.windowsInformationProtection` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -17726,6 +17872,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WindowsInformationProtectionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WindowsInformationProtection),
@@ -17809,6 +17956,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// CSDL: `microsoft.graph.windowsInformationProtectionApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionApp {
     /// If true, app is denied protection or exemption.
     ///
@@ -17896,6 +18044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WindowsInformationProtectionAppAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WindowsInformationProtectionApp),
@@ -17978,6 +18127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionAppLockerFile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionAppLockerFile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -18051,6 +18201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionDataRecoveryCertificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionDataRecoveryCertificate {
     /// Data recovery Certificate
     ///
@@ -18131,6 +18282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionDesktopApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionDesktopApp {
     /// If true, app is denied protection or exemption.
     ///
@@ -18235,6 +18387,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionEnforcementLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsInformationProtectionEnforcementLevel {
     /// No protection enforcement
     ///
@@ -18308,6 +18461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionIPRangeCollection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionIPRangeCollection {
     /// Display name
     ///
@@ -18367,6 +18521,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionPinCharacterRequirements`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsInformationProtectionPinCharacterRequirements {
     /// Not allow
     ///
@@ -18430,6 +18585,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -18903,6 +19059,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionProxiedDomainCollection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionProxiedDomainCollection {
     /// Display name
     ///
@@ -18964,6 +19121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionResourceCollection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionResourceCollection {
     /// Display name
     ///
@@ -19025,6 +19183,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionStoreApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionStoreApp {
     /// If true, app is denied protection or exemption.
     ///
@@ -19106,6 +19265,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 ///
 /// CSDL: `microsoft.graph.windowsMicrosoftEdgeApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMicrosoftEdgeApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19283,6 +19443,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMicrosoftEdgeApp
 ///
 /// CSDL: `microsoft.graph.windowsMinimumOperatingSystem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMinimumOperatingSystem {
     /// Windows version 10.0 or later.
     ///
@@ -19346,6 +19507,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMinimumOperating
 ///
 /// CSDL: `microsoft.graph.windowsMobileMSI`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMobileMSI {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19567,6 +19729,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMobileMSI {
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppX`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUniversalAppX {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19840,6 +20003,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppX {
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppXAppAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUniversalAppXAppAssignmentSettings {
     /// If true, uses device execution context for Windows Universal AppX mobile app. Device-context install is not allowed when this type of app is targeted with Available intent. Defaults to false.
     ///
@@ -19891,6 +20055,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppXApp
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppXContainedApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUniversalAppXContainedApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19946,6 +20111,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppXCon
 ///
 /// CSDL: `microsoft.graph.windowsWebApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsWebApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

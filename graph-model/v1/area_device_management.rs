@@ -4,6 +4,7 @@
 ///
 /// CSDL: `microsoft.graph.androidCompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -394,6 +395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidCompliancePolicy
 ///
 /// CSDL: `microsoft.graph.androidCustomConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -541,6 +543,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidCustomConfigurat
 ///
 /// CSDL: `microsoft.graph.androidGeneralDeviceConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1161,6 +1164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidGeneralDeviceCon
 ///
 /// CSDL: `microsoft.graph.androidRequiredPasswordType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AndroidRequiredPasswordType {
     /// Device default value, no intent.
     ///
@@ -1260,6 +1264,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidRequiredPassword
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileCompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidWorkProfileCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1650,6 +1655,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidWorkProfileCompl
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileCrossProfileDataSharingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AndroidWorkProfileCrossProfileDataSharingType {
     /// Device default value, no intent.
     ///
@@ -1723,6 +1729,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileCustomConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidWorkProfileCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1870,6 +1877,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidWorkProfileCusto
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileDefaultAppPermissionPolicyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AndroidWorkProfileDefaultAppPermissionPolicyType {
     /// Device default value, no intent.
     ///
@@ -1939,6 +1947,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileGeneralDeviceConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AndroidWorkProfileGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2521,6 +2530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileRequiredPasswordType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AndroidWorkProfileRequiredPasswordType {
     /// Device default value, no intent.
     ///
@@ -2620,6 +2630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidWorkProfileRequi
 ///
 /// CSDL: `microsoft.graph.appListItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppListItem {
     /// The application or bundle identifier of the application
     ///
@@ -2689,6 +2700,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppListItem {
 ///
 /// CSDL: `microsoft.graph.appListType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppListType {
     /// Default value, no intent.
     ///
@@ -2750,6 +2762,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppListType {
 ///
 /// CSDL: `microsoft.graph.appLockerApplicationControlType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppLockerApplicationControlType {
     /// Device default value, no Application Control type selected.
     ///
@@ -2828,6 +2841,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLockerApplicationCon
 ///
 /// CSDL: `microsoft.graph.appLogCollectionRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppLogCollectionRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2910,6 +2924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLogCollectionRequest
 /// CSDL: `microsoft.graph.appleDeviceFeaturesConfigurationBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppleDeviceFeaturesConfigurationBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3056,6 +3071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppleDeviceFeaturesConf
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AppleDeviceFeaturesConfigurationBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AppleDeviceFeaturesConfigurationBase),
@@ -3137,6 +3153,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppleDeviceFeaturesConf
 ///
 /// CSDL: `microsoft.graph.applePushNotificationCertificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplePushNotificationCertificate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3255,6 +3272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplePushNotificationCe
 ///
 /// CSDL: `microsoft.graph.applicationGuardBlockClipboardSharingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApplicationGuardBlockClipboardSharingType {
     /// Not Configured
     ///
@@ -3333,6 +3351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationGuardBlockCl
 ///
 /// CSDL: `microsoft.graph.applicationGuardBlockFileTransferType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApplicationGuardBlockFileTransferType {
     /// Not Configured
     ///
@@ -3411,6 +3430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationGuardBlockFi
 ///
 /// CSDL: `microsoft.graph.applicationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApplicationType {
     /// The windows universal application
     ///
@@ -3465,6 +3485,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationType {
 ///
 /// CSDL: `microsoft.graph.auditActor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditActor {
     /// Name of the Application.
     ///
@@ -3573,6 +3594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditActor {
 ///
 /// CSDL: `microsoft.graph.auditEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3703,6 +3725,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditEvent {
 ///
 /// CSDL: `microsoft.graph.auditProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditProperty {
     /// Display name.
     ///
@@ -3766,6 +3789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditProperty {
 ///
 /// CSDL: `microsoft.graph.auditResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditResource {
     /// Audit resource's type.
     ///
@@ -3844,6 +3868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditResource {
 ///
 /// CSDL: `microsoft.graph.autoRestartNotificationDismissalMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AutoRestartNotificationDismissalMethod {
     /// Not configured
     ///
@@ -3912,6 +3937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutoRestartNotification
 ///
 /// CSDL: `microsoft.graph.automaticUpdateMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AutomaticUpdateMode {
     /// User Defined, default value, no intent.
     ///
@@ -3997,6 +4023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutomaticUpdateMode {
 ///
 /// CSDL: `microsoft.graph.bitLockerEncryptionMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BitLockerEncryptionMethod {
     /// AES-CBC 128-bit.
     ///
@@ -4063,6 +4090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BitLockerEncryptionMeth
 ///
 /// CSDL: `microsoft.graph.bitLockerRemovableDrivePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BitLockerRemovableDrivePolicy {
     /// This policy setting determines whether BitLocker protection is required for removable data drives to be writable on a computer.
     ///
@@ -4138,6 +4166,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BitLockerRemovableDrive
 }
 /// CSDL: `microsoft.graph.cloudPcAuditActivityOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcAuditActivityOperationType {
     /// `create` = 0
     Create,
@@ -4195,6 +4224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditActivityOpe
 }
 /// CSDL: `microsoft.graph.cloudPcAuditActivityResult`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcAuditActivityResult {
     /// `success` = 0
     Success,
@@ -4262,6 +4292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditActivityRes
 }
 /// CSDL: `microsoft.graph.cloudPcAuditActor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcAuditActor {
     /// Property `applicationDisplayName` (nullable: absent, `null` or a value).
     pub application_display_name: ::graph_model::Nullable<String>,
@@ -4364,6 +4395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditActor {
 }
 /// CSDL: `microsoft.graph.cloudPcAuditCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcAuditCategory {
     /// `cloudPC` = 0
     CloudPC,
@@ -4413,6 +4445,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditCategory {
 }
 /// CSDL: `microsoft.graph.cloudPcAuditEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcAuditEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4519,6 +4552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditEvent {
 }
 /// CSDL: `microsoft.graph.cloudPcAuditProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcAuditProperty {
     /// Property `displayName` (not nullable: absent or a value).
     pub display_name: Option<String>,
@@ -4574,6 +4608,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditProperty {
 }
 /// CSDL: `microsoft.graph.cloudPcAuditResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcAuditResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -4631,6 +4666,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditResource {
 }
 /// CSDL: `microsoft.graph.cloudPcDeviceImage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcDeviceImage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4744,6 +4780,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDeviceImage {
 }
 /// CSDL: `microsoft.graph.cloudPcDeviceImageErrorCode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcDeviceImageErrorCode {
     /// `internalServerError` = 0
     InternalServerError,
@@ -4840,6 +4877,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDeviceImageError
 }
 /// CSDL: `microsoft.graph.cloudPcDeviceImageOsStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcDeviceImageOsStatus {
     /// `supported` = 0
     Supported,
@@ -4902,6 +4940,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDeviceImageOsSta
 }
 /// CSDL: `microsoft.graph.cloudPcDeviceImageStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcDeviceImageStatus {
     /// `pending` = 0
     Pending,
@@ -4959,6 +4998,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDeviceImageStatu
 }
 /// CSDL: `microsoft.graph.cloudPcDomainJoinConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcDomainJoinConfiguration {
     /// Property `domainJoinType` (nullable: absent, `null` or a value).
     pub domain_join_type: ::graph_model::Nullable<super::CloudPcDomainJoinType>,
@@ -5025,6 +5065,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDomainJoinConfig
 }
 /// CSDL: `microsoft.graph.cloudPcDomainJoinType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcDomainJoinType {
     /// `azureADJoin` = 0
     AzureADJoin,
@@ -5079,6 +5120,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDomainJoinType {
 }
 /// CSDL: `microsoft.graph.cloudPcGalleryImage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcGalleryImage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5178,6 +5220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcGalleryImage {
 }
 /// CSDL: `microsoft.graph.cloudPcGalleryImageStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcGalleryImageStatus {
     /// `supported` = 0
     Supported,
@@ -5241,6 +5284,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcGalleryImageStat
 /// CSDL: `microsoft.graph.cloudPcManagementAssignmentTarget` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcManagementAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5292,6 +5336,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcManagementAssign
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CloudPcManagementAssignmentTargetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CloudPcManagementAssignmentTarget),
@@ -5361,6 +5406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcManagementAssign
 }
 /// CSDL: `microsoft.graph.cloudPcManagementGroupAssignmentTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcManagementGroupAssignmentTarget {
     /// Property `groupId` (nullable: absent, `null` or a value).
     pub group_id: ::graph_model::Nullable<String>,
@@ -5412,6 +5458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcManagementGroupA
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcOnPremisesConnection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5569,6 +5616,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionHealthCheck`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcOnPremisesConnectionHealthCheck {
     /// Property `additionalDetail` (nullable: absent, `null` or a value).
     pub additional_detail: ::graph_model::Nullable<String>,
@@ -5653,6 +5701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionHealthCheckErrorType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcOnPremisesConnectionHealthCheckErrorType {
     /// `dnsCheckFqdnNotFound` = 100
     DnsCheckFqdnNotFound,
@@ -6048,6 +6097,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcOnPremisesConnectionStatus {
     /// `pending` = 0
     Pending,
@@ -6125,6 +6175,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionStatusDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcOnPremisesConnectionStatusDetail {
     /// Property `endDateTime` (not nullable: absent or a value).
     pub end_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -6180,6 +6231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcOnPremisesConnectionType {
     /// `hybridAzureADJoin` = 0
     HybridAzureADJoin,
@@ -6234,6 +6286,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcProvisioningPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6385,6 +6438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningPoli
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcProvisioningPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6441,6 +6495,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningPoli
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicyAutopatch`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcProvisioningPolicyAutopatch {
     /// Property `autopatchGroupId` (nullable: absent, `null` or a value).
     pub autopatch_group_id: ::graph_model::Nullable<String>,
@@ -6488,6 +6543,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningPoli
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicyImageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcProvisioningPolicyImageType {
     /// `gallery` = 0
     Gallery,
@@ -6541,6 +6597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningPoli
 }
 /// CSDL: `microsoft.graph.cloudPcRegionGroup`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcRegionGroup {
     /// `default` = 0
     Default,
@@ -6691,6 +6748,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRegionGroup {
 }
 /// CSDL: `microsoft.graph.cloudPcReport`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcReport {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6738,6 +6796,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcReport {
 }
 /// CSDL: `microsoft.graph.cloudPcRestorePointFrequencyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcRestorePointFrequencyType {
     /// `default` = 0
     Default,
@@ -6815,6 +6874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRestorePointFreq
 }
 /// CSDL: `microsoft.graph.cloudPcRestorePointSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcRestorePointSetting {
     /// Property `frequencyType` (nullable: absent, `null` or a value).
     pub frequency_type: ::graph_model::Nullable<super::CloudPcRestorePointFrequencyType>,
@@ -6868,6 +6928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRestorePointSett
 }
 /// CSDL: `microsoft.graph.cloudPcServicePlan`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcServicePlan {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6932,6 +6993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcServicePlan {
 }
 /// CSDL: `microsoft.graph.cloudPcUserRoleScopeTagInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcUserRoleScopeTagInfo {
     /// Property `displayName` (not nullable: absent or a value).
     pub display_name: Option<String>,
@@ -6983,6 +7045,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserRoleScopeTag
 }
 /// CSDL: `microsoft.graph.cloudPcUserSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcUserSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7073,6 +7136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserSetting {
 }
 /// CSDL: `microsoft.graph.cloudPcUserSettingAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcUserSettingAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7128,6 +7192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserSettingAssig
 }
 /// CSDL: `microsoft.graph.cloudPcWindowsSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcWindowsSetting {
     /// Property `locale` (nullable: absent, `null` or a value).
     pub locale: ::graph_model::Nullable<String>,
@@ -7177,6 +7242,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcWindowsSetting {
 ///
 /// CSDL: `microsoft.graph.complianceManagementPartner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceManagementPartner {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7308,6 +7374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceManagementPar
 ///
 /// CSDL: `microsoft.graph.complianceManagementPartnerAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceManagementPartnerAssignment {
     /// Group assignment target.
     ///
@@ -7359,6 +7426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceManagementPar
 ///
 /// CSDL: `microsoft.graph.defenderCloudBlockLevelType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefenderCloudBlockLevelType {
     /// Default value, uses the default Windows Defender Antivirus blocking level and provides strong detection without increasing the risk of detecting legitimate files
     ///
@@ -7426,6 +7494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderCloudBlockLevel
 ///
 /// CSDL: `microsoft.graph.defenderDetectedMalwareActions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefenderDetectedMalwareActions {
     /// Indicates a Defender action to take for high severity Malware threat detected.
     ///
@@ -7500,6 +7569,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderDetectedMalware
 ///
 /// CSDL: `microsoft.graph.defenderMonitorFileActivity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefenderMonitorFileActivity {
     /// User Defined, default value, no intent.
     ///
@@ -7578,6 +7648,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderMonitorFileActi
 ///
 /// CSDL: `microsoft.graph.defenderPromptForSampleSubmission`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefenderPromptForSampleSubmission {
     /// User Defined, default value, no intent.
     ///
@@ -7656,6 +7727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderPromptForSample
 ///
 /// CSDL: `microsoft.graph.defenderScanType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefenderScanType {
     /// User Defined, default value, no intent.
     ///
@@ -7722,6 +7794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderScanType {
 ///
 /// CSDL: `microsoft.graph.defenderThreatAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefenderThreatAction {
     /// Apply action based on the update definition.
     ///
@@ -7814,6 +7887,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderThreatAction {
 ///
 /// CSDL: `microsoft.graph.detectedApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetectedApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7915,6 +7989,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetectedApp {
 ///
 /// CSDL: `microsoft.graph.detectedAppPlatformType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DetectedAppPlatformType {
     /// Default. Set to unknown when platform cannot be determined.
     ///
@@ -8045,6 +8120,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetectedAppPlatformType
 ///
 /// CSDL: `microsoft.graph.deviceAndAppManagementRoleAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceAndAppManagementRoleAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8132,6 +8208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementR
 ///
 /// CSDL: `microsoft.graph.deviceAndAppManagementRoleDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceAndAppManagementRoleDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8218,6 +8295,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementR
 ///
 /// CSDL: `microsoft.graph.deviceComplianceActionItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceActionItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8304,6 +8382,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceActionI
 ///
 /// CSDL: `microsoft.graph.deviceComplianceActionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceComplianceActionType {
     /// No Action
     ///
@@ -8394,6 +8473,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceActionT
 }
 /// CSDL: `microsoft.graph.deviceComplianceDeviceOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceDeviceOverview {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8498,6 +8578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceDeviceO
 }
 /// CSDL: `microsoft.graph.deviceComplianceDeviceStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8612,6 +8693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceDeviceS
 /// CSDL: `microsoft.graph.deviceCompliancePolicy` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8768,6 +8850,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicy 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceCompliancePolicyAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceCompliancePolicy),
@@ -8903,6 +8986,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyA
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCompliancePolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8956,6 +9040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyA
 }
 /// CSDL: `microsoft.graph.deviceCompliancePolicyDeviceStateSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCompliancePolicyDeviceStateSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9089,6 +9174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyD
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicySettingStateSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCompliancePolicySettingStateSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9236,6 +9322,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyS
 ///
 /// CSDL: `microsoft.graph.deviceComplianceScheduledActionForRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceScheduledActionForRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9303,6 +9390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceSchedul
 ///
 /// CSDL: `microsoft.graph.deviceComplianceSettingState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceSettingState {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9438,6 +9526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceSetting
 }
 /// CSDL: `microsoft.graph.deviceComplianceUserOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceUserOverview {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9542,6 +9631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceUserOve
 }
 /// CSDL: `microsoft.graph.deviceComplianceUserStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceComplianceUserStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9633,6 +9723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceUserSta
 /// CSDL: `microsoft.graph.deviceConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9779,6 +9870,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfiguration {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceConfiguration),
@@ -10114,6 +10206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationAny 
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10167,6 +10260,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationAssi
 }
 /// CSDL: `microsoft.graph.deviceConfigurationDeviceOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationDeviceOverview {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10271,6 +10365,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationDevi
 }
 /// CSDL: `microsoft.graph.deviceConfigurationDeviceStateSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationDeviceStateSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10386,6 +10481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationDevi
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationDeviceStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10497,6 +10593,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationDevi
 }
 /// CSDL: `microsoft.graph.deviceConfigurationUserOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationUserOverview {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10601,6 +10698,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationUser
 }
 /// CSDL: `microsoft.graph.deviceConfigurationUserStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationUserStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10692,6 +10790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationUser
 /// CSDL: `microsoft.graph.deviceEnrollmentConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceEnrollmentConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10800,6 +10899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentConfigu
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceEnrollmentConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceEnrollmentConfiguration),
@@ -10916,6 +11016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentConfigu
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentLimitConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceEnrollmentLimitConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11025,6 +11126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentLimitCo
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentPlatformRestriction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceEnrollmentPlatformRestriction {
     /// Max OS version supported
     ///
@@ -11104,6 +11206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentPlatfor
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceEnrollmentPlatformRestrictionsConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11252,6 +11355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceEnrollmentWindowsHelloForBusinessConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11470,6 +11574,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.deviceManagement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagement {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12298,6 +12403,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagement {
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeConnector`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementExchangeConnector {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12420,6 +12526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeConnectorStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementExchangeConnectorStatus {
     /// No Connector exists.
     ///
@@ -12499,6 +12606,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeConnectorType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementExchangeConnectorType {
     /// Connects to on-premises Exchange Environment.
     ///
@@ -12578,6 +12686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 ///
 /// CSDL: `microsoft.graph.deviceManagementExportJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementExportJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12701,6 +12810,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExportJ
 ///
 /// CSDL: `microsoft.graph.deviceManagementExportJobLocalizationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementExportJobLocalizationType {
     /// Configures the export job to expose localized values as an additional column.
     ///
@@ -12758,6 +12868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExportJ
 ///
 /// CSDL: `microsoft.graph.deviceManagementPartner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementPartner {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12898,6 +13009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementPartner
 ///
 /// CSDL: `microsoft.graph.deviceManagementPartnerAppType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementPartnerAppType {
     /// Partner App type is unknown.
     ///
@@ -12958,6 +13070,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementPartner
 ///
 /// CSDL: `microsoft.graph.deviceManagementPartnerAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementPartnerAssignment {
     /// User groups targeting for devices to be enrolled through partner.
     ///
@@ -13009,6 +13122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementPartner
 ///
 /// CSDL: `microsoft.graph.deviceManagementPartnerTenantState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementPartnerTenantState {
     /// Partner state is unknown.
     ///
@@ -13094,6 +13208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementPartner
 ///
 /// CSDL: `microsoft.graph.deviceManagementReportFileFormat`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementReportFileFormat {
     /// CSV Format.
     ///
@@ -13161,6 +13276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementReportF
 ///
 /// CSDL: `microsoft.graph.deviceManagementReportStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementReportStatus {
     /// Report generation status is unknown.
     ///
@@ -13232,6 +13348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementReportS
 }
 /// CSDL: `microsoft.graph.deviceManagementReports`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementReports {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13285,6 +13402,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementReports
 }
 /// CSDL: `microsoft.graph.deviceManagementSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementSettings {
     /// The number of days a device is allowed to go without checking in to remain compliant.
     ///
@@ -13364,6 +13482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementSetting
 ///
 /// CSDL: `microsoft.graph.deviceManagementSubscriptionState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementSubscriptionState {
     /// Pending
     ///
@@ -13456,6 +13575,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementSubscri
 ///
 /// CSDL: `microsoft.graph.deviceProtectionOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceProtectionOverview {
     /// Indicates number of devices reporting as clean
     ///
@@ -13631,6 +13751,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceProtectionOvervie
 ///
 /// CSDL: `microsoft.graph.deviceThreatProtectionLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceThreatProtectionLevel {
     /// Default Value. Do not use.
     ///
@@ -13710,6 +13831,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceThreatProtectionL
 ///
 /// CSDL: `microsoft.graph.diagnosticDataSubmissionMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DiagnosticDataSubmissionMode {
     /// Allow the user to set.
     ///
@@ -13780,6 +13902,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DiagnosticDataSubmissio
 }
 /// CSDL: `microsoft.graph.diskType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DiskType {
     /// Enum member for unknown or default diskType.
     ///
@@ -13847,6 +13970,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DiskType {
 ///
 /// CSDL: `microsoft.graph.edgeCookiePolicy`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EdgeCookiePolicy {
     /// Allow the user to set.
     ///
@@ -13914,6 +14038,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeCookiePolicy {
 ///
 /// CSDL: `microsoft.graph.edgeSearchEngine`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdgeSearchEngine {
     /// Allows IT admins to set a predefined default search engine for MDM-Controlled devices.
     ///
@@ -13968,6 +14093,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngine {
 /// CSDL: `microsoft.graph.edgeSearchEngineBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdgeSearchEngineBase {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -14019,6 +14145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EdgeSearchEngineBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EdgeSearchEngineBase),
@@ -14095,6 +14222,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineBaseAny
 ///
 /// CSDL: `microsoft.graph.edgeSearchEngineCustom`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdgeSearchEngineCustom {
     /// Points to a https link containing the OpenSearch xml file that contains, at minimum, the short name and the URL to the search Engine.
     ///
@@ -14151,6 +14279,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineCustom 
 ///
 /// CSDL: `microsoft.graph.edgeSearchEngineType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EdgeSearchEngineType {
     /// Uses factory settings of Edge to assign the default search engine as per the user market
     ///
@@ -14205,6 +14334,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineType {
 ///
 /// CSDL: `microsoft.graph.editionUpgradeConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EditionUpgradeConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14373,6 +14503,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EditionUpgradeConfigura
 ///
 /// CSDL: `microsoft.graph.editionUpgradeLicenseType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EditionUpgradeLicenseType {
     /// Product Key Type
     ///
@@ -14427,6 +14558,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EditionUpgradeLicenseTy
 ///
 /// CSDL: `microsoft.graph.enablement`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Enablement {
     /// Device default value, no intent.
     ///
@@ -14487,6 +14619,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Enablement {
 ///
 /// CSDL: `microsoft.graph.enrollmentConfigurationAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EnrollmentConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14540,6 +14673,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnrollmentConfiguration
 }
 /// CSDL: `microsoft.graph.enrollmentState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EnrollmentState {
     /// Device enrollment state is unknown
     ///
@@ -14618,6 +14752,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnrollmentState {
 ///
 /// CSDL: `microsoft.graph.firewallCertificateRevocationListCheckMethodType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FirewallCertificateRevocationListCheckMethodType {
     /// No value configured by Intune, do not override the user-configured device default value
     ///
@@ -14687,6 +14822,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.firewallPacketQueueingMethodType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FirewallPacketQueueingMethodType {
     /// No value configured by Intune, do not override the user-configured device default value
     ///
@@ -14765,6 +14901,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FirewallPacketQueueingM
 ///
 /// CSDL: `microsoft.graph.firewallPreSharedKeyEncodingMethodType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FirewallPreSharedKeyEncodingMethodType {
     /// No value configured by Intune, do not override the user-configured device default value
     ///
@@ -14825,6 +14962,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FirewallPreSharedKeyEnc
 ///
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImportedWindowsAutopilotDeviceIdentity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14930,6 +15068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImportedWindowsAutopilo
 }
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentityImportStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImportedWindowsAutopilotDeviceIdentityImportStatus {
     /// Unknown status.
     ///
@@ -15004,6 +15143,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentityState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImportedWindowsAutopilotDeviceIdentityState {
     /// Device error code reported by Device Directory Service(DDS).
     ///
@@ -15084,6 +15224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.insightValueDouble`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InsightValueDouble {
     /// The double value of the user experience analytics insight.
     ///
@@ -15135,6 +15276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightValueDouble {
 ///
 /// CSDL: `microsoft.graph.insightValueInt`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InsightValueInt {
     /// The int value of the user experience analytics insight.
     ///
@@ -15186,6 +15328,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightValueInt {
 ///
 /// CSDL: `microsoft.graph.internetSiteSecurityLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InternetSiteSecurityLevel {
     /// User Defined, default value, no intent.
     ///
@@ -15252,6 +15395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternetSiteSecurityLev
 ///
 /// CSDL: `microsoft.graph.intuneBrand`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntuneBrand {
     /// Email address of the person/organization responsible for IT support.
     ///
@@ -15416,6 +15560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntuneBrand {
 /// CSDL: `microsoft.graph.iosCertificateProfile` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosCertificateProfile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15562,6 +15707,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCertificateProfile {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IosCertificateProfileAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IosCertificateProfile),
@@ -15621,6 +15767,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCertificateProfileAn
 ///
 /// CSDL: `microsoft.graph.iosCompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15917,6 +16064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCompliancePolicy {
 ///
 /// CSDL: `microsoft.graph.iosCustomConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16078,6 +16226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCustomConfiguration 
 ///
 /// CSDL: `microsoft.graph.iosDeviceFeaturesConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosDeviceFeaturesConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16259,6 +16408,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosDeviceFeaturesConfig
 ///
 /// CSDL: `microsoft.graph.iosGeneralDeviceConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -17819,6 +17969,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosGeneralDeviceConfigu
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosHomeScreenApp {
     /// Name of the app
     ///
@@ -17876,6 +18027,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenApp {
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenFolder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosHomeScreenFolder {
     /// Name of the app
     ///
@@ -17933,6 +18085,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenFolder {
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenFolderPage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosHomeScreenFolderPage {
     /// A list of apps and web clips to appear on a page within a folder. This collection can contain a maximum of 500 elements.
     ///
@@ -17991,6 +18144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenFolderPage
 /// CSDL: `microsoft.graph.iosHomeScreenItem` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosHomeScreenItem {
     /// Name of the app
     ///
@@ -18048,6 +18202,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenItem {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IosHomeScreenItemAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IosHomeScreenItem),
@@ -18124,6 +18279,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenItemAny {
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenPage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosHomeScreenPage {
     /// Name of the page
     ///
@@ -18181,6 +18337,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenPage {
 ///
 /// CSDL: `microsoft.graph.iosNetworkUsageRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosNetworkUsageRule {
     /// If set to true, corresponding managed apps will not be allowed to use cellular data at any time.
     ///
@@ -18255,6 +18412,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosNetworkUsageRule {
 ///
 /// CSDL: `microsoft.graph.iosNotificationAlertType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IosNotificationAlertType {
     /// Device default value, no intent.
     ///
@@ -18321,6 +18479,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosNotificationAlertTyp
 ///
 /// CSDL: `microsoft.graph.iosNotificationSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosNotificationSettings {
     /// Indicates the type of alert for notifications for this app.
     ///
@@ -18435,6 +18594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosNotificationSettings
 ///
 /// CSDL: `microsoft.graph.iosUpdateConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosUpdateConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -18605,6 +18765,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosUpdateConfiguration 
 }
 /// CSDL: `microsoft.graph.iosUpdateDeviceStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosUpdateDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -18744,6 +18905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosUpdateDeviceStatus {
 }
 /// CSDL: `microsoft.graph.iosUpdatesInstallStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IosUpdatesInstallStatus {
     /// `deviceOsHigherThanDesiredOsVersion` = -2016330696
     DeviceOsHigherThanDesiredOsVersion,
@@ -18896,6 +19058,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosUpdatesInstallStatus
 ///
 /// CSDL: `microsoft.graph.localizedNotificationMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocalizedNotificationMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -18984,6 +19147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedNotificationMe
 ///
 /// CSDL: `microsoft.graph.macOSCompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19308,6 +19472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSCompliancePolicy {
 ///
 /// CSDL: `microsoft.graph.macOSCustomConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19469,6 +19634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSCustomConfiguratio
 ///
 /// CSDL: `microsoft.graph.macOSDeviceFeaturesConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSDeviceFeaturesConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19609,6 +19775,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSDeviceFeaturesConf
 ///
 /// CSDL: `microsoft.graph.macOSGeneralDeviceConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MacOSGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19871,6 +20038,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSGeneralDeviceConfi
 ///
 /// CSDL: `microsoft.graph.malwareStateForWindowsDevice`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MalwareStateForWindowsDevice {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -19969,6 +20137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareStateForWindowsD
 }
 /// CSDL: `microsoft.graph.mediaContentRatingAustralia`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingAustralia {
     /// Movies rating selected for Australia
     ///
@@ -20024,6 +20193,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingAustr
 }
 /// CSDL: `microsoft.graph.mediaContentRatingCanada`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingCanada {
     /// Movies rating selected for Canada
     ///
@@ -20079,6 +20249,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingCanad
 }
 /// CSDL: `microsoft.graph.mediaContentRatingFrance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingFrance {
     /// Movies rating selected for France
     ///
@@ -20134,6 +20305,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingFranc
 }
 /// CSDL: `microsoft.graph.mediaContentRatingGermany`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingGermany {
     /// Movies rating selected for Germany
     ///
@@ -20189,6 +20361,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingGerma
 }
 /// CSDL: `microsoft.graph.mediaContentRatingIreland`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingIreland {
     /// Movies rating selected for Ireland
     ///
@@ -20244,6 +20417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingIrela
 }
 /// CSDL: `microsoft.graph.mediaContentRatingJapan`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingJapan {
     /// Movies rating selected for Japan
     ///
@@ -20299,6 +20473,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingJapan
 }
 /// CSDL: `microsoft.graph.mediaContentRatingNewZealand`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingNewZealand {
     /// Movies rating selected for New Zealand
     ///
@@ -20354,6 +20529,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingNewZe
 }
 /// CSDL: `microsoft.graph.mediaContentRatingUnitedKingdom`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingUnitedKingdom {
     /// Movies rating selected for United Kingdom
     ///
@@ -20409,6 +20585,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingUnite
 }
 /// CSDL: `microsoft.graph.mediaContentRatingUnitedStates`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaContentRatingUnitedStates {
     /// Movies rating selected for United States
     ///
@@ -20464,6 +20641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingUnite
 }
 /// CSDL: `microsoft.graph.microsoftManagedDesktop`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftManagedDesktop {
     /// Property `managedType` (nullable: absent, `null` or a value).
     pub managed_type: ::graph_model::Nullable<super::MicrosoftManagedDesktopType>,
@@ -20515,6 +20693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftManagedDesktop
 }
 /// CSDL: `microsoft.graph.microsoftManagedDesktopType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MicrosoftManagedDesktopType {
     /// `notManaged` = 0
     NotManaged,
@@ -20584,6 +20763,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftManagedDesktop
 ///
 /// CSDL: `microsoft.graph.miracastChannel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MiracastChannel {
     /// User Defined, default value, no intent.
     ///
@@ -20775,6 +20955,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MiracastChannel {
 }
 /// CSDL: `microsoft.graph.mobileAppTroubleshootingEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileAppTroubleshootingEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -20835,6 +21016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppTroubleshootin
 ///
 /// CSDL: `microsoft.graph.mobileThreatDefenseConnector`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MobileThreatDefenseConnector {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21061,6 +21243,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileThreatDefenseConn
 ///
 /// CSDL: `microsoft.graph.mobileThreatPartnerTenantState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MobileThreatPartnerTenantState {
     /// Partner is unavailable.
     ///
@@ -21140,6 +21323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileThreatPartnerTena
 ///
 /// CSDL: `microsoft.graph.notificationMessageTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NotificationMessageTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21241,6 +21425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationMessageTemp
 ///
 /// CSDL: `microsoft.graph.notificationTemplateBrandingOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotificationTemplateBrandingOptions {
     /// Indicates that no branding options are set in the message template.
     ///
@@ -21335,6 +21520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationTemplateBra
 /// CSDL: `microsoft.graph.omaSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSetting {
     /// Description.
     ///
@@ -21404,6 +21590,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSetting {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OmaSettingAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OmaSetting),
@@ -21520,6 +21707,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingAny {
 ///
 /// CSDL: `microsoft.graph.omaSettingBase64`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingBase64 {
     /// Description.
     ///
@@ -21596,6 +21784,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingBase64 {
 ///
 /// CSDL: `microsoft.graph.omaSettingBoolean`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingBoolean {
     /// Description.
     ///
@@ -21665,6 +21854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingBoolean {
 ///
 /// CSDL: `microsoft.graph.omaSettingDateTime`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingDateTime {
     /// Description.
     ///
@@ -21734,6 +21924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingDateTime {
 ///
 /// CSDL: `microsoft.graph.omaSettingFloatingPoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingFloatingPoint {
     /// Description.
     ///
@@ -21803,6 +21994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingFloatingPoint
 ///
 /// CSDL: `microsoft.graph.omaSettingInteger`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingInteger {
     /// Description.
     ///
@@ -21872,6 +22064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingInteger {
 ///
 /// CSDL: `microsoft.graph.omaSettingString`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingString {
     /// Description.
     ///
@@ -21941,6 +22134,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingString {
 ///
 /// CSDL: `microsoft.graph.omaSettingStringXml`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmaSettingStringXml {
     /// Description.
     ///
@@ -22017,6 +22211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingStringXml {
 ///
 /// CSDL: `microsoft.graph.onPremisesConditionalAccessSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesConditionalAccessSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22098,6 +22293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesConditionalAc
 ///
 /// CSDL: `microsoft.graph.operatingSystemUpgradeEligibility`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperatingSystemUpgradeEligibility {
     /// The device is upgraded to latest version of windows.
     ///
@@ -22177,6 +22373,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperatingSystemUpgradeE
 ///
 /// CSDL: `microsoft.graph.osVersionCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OsVersionCount {
     /// Count of devices with malware for the OS version
     ///
@@ -22242,6 +22439,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OsVersionCount {
 ///
 /// CSDL: `microsoft.graph.prereleaseFeatures`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrereleaseFeatures {
     /// User Defined, default value, no intent.
     ///
@@ -22313,6 +22511,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrereleaseFeatures {
 ///
 /// CSDL: `microsoft.graph.ratingAppsType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingAppsType {
     /// Default value, allow all apps content
     ///
@@ -22398,6 +22597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingAppsType {
 ///
 /// CSDL: `microsoft.graph.ratingAustraliaMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingAustraliaMoviesType {
     /// Default value, allow all movies content
     ///
@@ -22490,6 +22690,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingAustraliaMoviesTy
 ///
 /// CSDL: `microsoft.graph.ratingAustraliaTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingAustraliaTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -22596,6 +22797,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingAustraliaTelevisi
 ///
 /// CSDL: `microsoft.graph.ratingCanadaMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingCanadaMoviesType {
     /// Default value, allow all movies content
     ///
@@ -22688,6 +22890,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingCanadaMoviesType 
 ///
 /// CSDL: `microsoft.graph.ratingCanadaTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingCanadaTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -22787,6 +22990,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingCanadaTelevisionT
 ///
 /// CSDL: `microsoft.graph.ratingFranceMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingFranceMoviesType {
     /// Default value, allow all movies content
     ///
@@ -22872,6 +23076,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingFranceMoviesType 
 ///
 /// CSDL: `microsoft.graph.ratingFranceTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingFranceTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -22957,6 +23162,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingFranceTelevisionT
 ///
 /// CSDL: `microsoft.graph.ratingGermanyMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingGermanyMoviesType {
     /// Default value, allow all movies content
     ///
@@ -23049,6 +23255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingGermanyMoviesType
 ///
 /// CSDL: `microsoft.graph.ratingGermanyTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingGermanyTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -23141,6 +23348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingGermanyTelevision
 ///
 /// CSDL: `microsoft.graph.ratingIrelandMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingIrelandMoviesType {
     /// Default value, allow all movies content
     ///
@@ -23240,6 +23448,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingIrelandMoviesType
 ///
 /// CSDL: `microsoft.graph.ratingIrelandTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingIrelandTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -23332,6 +23541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingIrelandTelevision
 ///
 /// CSDL: `microsoft.graph.ratingJapanMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingJapanMoviesType {
     /// Default value, allow all movies content
     ///
@@ -23417,6 +23627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingJapanMoviesType {
 ///
 /// CSDL: `microsoft.graph.ratingJapanTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingJapanTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -23477,6 +23688,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingJapanTelevisionTy
 ///
 /// CSDL: `microsoft.graph.ratingNewZealandMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingNewZealandMoviesType {
     /// Default value, allow all movies content
     ///
@@ -23599,6 +23811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingNewZealandMoviesT
 ///
 /// CSDL: `microsoft.graph.ratingNewZealandTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingNewZealandTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -23677,6 +23890,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingNewZealandTelevis
 ///
 /// CSDL: `microsoft.graph.ratingUnitedKingdomMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingUnitedKingdomMoviesType {
     /// Default value, allow all movies content
     ///
@@ -23783,6 +23997,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingUnitedKingdomMovi
 ///
 /// CSDL: `microsoft.graph.ratingUnitedKingdomTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingUnitedKingdomTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -23843,6 +24058,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingUnitedKingdomTele
 ///
 /// CSDL: `microsoft.graph.ratingUnitedStatesMoviesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingUnitedStatesMoviesType {
     /// Default value, allow all movies content
     ///
@@ -23935,6 +24151,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingUnitedStatesMovie
 ///
 /// CSDL: `microsoft.graph.ratingUnitedStatesTelevisionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RatingUnitedStatesTelevisionType {
     /// Default value, allow all TV shows content
     ///
@@ -24034,6 +24251,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RatingUnitedStatesTelev
 ///
 /// CSDL: `microsoft.graph.remoteAssistanceOnboardingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RemoteAssistanceOnboardingStatus {
     /// The status reported when there is no active TeamViewer connector configured or active
     ///
@@ -24094,6 +24312,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteAssistanceOnboard
 ///
 /// CSDL: `microsoft.graph.remoteAssistancePartner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoteAssistancePartner {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24175,6 +24394,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteAssistancePartner
 ///
 /// CSDL: `microsoft.graph.requiredPasswordType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RequiredPasswordType {
     /// Device default value, no intent.
     ///
@@ -24235,6 +24455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequiredPasswordType {
 ///
 /// CSDL: `microsoft.graph.resourceAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceAction {
     /// Allowed Actions
     ///
@@ -24300,6 +24521,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAction {
 ///
 /// CSDL: `microsoft.graph.resourceOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24367,6 +24589,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceOperation {
 ///
 /// CSDL: `microsoft.graph.rgbColor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RgbColor {
     /// Blue value
     ///
@@ -24430,6 +24653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RgbColor {
 ///
 /// CSDL: `microsoft.graph.roleAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RoleAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24516,6 +24740,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleAssignment {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RoleAssignmentAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RoleAssignment),
@@ -24587,6 +24812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleAssignmentAny {
 ///
 /// CSDL: `microsoft.graph.roleDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RoleDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24679,6 +24905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleDefinition {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RoleDefinitionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RoleDefinition),
@@ -24750,6 +24977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleDefinitionAny {
 ///
 /// CSDL: `microsoft.graph.rolePermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RolePermission {
     /// Resource Actions each containing a set of allowed and not allowed permissions.
     ///
@@ -24801,6 +25029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RolePermission {
 ///
 /// CSDL: `microsoft.graph.safeSearchFilterType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SafeSearchFilterType {
     /// User Defined, default value, no intent.
     ///
@@ -24861,6 +25090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SafeSearchFilterType {
 ///
 /// CSDL: `microsoft.graph.settingStateDeviceSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SettingStateDeviceSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24990,6 +25220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SettingStateDeviceSumma
 ///
 /// CSDL: `microsoft.graph.sharedPCAccountDeletionPolicyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SharedPCAccountDeletionPolicyType {
     /// Delete immediately.
     ///
@@ -25054,6 +25285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedPCAccountDeletion
 ///
 /// CSDL: `microsoft.graph.sharedPCAccountManagerPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharedPCAccountManagerPolicy {
     /// Configures when accounts are deleted.
     ///
@@ -25146,6 +25378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedPCAccountManagerP
 ///
 /// CSDL: `microsoft.graph.sharedPCAllowedAccountType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SharedPCAllowedAccountType {
     /// Only guest accounts.
     ///
@@ -25200,6 +25433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedPCAllowedAccountT
 ///
 /// CSDL: `microsoft.graph.sharedPCConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharedPCConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25447,6 +25681,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedPCConfiguration {
 ///
 /// CSDL: `microsoft.graph.siteSecurityLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SiteSecurityLevel {
     /// User Defined, default value, no intent.
     ///
@@ -25532,6 +25767,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteSecurityLevel {
 ///
 /// CSDL: `microsoft.graph.stateManagementSetting`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum StateManagementSetting {
     /// Not configured.
     ///
@@ -25592,6 +25828,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StateManagementSetting 
 ///
 /// CSDL: `microsoft.graph.termsAndConditions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TermsAndConditions {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25720,6 +25957,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsAndConditions {
 ///
 /// CSDL: `microsoft.graph.termsAndConditionsAcceptanceStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TermsAndConditionsAcceptanceStatus {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25811,6 +26049,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsAndConditionsAccep
 ///
 /// CSDL: `microsoft.graph.termsAndConditionsAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TermsAndConditionsAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25866,6 +26105,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsAndConditionsAssig
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25989,6 +26229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26110,6 +26351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26237,6 +26479,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthApplicationPerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26364,6 +26607,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthDeviceModelPerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26474,6 +26718,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthDevicePerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26619,6 +26864,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26727,6 +26973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthOSVersionPerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26826,6 +27073,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsBaseline`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsBaseline {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26972,6 +27220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsCategory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27033,6 +27282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDevicePerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsDevicePerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27254,6 +27504,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceScores`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceScores {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27378,6 +27629,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceStartupHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceStartupHistory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27575,6 +27827,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceStartupProcess`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceStartupProcess {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27665,6 +27918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceStartupProcessPerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27762,6 +28016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.userExperienceAnalyticsHealthState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserExperienceAnalyticsHealthState {
     /// Indicates that the health state is unknown.
     ///
@@ -27841,6 +28096,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsInsight`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsInsight {
     /// The unique identifier of the user experience analytics insight.
     ///
@@ -27920,6 +28176,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsInsightSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserExperienceAnalyticsInsightSeverity {
     /// Indicates that the insight severity is none.
     ///
@@ -28000,6 +28257,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// CSDL: `microsoft.graph.userExperienceAnalyticsInsightValue` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsInsightValue {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -28051,6 +28309,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UserExperienceAnalyticsInsightValueAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::UserExperienceAnalyticsInsightValue),
@@ -28127,6 +28386,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsMetric`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsMetric {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28188,6 +28448,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsMetricHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsMetricHistory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28255,6 +28516,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsModelScores`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsModelScores {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28379,6 +28641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsOperatingSystemRestartCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserExperienceAnalyticsOperatingSystemRestartCategory {
     /// Default. Set to unknown if device operating system restart category has not yet been calculated.
     ///
@@ -28496,6 +28759,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsOverview {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28551,6 +28815,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsScoreHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsScoreHistory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28606,6 +28871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsSettings {
     /// When TRUE, indicates Tenant attach is configured properly and System Center Configuration Manager (SCCM) tenant attached devices will show up in endpoint analytics reporting. When FALSE, indicates Tenant attach is not configured. FALSE by default.
     ///
@@ -28664,6 +28930,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereDevice {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29013,6 +29280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29204,6 +29472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereMetric {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29262,6 +29531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29388,6 +29658,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEndpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEndpoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29488,6 +29759,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEndpoint {
 ///
 /// CSDL: `microsoft.graph.visibilitySetting`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VisibilitySetting {
     /// Not configured.
     ///
@@ -29548,6 +29820,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VisibilitySetting {
 ///
 /// CSDL: `microsoft.graph.webBrowserCookieSettings`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebBrowserCookieSettings {
     /// Browser default value, no intent.
     ///
@@ -29626,6 +29899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebBrowserCookieSetting
 ///
 /// CSDL: `microsoft.graph.weeklySchedule`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WeeklySchedule {
     /// User Defined, default value, no intent.
     ///
@@ -29732,6 +30006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WeeklySchedule {
 ///
 /// CSDL: `microsoft.graph.welcomeScreenMeetingInformation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WelcomeScreenMeetingInformation {
     /// User Defined, default value, no intent.
     ///
@@ -29796,6 +30071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WelcomeScreenMeetingInf
 ///
 /// CSDL: `microsoft.graph.windows10CompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10CompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -30131,6 +30407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10CompliancePoli
 ///
 /// CSDL: `microsoft.graph.windows10CustomConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10CustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -30278,6 +30555,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10CustomConfigur
 ///
 /// CSDL: `microsoft.graph.windows10EditionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Windows10EditionType {
     /// Windows 10 Enterprise
     ///
@@ -30407,6 +30685,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10EditionType {
 ///
 /// CSDL: `microsoft.graph.windows10EndpointProtectionConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10EndpointProtectionConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -30998,6 +31277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10EndpointProtec
 ///
 /// CSDL: `microsoft.graph.windows10EnrollmentCompletionPageConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10EnrollmentCompletionPageConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -31116,6 +31396,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windows10EnterpriseModernAppManagementConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10EnterpriseModernAppManagementConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -31269,6 +31550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windows10GeneralConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10GeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -33719,6 +34001,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10GeneralConfigu
 ///
 /// CSDL: `microsoft.graph.windows10MobileCompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10MobileCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -34024,6 +34307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10MobileComplian
 ///
 /// CSDL: `microsoft.graph.windows10NetworkProxyServer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10NetworkProxyServer {
     /// Address to the proxy server. Specify an address in the format \<server\>\[“:”\<port\>\]
     ///
@@ -34089,6 +34373,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10NetworkProxySe
 ///
 /// CSDL: `microsoft.graph.windows10SecureAssessmentConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10SecureAssessmentConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -34270,6 +34555,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10SecureAssessme
 ///
 /// CSDL: `microsoft.graph.windows10TeamGeneralConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows10TeamGeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -34637,6 +34923,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10TeamGeneralCon
 ///
 /// CSDL: `microsoft.graph.windows81CompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows81CompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -34891,6 +35178,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows81CompliancePoli
 ///
 /// CSDL: `microsoft.graph.windows81GeneralConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows81GeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -35413,6 +35701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows81GeneralConfigu
 ///
 /// CSDL: `microsoft.graph.windowsAutopilotDeviceIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsAutopilotDeviceIdentity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -35589,6 +35878,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAutopilotDeviceI
 ///
 /// CSDL: `microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsDefenderAdvancedThreatProtectionConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -35754,6 +36044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsDeliveryOptimizationMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsDeliveryOptimizationMode {
     /// Allow the user to set.
     ///
@@ -35846,6 +36137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeliveryOptimiza
 ///
 /// CSDL: `microsoft.graph.windowsFirewallNetworkProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsFirewallNetworkProfile {
     /// Configures the firewall to merge authorized application rules from group policy with those from local store instead of ignoring the local store rules. When AuthorizedApplicationRulesFromGroupPolicyNotMerged and AuthorizedApplicationRulesFromGroupPolicyMerged are both true, AuthorizedApplicationRulesFromGroupPolicyMerged takes priority.
     ///
@@ -36033,6 +36325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsFirewallNetworkP
 ///
 /// CSDL: `microsoft.graph.windowsHelloForBusinessPinUsage`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsHelloForBusinessPinUsage {
     /// Allowed the usage of certain pin rule
     ///
@@ -36093,6 +36386,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsHelloForBusiness
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionAppLearningSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionAppLearningSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -36165,6 +36459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionNetworkLearningSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsInformationProtectionNetworkLearningSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -36230,6 +36525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.windowsMalwareCategoryCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareCategoryCount {
     /// Count of active malware detections for this malware category. Valid values -2147483648 to 2147483647
     ///
@@ -36323,6 +36619,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareCategoryC
 ///
 /// CSDL: `microsoft.graph.windowsMalwareExecutionStateCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareExecutionStateCount {
     /// Count of devices with malware detections for this malware execution state
     ///
@@ -36389,6 +36686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareExecution
 ///
 /// CSDL: `microsoft.graph.windowsMalwareInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareInformation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -36488,6 +36786,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareInformati
 ///
 /// CSDL: `microsoft.graph.windowsMalwareNameCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareNameCount {
     /// Count of devices with malware dectected for this malware
     ///
@@ -36564,6 +36863,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareNameCount
 ///
 /// CSDL: `microsoft.graph.windowsMalwareOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareOverview {
     /// List of device counts per malware category
     ///
@@ -36701,6 +37001,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareOverview 
 ///
 /// CSDL: `microsoft.graph.windowsMalwareSeverityCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareSeverityCount {
     /// Count of distinct malwares for this malware State. Valid values -2147483648 to 2147483647
     ///
@@ -36781,6 +37082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareSeverityC
 ///
 /// CSDL: `microsoft.graph.windowsMalwareStateCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsMalwareStateCount {
     /// Count of devices with malware detections for this malware State
     ///
@@ -36868,6 +37170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareStateCoun
 ///
 /// CSDL: `microsoft.graph.windowsPhone81CompliancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsPhone81CompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -37122,6 +37425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsPhone81Complianc
 ///
 /// CSDL: `microsoft.graph.windowsPhone81CustomConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsPhone81CustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -37269,6 +37573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsPhone81CustomCon
 ///
 /// CSDL: `microsoft.graph.windowsPhone81GeneralConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsPhone81GeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -37697,6 +38002,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsPhone81GeneralCo
 ///
 /// CSDL: `microsoft.graph.windowsSpotlightEnablementSettings`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsSpotlightEnablementSettings {
     /// Spotlight on lock screen is not configured
     ///
@@ -37757,6 +38063,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsSpotlightEnablem
 ///
 /// CSDL: `microsoft.graph.windowsStartMenuAppListVisibilityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsStartMenuAppListVisibilityType {
     /// User defined. Default value.
     ///
@@ -37824,6 +38131,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsStartMenuAppList
 ///
 /// CSDL: `microsoft.graph.windowsStartMenuModeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsStartMenuModeType {
     /// User defined. Default value.
     ///
@@ -37882,6 +38190,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsStartMenuModeTyp
 }
 /// CSDL: `microsoft.graph.windowsUpdateActiveHoursInstall`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUpdateActiveHoursInstall {
     /// Active Hours End
     ///
@@ -37939,6 +38248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateActiveHour
 ///
 /// CSDL: `microsoft.graph.windowsUpdateForBusinessConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUpdateForBusinessConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -38486,6 +38796,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateForBusines
 ///
 /// CSDL: `microsoft.graph.windowsUpdateForBusinessUpdateWeeks`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsUpdateForBusinessUpdateWeeks {
     /// Allow the user to set.
     ///
@@ -38578,6 +38889,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateForBusines
 /// CSDL: `microsoft.graph.windowsUpdateInstallScheduleType` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUpdateInstallScheduleType {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -38629,6 +38941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateInstallSch
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WindowsUpdateInstallScheduleTypeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WindowsUpdateInstallScheduleType),
@@ -38709,6 +39022,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateInstallSch
 ///
 /// CSDL: `microsoft.graph.windowsUpdateNotificationDisplayOption`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsUpdateNotificationDisplayOption {
     /// Not configured
     ///
@@ -38786,6 +39100,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateNotificati
 }
 /// CSDL: `microsoft.graph.windowsUpdateScheduledInstall`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsUpdateScheduledInstall {
     /// Scheduled Install Day in week
     ///
@@ -38847,6 +39162,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateScheduledI
 ///
 /// CSDL: `microsoft.graph.windowsUpdateType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsUpdateType {
     /// Allow the user to set.
     ///
@@ -38932,6 +39248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateType {
 ///
 /// CSDL: `microsoft.graph.windowsUserAccountControlSettings`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsUserAccountControlSettings {
     /// User Defined, default value, no intent.
     ///

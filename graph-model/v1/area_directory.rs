@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.allowedValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AllowedValue {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllowedValue {
 }
 /// CSDL: `microsoft.graph.attributeSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -110,6 +112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeSet {
 }
 /// CSDL: `microsoft.graph.companySubscription`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompanySubscription {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -223,6 +226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CompanySubscription {
 }
 /// CSDL: `microsoft.graph.customSecurityAttributeDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomSecurityAttributeDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -319,6 +323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttribute
 }
 /// CSDL: `microsoft.graph.deviceLocalCredential`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceLocalCredential {
     /// Property `accountName` (not nullable: absent or a value).
     pub account_name: Option<String>,
@@ -383,6 +388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLocalCredential {
 }
 /// CSDL: `microsoft.graph.deviceLocalCredentialInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceLocalCredentialInfo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -455,6 +461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLocalCredentialIn
 /// CSDL: `microsoft.graph.directory`.
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Directory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -586,6 +593,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Directory {
 }
 /// CSDL: `microsoft.graph.onPremisesAccidentalDeletionPrevention`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesAccidentalDeletionPrevention {
     /// Property `alertThreshold` (nullable: absent, `null` or a value).
     pub alert_threshold: ::graph_model::Nullable<i32>,
@@ -643,6 +651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesAccidentalDel
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesDirectorySynchronization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -699,6 +708,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesDirectorySync
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronizationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesDirectorySynchronizationConfiguration {
     /// Property `accidentalDeletionPrevention` (nullable: absent, `null` or a value).
     pub accidental_deletion_prevention:
@@ -756,6 +766,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronizationDeletionPreventionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnPremisesDirectorySynchronizationDeletionPreventionType {
     /// `disabled` = 0
     Disabled,
@@ -823,6 +834,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.onPremisesDirectorySynchronizationFeature`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesDirectorySynchronizationFeature {
     /// Property `allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled` (nullable: absent, `null` or a value).
     pub allow_on_prem_update_of_on_premises_object_identifier_enabled:
@@ -1059,6 +1071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesDirectorySync
 }
 /// CSDL: `microsoft.graph.publicKeyInfrastructureRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicKeyInfrastructureRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

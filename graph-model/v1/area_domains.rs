@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.domain`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Domain {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -168,6 +169,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Domain {
 }
 /// CSDL: `microsoft.graph.domainState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainState {
     /// Property `lastActionDateTime` (nullable: absent, `null` or a value).
     pub last_action_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.challengingWord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChallengingWord {
     /// Property `count` (not nullable: absent or a value).
     pub count: Option<::graph_model::edm::Int64>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChallengingWord {
 }
 /// CSDL: `microsoft.graph.contactRelationship`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContactRelationship {
     /// `parent` = 0
     Parent,
@@ -135,6 +137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContactRelationship {
 }
 /// CSDL: `microsoft.graph.educationAddToCalendarOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationAddToCalendarOptions {
     /// `none` = 0
     None,
@@ -203,6 +206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAddToCalendarO
 }
 /// CSDL: `microsoft.graph.educationAddedStudentAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationAddedStudentAction {
     /// `none` = 0
     None,
@@ -256,6 +260,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAddedStudentAc
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackAudienceEngagementSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAiFeedbackAudienceEngagementSettings {
     /// Property `areEngagementStrategiesEnabled` (not nullable: absent or a value).
     pub are_engagement_strategies_enabled: Option<bool>,
@@ -331,6 +336,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackContentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAiFeedbackContentSettings {
     /// Property `isMessageClarityEnabled` (not nullable: absent or a value).
     pub is_message_clarity_enabled: Option<bool>,
@@ -402,6 +408,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackCont
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackCriteria`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAiFeedbackCriteria {
     /// Property `aiFeedbackSettings` (not nullable: absent or a value).
     pub ai_feedback_settings: Option<super::EducationAiFeedbackSettings>,
@@ -455,6 +462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackCrit
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackDeliverySettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAiFeedbackDeliverySettings {
     /// Property `areRhetoricalTechniquesEnabled` (not nullable: absent or a value).
     pub are_rhetorical_techniques_enabled: Option<bool>,
@@ -521,6 +529,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackDeli
 }
 /// CSDL: `microsoft.graph.educationAiFeedbackSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAiFeedbackSettings {
     /// Property `audienceEngagementSettings` (nullable: absent, `null` or a value).
     pub audience_engagement_settings:
@@ -586,6 +595,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAiFeedbackSett
 }
 /// CSDL: `microsoft.graph.educationAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -811,6 +821,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignment {
 }
 /// CSDL: `microsoft.graph.educationAssignmentClassRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentClassRecipient {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -854,6 +865,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentClas
 }
 /// CSDL: `microsoft.graph.educationAssignmentDefaults`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentDefaults {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -930,6 +942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentDefa
 /// CSDL: `microsoft.graph.educationAssignmentGradeType` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentGradeType {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -981,6 +994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGrad
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationAssignmentGradeTypeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationAssignmentGradeType),
@@ -1050,6 +1064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGrad
 }
 /// CSDL: `microsoft.graph.educationAssignmentGroupRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentGroupRecipient {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1093,6 +1108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGrou
 }
 /// CSDL: `microsoft.graph.educationAssignmentIndividualRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentIndividualRecipient {
     /// Property `recipients` (nullable: absent, `null` or a value).
     pub recipients: ::graph_model::Nullable<Vec<String>>,
@@ -1140,6 +1156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentIndi
 }
 /// CSDL: `microsoft.graph.educationAssignmentPointsGrade`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentPointsGrade {
     /// Property `gradedBy` (nullable: absent, `null` or a value).
     pub graded_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -1195,6 +1212,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentPoin
 }
 /// CSDL: `microsoft.graph.educationAssignmentPointsGradeType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentPointsGradeType {
     /// Property `maxPoints` (nullable: absent, `null` or a value).
     pub max_points: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -1243,6 +1261,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentPoin
 /// CSDL: `microsoft.graph.educationAssignmentRecipient` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentRecipient {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1294,6 +1313,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentReci
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationAssignmentRecipientAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationAssignmentRecipient),
@@ -1385,6 +1405,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentReci
 }
 /// CSDL: `microsoft.graph.educationAssignmentResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1456,6 +1477,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentReso
 }
 /// CSDL: `microsoft.graph.educationAssignmentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1533,6 +1555,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentSett
 }
 /// CSDL: `microsoft.graph.educationAssignmentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationAssignmentStatus {
     /// `draft` = 0
     Draft,
@@ -1601,6 +1624,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentStat
 }
 /// CSDL: `microsoft.graph.educationCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationCategory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1652,6 +1676,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationCategory {
 }
 /// CSDL: `microsoft.graph.educationChannelResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationChannelResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -1728,6 +1753,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationChannelResourc
 }
 /// CSDL: `microsoft.graph.educationClass`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationClass {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1894,6 +1920,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationClass {
 }
 /// CSDL: `microsoft.graph.educationCourse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationCourse {
     /// Property `courseNumber` (nullable: absent, `null` or a value).
     pub course_number: ::graph_model::Nullable<String>,
@@ -1963,6 +1990,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationCourse {
 }
 /// CSDL: `microsoft.graph.educationExcelResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationExcelResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2039,6 +2067,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationExcelResource 
 }
 /// CSDL: `microsoft.graph.educationExternalResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationExternalResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2115,6 +2144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationExternalResour
 }
 /// CSDL: `microsoft.graph.educationExternalSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationExternalSource {
     /// `sis` = 0
     Sis,
@@ -2168,6 +2198,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationExternalSource
 }
 /// CSDL: `microsoft.graph.educationFeedback`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationFeedback {
     /// Property `feedbackBy` (nullable: absent, `null` or a value).
     pub feedback_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2223,6 +2254,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedback {
 }
 /// CSDL: `microsoft.graph.educationFeedbackOutcome`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationFeedbackOutcome {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2294,6 +2326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedbackOutcom
 }
 /// CSDL: `microsoft.graph.educationFeedbackResourceOutcome`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationFeedbackResourceOutcome {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2365,6 +2398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedbackResour
 }
 /// CSDL: `microsoft.graph.educationFeedbackResourceOutcomeStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationFeedbackResourceOutcomeStatus {
     /// `notPublished` = 0
     NotPublished,
@@ -2432,6 +2466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFeedbackResour
 }
 /// CSDL: `microsoft.graph.educationFileResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationFileResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2508,6 +2543,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationFileResource {
 }
 /// CSDL: `microsoft.graph.educationGender`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationGender {
     /// `female` = 0
     Female,
@@ -2565,6 +2601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGender {
 }
 /// CSDL: `microsoft.graph.educationGradingCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationGradingCategory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2620,6 +2657,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGradingCategor
 }
 /// CSDL: `microsoft.graph.educationGradingScheme`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationGradingScheme {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2682,6 +2720,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGradingScheme 
 }
 /// CSDL: `microsoft.graph.educationGradingSchemeGrade`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationGradingSchemeGrade {
     /// Property `defaultPercentage` (nullable: absent, `null` or a value).
     pub default_percentage: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -2737,6 +2776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationGradingSchemeG
 }
 /// CSDL: `microsoft.graph.educationItemBody`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationItemBody {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<String>,
@@ -2788,6 +2828,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationItemBody {
 }
 /// CSDL: `microsoft.graph.educationLinkResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationLinkResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2864,6 +2905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationLinkResource {
 }
 /// CSDL: `microsoft.graph.educationLinkedAssignmentResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationLinkedAssignmentResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2940,6 +2982,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationLinkedAssignme
 }
 /// CSDL: `microsoft.graph.educationMediaResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationMediaResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3016,6 +3059,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationMediaResource 
 }
 /// CSDL: `microsoft.graph.educationModule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationModule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3119,6 +3163,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationModule {
 }
 /// CSDL: `microsoft.graph.educationModuleResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationModuleResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3170,6 +3215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationModuleResource
 }
 /// CSDL: `microsoft.graph.educationModuleStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationModuleStatus {
     /// `draft` = 0
     Draft,
@@ -3223,6 +3269,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationModuleStatus {
 }
 /// CSDL: `microsoft.graph.educationOnPremisesInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationOnPremisesInfo {
     /// Property `immutableId` (nullable: absent, `null` or a value).
     pub immutable_id: ::graph_model::Nullable<String>,
@@ -3271,6 +3318,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOnPremisesInfo
 /// CSDL: `microsoft.graph.educationOutcome` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationOutcome {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3336,6 +3384,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOutcome {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationOutcomeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationOutcome),
@@ -3431,6 +3480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOutcomeAny {
 }
 /// CSDL: `microsoft.graph.educationPointsOutcome`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationPointsOutcome {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3502,6 +3552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationPointsOutcome 
 }
 /// CSDL: `microsoft.graph.educationPowerPointResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationPowerPointResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3579,6 +3630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationPowerPointReso
 /// CSDL: `microsoft.graph.educationResource` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3658,6 +3710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationResource {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationResourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationResource),
@@ -3818,6 +3871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationResourceAny {
 }
 /// CSDL: `microsoft.graph.educationRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationRoot {
     /// Navigation property `classes` (nullable: absent, `null` or a value).
     pub classes: ::graph_model::Nullable<Vec<super::EducationClass>>,
@@ -3881,6 +3935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationRoot {
 }
 /// CSDL: `microsoft.graph.educationRubric`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationRubric {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3977,6 +4032,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationRubric {
 }
 /// CSDL: `microsoft.graph.educationRubricOutcome`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationRubricOutcome {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4080,6 +4136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationRubricOutcome 
 }
 /// CSDL: `microsoft.graph.educationSchool`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSchool {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4228,6 +4285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSchool {
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachAudienceEngagementSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSpeakerCoachAudienceEngagementSettings {
     /// Property `isBodyLanguageEnabled` (not nullable: absent or a value).
     pub is_body_language_enabled: Option<bool>,
@@ -4281,6 +4339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachContentSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSpeakerCoachContentSettings {
     /// Property `isInclusivenessEnabled` (not nullable: absent or a value).
     pub is_inclusiveness_enabled: Option<bool>,
@@ -4340,6 +4399,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerCoachCo
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachDeliverySettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSpeakerCoachDeliverySettings {
     /// Property `areFillerWordsEnabled` (not nullable: absent or a value).
     pub are_filler_words_enabled: Option<bool>,
@@ -4408,6 +4468,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerCoachDe
 }
 /// CSDL: `microsoft.graph.educationSpeakerCoachSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSpeakerCoachSettings {
     /// Property `audienceEngagementSettings` (nullable: absent, `null` or a value).
     pub audience_engagement_settings:
@@ -4473,6 +4534,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerCoachSe
 }
 /// CSDL: `microsoft.graph.educationSpeakerProgressResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSpeakerProgressResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4611,6 +4673,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeakerProgres
 }
 /// CSDL: `microsoft.graph.educationSpeechType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationSpeechType {
     /// `informative` = 0
     Informative,
@@ -4673,6 +4736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSpeechType {
 }
 /// CSDL: `microsoft.graph.educationStudent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationStudent {
     /// Property `birthDate` (nullable: absent, `null` or a value).
     pub birth_date: ::graph_model::Nullable<::graph_model::edm::Date>,
@@ -4747,6 +4811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationStudent {
 }
 /// CSDL: `microsoft.graph.educationSubmission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSubmission {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4908,6 +4973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmission {
 }
 /// CSDL: `microsoft.graph.educationSubmissionIndividualRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSubmissionIndividualRecipient {
     /// Property `userId` (nullable: absent, `null` or a value).
     pub user_id: ::graph_model::Nullable<String>,
@@ -4956,6 +5022,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionIndi
 /// CSDL: `microsoft.graph.educationSubmissionRecipient` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSubmissionRecipient {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5007,6 +5074,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionReci
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationSubmissionRecipientAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationSubmissionRecipient),
@@ -5076,6 +5144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionReci
 }
 /// CSDL: `microsoft.graph.educationSubmissionResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationSubmissionResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5144,6 +5213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionReso
 }
 /// CSDL: `microsoft.graph.educationSubmissionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationSubmissionStatus {
     /// `working` = 0
     Working,
@@ -5223,6 +5293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationSubmissionStat
 }
 /// CSDL: `microsoft.graph.educationTeacher`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationTeacher {
     /// Property `externalId` (nullable: absent, `null` or a value).
     pub external_id: ::graph_model::Nullable<String>,
@@ -5274,6 +5345,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationTeacher {
 }
 /// CSDL: `microsoft.graph.educationTeamsAppResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationTeamsAppResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -5367,6 +5439,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationTeamsAppResour
 }
 /// CSDL: `microsoft.graph.educationTerm`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationTerm {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -5426,6 +5499,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationTerm {
 }
 /// CSDL: `microsoft.graph.educationUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5681,6 +5755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationUser {
 }
 /// CSDL: `microsoft.graph.educationUserRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EducationUserRole {
     /// `student` = 0
     Student,
@@ -5738,6 +5813,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationUserRole {
 }
 /// CSDL: `microsoft.graph.educationWordResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationWordResource {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -5814,6 +5890,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationWordResource {
 }
 /// CSDL: `microsoft.graph.readingAssignmentSubmission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReadingAssignmentSubmission {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5974,6 +6051,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReadingAssignmentSubmis
 }
 /// CSDL: `microsoft.graph.readingCoachPassage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReadingCoachPassage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6079,6 +6157,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReadingCoachPassage {
 }
 /// CSDL: `microsoft.graph.readingCoachStoryType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReadingCoachStoryType {
     /// `aiGenerated` = 0
     AiGenerated,
@@ -6141,6 +6220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReadingCoachStoryType {
 }
 /// CSDL: `microsoft.graph.reflectCheckInResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReflectCheckInResponse {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6240,6 +6320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReflectCheckInResponse 
 }
 /// CSDL: `microsoft.graph.relatedContact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RelatedContact {
     /// Property `accessConsent` (nullable: absent, `null` or a value).
     pub access_consent: ::graph_model::Nullable<bool>,
@@ -6309,6 +6390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RelatedContact {
 }
 /// CSDL: `microsoft.graph.reportsRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReportsRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6394,6 +6476,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportsRoot {
 }
 /// CSDL: `microsoft.graph.responseEmotionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResponseEmotionType {
     /// `none` = 0
     None,
@@ -6732,6 +6815,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResponseEmotionType {
 }
 /// CSDL: `microsoft.graph.responseFeedbackType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResponseFeedbackType {
     /// `none` = 0
     None,
@@ -6814,6 +6898,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResponseFeedbackType {
 }
 /// CSDL: `microsoft.graph.rubricCriterion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RubricCriterion {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<super::EducationItemBody>,
@@ -6861,6 +6946,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricCriterion {
 }
 /// CSDL: `microsoft.graph.rubricLevel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RubricLevel {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<super::EducationItemBody>,
@@ -6920,6 +7006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricLevel {
 }
 /// CSDL: `microsoft.graph.rubricQuality`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RubricQuality {
     /// Property `criteria` (nullable: absent, `null` or a value).
     pub criteria: ::graph_model::Nullable<Vec<super::RubricCriterion>>,
@@ -6989,6 +7076,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricQuality {
 }
 /// CSDL: `microsoft.graph.rubricQualityFeedbackModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RubricQualityFeedbackModel {
     /// Property `feedback` (nullable: absent, `null` or a value).
     pub feedback: ::graph_model::Nullable<super::EducationItemBody>,
@@ -7040,6 +7128,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricQualityFeedbackMo
 }
 /// CSDL: `microsoft.graph.rubricQualitySelectedColumnModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RubricQualitySelectedColumnModel {
     /// Property `columnId` (nullable: absent, `null` or a value).
     pub column_id: ::graph_model::Nullable<String>,
@@ -7091,6 +7180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RubricQualitySelectedCo
 }
 /// CSDL: `microsoft.graph.speakerAssignmentSubmission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SpeakerAssignmentSubmission {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.assignmentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentType {
     /// `required` = 0
     Required,
@@ -68,6 +69,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignmentType {
 ///
 /// CSDL: `microsoft.graph.community`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Community {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -163,6 +165,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Community {
 ///
 /// CSDL: `microsoft.graph.communityPrivacy`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CommunityPrivacy {
     /// Any user from the tenant can join and participate in the community.
     ///
@@ -222,6 +225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunityPrivacy {
 }
 /// CSDL: `microsoft.graph.courseStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CourseStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -284,6 +288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CourseStatus {
 }
 /// CSDL: `microsoft.graph.employeeExperience`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmployeeExperience {
     /// A collection of communities in Viva Engage.
     ///
@@ -366,6 +371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeExperience {
 }
 /// CSDL: `microsoft.graph.learningAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LearningAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -485,6 +491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningAssignment {
 }
 /// CSDL: `microsoft.graph.learningContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LearningContent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -631,6 +638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningContent {
 }
 /// CSDL: `microsoft.graph.learningCourseActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LearningCourseActivity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -733,6 +741,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningCourseActivity 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum LearningCourseActivityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::LearningCourseActivity),
@@ -809,6 +818,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningCourseActivityA
 }
 /// CSDL: `microsoft.graph.learningProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LearningProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -930,6 +940,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningProvider {
 }
 /// CSDL: `microsoft.graph.learningSelfInitiatedCourse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LearningSelfInitiatedCourse {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1029,6 +1040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningSelfInitiatedCo
 }
 /// CSDL: `microsoft.graph.level`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Level {
     /// `beginner` = 0
     Beginner,

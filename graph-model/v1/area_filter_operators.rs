@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.filterOperatorSchema`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilterOperatorSchema {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -73,6 +74,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterOperatorSchema {
 }
 /// CSDL: `microsoft.graph.scopeOperatorMultiValuedComparisonType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScopeOperatorMultiValuedComparisonType {
     /// `All` = 0
     All,
@@ -121,6 +123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScopeOperatorMultiValue
 }
 /// CSDL: `microsoft.graph.scopeOperatorType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScopeOperatorType {
     /// `Binary` = 0
     Binary,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.aadUserConversationMemberResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AadUserConversationMemberResult {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::PublicError>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AadUserConversationMemb
 }
 /// CSDL: `microsoft.graph.aadUserNotificationRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AadUserNotificationRecipient {
     /// Property `userId` (not nullable: absent or a value).
     pub user_id: Option<String>,
@@ -100,6 +102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AadUserNotificationReci
 }
 /// CSDL: `microsoft.graph.acceptJoinResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AcceptJoinResponse {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -143,6 +146,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AcceptJoinResponse {
 }
 /// CSDL: `microsoft.graph.accessAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -186,6 +190,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessAction {
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageAssignmentFilterByCurrentUserOptions {
     /// `target` = 1
     Target,
@@ -258,6 +263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestCallbackData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentRequestCallbackData {
     /// Property `customExtensionStageInstanceDetail` (nullable: absent, `null` or a value).
     pub custom_extension_stage_instance_detail: ::graph_model::Nullable<String>,
@@ -342,6 +348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageAssignmentRequestCallbackDataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageAssignmentRequestCallbackData),
@@ -413,6 +420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageAssignmentRequestFilterByCurrentUserOptions {
     /// `target` = 1
     Target,
@@ -504,6 +512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestRequirements`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentRequestRequirements {
     /// Property `allowCustomAssignmentSchedule` (nullable: absent, `null` or a value).
     pub allow_custom_assignment_schedule: ::graph_model::Nullable<bool>,
@@ -618,6 +627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageCustomExtensionStage`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageCustomExtensionStage {
     /// `assignmentRequestCreated` = 1
     AssignmentRequestCreated,
@@ -695,6 +705,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageCustomExte
 }
 /// CSDL: `microsoft.graph.accessPackageFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageFilterByCurrentUserOptions {
     /// `allowedRequestor` = 1
     AllowedRequestor,
@@ -744,6 +755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageFilterByCu
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageSuggestionFilterByCurrentUserOptions {
     /// `none` = 0
     None,
@@ -809,6 +821,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewInstanceDecisionItemFilterByCurrentUserOptions {
     /// `reviewer` = 1
     Reviewer,
@@ -863,6 +876,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewInstanceFilterByCurrentUserOptions {
     /// `reviewer` = 1
     Reviewer,
@@ -915,6 +929,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewScheduleDefinitionFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewScheduleDefinitionFilterByCurrentUserOptions {
     /// `reviewer` = 1
     Reviewer,
@@ -969,6 +984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewStageFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewStageFilterByCurrentUserOptions {
     /// `reviewer` = 1
     Reviewer,
@@ -1021,6 +1037,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.actionResultPart` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActionResultPart {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::PublicError>,
@@ -1076,6 +1093,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionResultPart {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ActionResultPartAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ActionResultPart),
@@ -1144,6 +1162,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionResultPartAny {
 }
 /// CSDL: `microsoft.graph.activityDomain`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActivityDomain {
     /// `unknown` = 0
     Unknown,
@@ -1200,6 +1219,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityDomain {
 }
 /// CSDL: `microsoft.graph.aggregationOption`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AggregationOption {
     /// Property `bucketDefinition` (not nullable: absent or a value).
     pub bucket_definition: Option<super::BucketAggregationDefinition>,
@@ -1255,6 +1275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AggregationOption {
 }
 /// CSDL: `microsoft.graph.agreementFileProperties`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgreementFileProperties {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1347,6 +1368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileProperties
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AgreementFilePropertiesAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AgreementFileProperties),
@@ -1431,6 +1453,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileProperties
 }
 /// CSDL: `microsoft.graph.aiInteraction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteraction {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1550,6 +1573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteraction {
 }
 /// CSDL: `microsoft.graph.aiInteractionAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionAttachment {
     /// Property `attachmentId` (nullable: absent, `null` or a value).
     pub attachment_id: ::graph_model::Nullable<String>,
@@ -1619,6 +1643,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionAttachment
 }
 /// CSDL: `microsoft.graph.aiInteractionContext`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionContext {
     /// Property `contextReference` (nullable: absent, `null` or a value).
     pub context_reference: ::graph_model::Nullable<String>,
@@ -1674,6 +1699,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionContext {
 }
 /// CSDL: `microsoft.graph.aiInteractionEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionEntity {
     /// Property `identifier` (nullable: absent, `null` or a value).
     pub identifier: ::graph_model::Nullable<String>,
@@ -1737,6 +1763,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionEntity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AiInteractionEntityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AiInteractionEntity),
@@ -1811,6 +1838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionEntityAny 
 }
 /// CSDL: `microsoft.graph.aiInteractionLink`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionLink {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -1866,6 +1894,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionLink {
 }
 /// CSDL: `microsoft.graph.aiInteractionMention`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionMention {
     /// Property `mentioned` (nullable: absent, `null` or a value).
     pub mentioned: ::graph_model::Nullable<super::AiInteractionMentionedIdentitySet>,
@@ -1921,6 +1950,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionMention {
 }
 /// CSDL: `microsoft.graph.aiInteractionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AiInteractionType {
     /// `userPrompt` = 0
     UserPrompt,
@@ -1974,6 +2004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionType {
 }
 /// CSDL: `microsoft.graph.alterationResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlterationResponse {
     /// Property `originalQueryString` (nullable: absent, `null` or a value).
     pub original_query_string: ::graph_model::Nullable<String>,
@@ -2037,6 +2068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlterationResponse {
 }
 /// CSDL: `microsoft.graph.alteredQueryToken`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlteredQueryToken {
     /// Property `length` (nullable: absent, `null` or a value).
     pub length: ::graph_model::Nullable<i32>,
@@ -2092,6 +2124,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlteredQueryToken {
 }
 /// CSDL: `microsoft.graph.appLogCollectionDownloadDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppLogCollectionDownloadDetails {
     /// Decryption algorithm for Content. Default is ASE256.
     ///
@@ -2159,6 +2192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLogCollectionDownloa
 }
 /// CSDL: `microsoft.graph.appLogDecryptionAlgorithm`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppLogDecryptionAlgorithm {
     /// decrypting using Aes256.
     ///
@@ -2213,6 +2247,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLogDecryptionAlgorit
 /// CSDL: `microsoft.graph.appManagementConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppManagementConfiguration {
     /// Property `keyCredentials` (nullable: absent, `null` or a value).
     pub key_credentials: ::graph_model::Nullable<Vec<super::KeyCredentialConfiguration>>,
@@ -2274,6 +2309,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementConfigurat
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AppManagementConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AppManagementConfiguration),
@@ -2365,6 +2401,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementConfigurat
 }
 /// CSDL: `microsoft.graph.applicationContext`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationContext {
     /// Property `includeApplications` (not nullable: absent or a value).
     pub include_applications: Option<Vec<String>>,
@@ -2414,6 +2451,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationContext {
 }
 /// CSDL: `microsoft.graph.applicationServicePrincipal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationServicePrincipal {
     /// Navigation property `application` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.application`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -2467,6 +2505,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationServicePrinc
 }
 /// CSDL: `microsoft.graph.approvalFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApprovalFilterByCurrentUserOptions {
     /// `target` = 0
     Target,
@@ -2525,6 +2564,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovalFilterByCurrent
 }
 /// CSDL: `microsoft.graph.archivedPrintJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ArchivedPrintJob {
     /// Property `acquiredByPrinter` (not nullable: absent or a value).
     pub acquired_by_printer: Option<bool>,
@@ -2623,6 +2663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArchivedPrintJob {
 }
 /// CSDL: `microsoft.graph.artifactQuery`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ArtifactQuery {
     /// Property `artifactType` (nullable: absent, `null` or a value).
     pub artifact_type: ::graph_model::Nullable<super::RestorableArtifact>,
@@ -2674,6 +2715,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArtifactQuery {
 }
 /// CSDL: `microsoft.graph.assignmentOrder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignmentOrder {
     /// Property `order` (nullable: absent, `null` or a value).
     pub order: ::graph_model::Nullable<Vec<String>>,
@@ -2721,6 +2763,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignmentOrder {
 }
 /// CSDL: `microsoft.graph.assignmentRequestApprovalStageCallbackData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignmentRequestApprovalStageCallbackData {
     /// Property `customExtensionStageInstanceDetail` (nullable: absent, `null` or a value).
     pub custom_extension_stage_instance_detail: ::graph_model::Nullable<String>,
@@ -2802,6 +2845,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.assignmentScheduleFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentScheduleFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -2853,6 +2897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.assignmentScheduleInstanceFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentScheduleInstanceFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -2905,6 +2950,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.assignmentScheduleRequestFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentScheduleRequestFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -2966,6 +3012,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.attachmentInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttachmentInfo {
     /// Property `attachmentType` (nullable: absent, `null` or a value).
     pub attachment_type: ::graph_model::Nullable<super::AttachmentType>,
@@ -3025,6 +3072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentInfo {
 }
 /// CSDL: `microsoft.graph.attachmentItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttachmentItem {
     /// Property `attachmentType` (nullable: absent, `null` or a value).
     pub attachment_type: ::graph_model::Nullable<super::AttachmentType>,
@@ -3099,6 +3147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentItem {
 }
 /// CSDL: `microsoft.graph.attachmentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttachmentType {
     /// `file` = 0
     File,
@@ -3151,6 +3200,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentType {
 }
 /// CSDL: `microsoft.graph.attackSimulationRepeatOffender`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimulationRepeatOffender {
     /// Property `attackSimulationUser` (nullable: absent, `null` or a value).
     pub attack_simulation_user: ::graph_model::Nullable<super::AttackSimulationUser>,
@@ -3206,6 +3256,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRepeatO
 }
 /// CSDL: `microsoft.graph.attackSimulationSimulationUserCoverage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimulationSimulationUserCoverage {
     /// Property `attackSimulationUser` (nullable: absent, `null` or a value).
     pub attack_simulation_user: ::graph_model::Nullable<super::AttackSimulationUser>,
@@ -3282,6 +3333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationSimulat
 }
 /// CSDL: `microsoft.graph.attackSimulationTrainingUserCoverage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimulationTrainingUserCoverage {
     /// Property `attackSimulationUser` (nullable: absent, `null` or a value).
     pub attack_simulation_user: ::graph_model::Nullable<super::AttackSimulationUser>,
@@ -3335,6 +3387,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationTrainin
 }
 /// CSDL: `microsoft.graph.attendeeAvailability`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttendeeAvailability {
     /// Property `attendee` (nullable: absent, `null` or a value).
     pub attendee: ::graph_model::Nullable<super::AttendeeBaseAny>,
@@ -3386,6 +3439,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendeeAvailability {
 }
 /// CSDL: `microsoft.graph.attendeeNotificationInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttendeeNotificationInfo {
     /// Property `phoneNumber` (nullable: absent, `null` or a value).
     pub phone_number: ::graph_model::Nullable<String>,
@@ -3437,6 +3491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendeeNotificationInf
 }
 /// CSDL: `microsoft.graph.attestationEnforcement`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttestationEnforcement {
     /// `disabled` = 0
     Disabled,
@@ -3491,6 +3546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttestationEnforcement 
 }
 /// CSDL: `microsoft.graph.auditLogRecordType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuditLogRecordType {
     /// A value that is not a member of the model's enum, exactly as received.
     Other(String),
@@ -3528,6 +3584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogRecordType {
 }
 /// CSDL: `microsoft.graph.auditLogUserType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuditLogUserType {
     /// A value that is not a member of the model's enum, exactly as received.
     Other(String),
@@ -3565,6 +3622,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogUserType {
 }
 /// CSDL: `microsoft.graph.authContext`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthContext {
     /// Property `authenticationContextValue` (nullable: absent, `null` or a value).
     pub authentication_context_value: ::graph_model::Nullable<String>,
@@ -3617,6 +3675,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthContext {
 }
 /// CSDL: `microsoft.graph.authenticationConfigurationValidation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationConfigurationValidation {
     /// Property `errors` (nullable: absent, `null` or a value).
     pub errors: ::graph_model::Nullable<Vec<super::GenericError>>,
@@ -3668,6 +3727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationConfigura
 }
 /// CSDL: `microsoft.graph.authenticationFlow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationFlow {
     /// Property `transferMethod` (nullable: absent, `null` or a value).
     pub transfer_method:
@@ -3716,6 +3776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationFlow {
 }
 /// CSDL: `microsoft.graph.authenticationMethodFeature`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodFeature {
     /// `ssprRegistered` = 0
     SsprRegistered,
@@ -3788,6 +3849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodFea
 }
 /// CSDL: `microsoft.graph.authenticationStrengthUsage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationStrengthUsage {
     /// Navigation property `mfa` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.conditionalAccessPolicy`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -3841,6 +3903,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthU
 }
 /// CSDL: `microsoft.graph.automaticRepliesMailTips`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AutomaticRepliesMailTips {
     /// Property `message` (nullable: absent, `null` or a value).
     pub message: ::graph_model::Nullable<String>,
@@ -3907,6 +3970,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutomaticRepliesMailTip
 }
 /// CSDL: `microsoft.graph.availabilityItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AvailabilityItem {
     /// Property `endDateTime` (not nullable: absent or a value).
     pub end_date_time: Option<super::DateTimeTimeZone>,
@@ -3968,6 +4032,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AvailabilityItem {
 /// CSDL: `microsoft.graph.baseItemVersion` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaseItemVersion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4042,6 +4107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItemVersion {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BaseItemVersionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BaseItemVersion),
@@ -4125,6 +4191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItemVersionAny {
 /// CSDL: `microsoft.graph.baseMapFeature` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaseMapFeature {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4184,6 +4251,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseMapFeature {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BaseMapFeatureAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BaseMapFeature),
@@ -4290,6 +4358,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseMapFeatureAny {
 }
 /// CSDL: `microsoft.graph.bookingsAvailabilityStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingsAvailabilityStatus {
     /// `available` = 0
     Available,
@@ -4357,6 +4426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailabilitySta
 }
 /// CSDL: `microsoft.graph.browsableResourceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowsableResourceType {
     /// `none` = 0
     None,
@@ -4424,6 +4494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowsableResourceType {
 }
 /// CSDL: `microsoft.graph.browseQueryOrder`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowseQueryOrder {
     /// `pathAsc` = 0
     PathAsc,
@@ -4491,6 +4562,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseQueryOrder {
 }
 /// CSDL: `microsoft.graph.browseQueryResponseItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowseQueryResponseItem {
     /// Property `itemKey` (nullable: absent, `null` or a value).
     pub item_key: ::graph_model::Nullable<String>,
@@ -4565,6 +4637,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseQueryResponseItem
 }
 /// CSDL: `microsoft.graph.browseQueryResponseItemType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowseQueryResponseItemType {
     /// `none` = 0
     None,
@@ -4637,6 +4710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseQueryResponseItem
 }
 /// CSDL: `microsoft.graph.bucketAggregationDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BucketAggregationDefinition {
     /// Property `isDescending` (nullable: absent, `null` or a value).
     pub is_descending: ::graph_model::Nullable<bool>,
@@ -4706,6 +4780,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BucketAggregationDefini
 }
 /// CSDL: `microsoft.graph.bucketAggregationRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BucketAggregationRange {
     /// Property `from` (not nullable: absent or a value).
     pub from: Option<String>,
@@ -4757,6 +4832,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BucketAggregationRange 
 }
 /// CSDL: `microsoft.graph.bucketAggregationSortProperty`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BucketAggregationSortProperty {
     /// `count` = 0
     Count,
@@ -4815,6 +4891,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BucketAggregationSortPr
 }
 /// CSDL: `microsoft.graph.callEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4884,6 +4961,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallEvent {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CallEventAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CallEvent),
@@ -4950,6 +5028,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallEventAny {
 }
 /// CSDL: `microsoft.graph.callEventType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallEventType {
     /// `callStarted` = 0
     CallStarted,
@@ -5013,6 +5092,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallEventType {
 }
 /// CSDL: `microsoft.graph.certificateStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CertificateStatus {
     /// `notProvisioned` = 0
     NotProvisioned,
@@ -5061,6 +5141,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateStatus {
 }
 /// CSDL: `microsoft.graph.changeNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeNotification {
     /// Property `changeType` (not nullable: absent or a value).
     pub change_type: Option<super::ChangeType>,
@@ -5160,6 +5241,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChangeNotification {
 }
 /// CSDL: `microsoft.graph.changeNotificationCollection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeNotificationCollection {
     /// Property `validationTokens` (nullable: absent, `null` or a value).
     pub validation_tokens: ::graph_model::Nullable<Vec<String>>,
@@ -5211,6 +5293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChangeNotificationColle
 }
 /// CSDL: `microsoft.graph.changeNotificationEncryptedContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeNotificationEncryptedContent {
     /// Property `data` (not nullable: absent or a value).
     pub data: Option<String>,
@@ -5288,6 +5371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChangeNotificationEncry
 /// CSDL: `microsoft.graph.changeTrackedEntity` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeTrackedEntity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5367,6 +5451,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChangeTrackedEntity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ChangeTrackedEntityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ChangeTrackedEntity),
@@ -5533,6 +5618,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChangeTrackedEntityAny 
 }
 /// CSDL: `microsoft.graph.changeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChangeType {
     /// `created` = 0
     Created,
@@ -5585,6 +5671,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChangeType {
 }
 /// CSDL: `microsoft.graph.channelMembersNotificationRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelMembersNotificationRecipient {
     /// Property `channelId` (not nullable: absent or a value).
     pub channel_id: Option<String>,
@@ -5636,6 +5723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelMembersNotificat
 }
 /// CSDL: `microsoft.graph.chatMembersNotificationRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMembersNotificationRecipient {
     /// Property `chatId` (not nullable: absent or a value).
     pub chat_id: Option<String>,
@@ -5683,6 +5771,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMembersNotification
 }
 /// CSDL: `microsoft.graph.classifcationErrorBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClassifcationErrorBase {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -5750,6 +5839,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClassifcationErrorBase 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ClassifcationErrorBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ClassifcationErrorBase),
@@ -5824,6 +5914,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClassifcationErrorBaseA
 }
 /// CSDL: `microsoft.graph.classificationError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClassificationError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -5895,6 +5986,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClassificationError {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ClassificationErrorAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ClassificationError),
@@ -5961,6 +6053,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClassificationErrorAny 
 }
 /// CSDL: `microsoft.graph.classificationInnerError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClassificationInnerError {
     /// Property `activityId` (nullable: absent, `null` or a value).
     pub activity_id: ::graph_model::Nullable<String>,
@@ -6021,6 +6114,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClassificationInnerErro
 }
 /// CSDL: `microsoft.graph.clonableTeamParts`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ClonableTeamParts {
     /// `apps` = 1
     Apps,
@@ -6081,6 +6175,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClonableTeamParts {
 }
 /// CSDL: `microsoft.graph.cloudPcLaunchDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcLaunchDetail {
     /// Property `cloudPcId` (not nullable: absent or a value).
     pub cloud_pc_id: Option<String>,
@@ -6158,6 +6253,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcLaunchDetail {
 }
 /// CSDL: `microsoft.graph.cloudPcOperatingSystem`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcOperatingSystem {
     /// `windows10` = 0
     Windows10,
@@ -6211,6 +6307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOperatingSystem 
 }
 /// CSDL: `microsoft.graph.cloudPcRecommendationReportType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcRecommendationReportType {
     /// `cloudPcUsageCategoryReport` = 0
     CloudPcUsageCategoryReport,
@@ -6260,6 +6357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRecommendationRe
 }
 /// CSDL: `microsoft.graph.cloudPcSourceDeviceImage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPcSourceDeviceImage {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -6326,6 +6424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcSourceDeviceImag
 }
 /// CSDL: `microsoft.graph.cloudPcUserAccountType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcUserAccountType {
     /// `standardUser` = 0
     StandardUser,
@@ -6380,6 +6479,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserAccountType 
 }
 /// CSDL: `microsoft.graph.collapseProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CollapseProperty {
     /// Property `fields` (not nullable: absent or a value).
     pub fields: Option<Vec<String>>,
@@ -6431,6 +6531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CollapseProperty {
 }
 /// CSDL: `microsoft.graph.commentAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommentAction {
     /// Property `isReply` (nullable: absent, `null` or a value).
     pub is_reply: ::graph_model::Nullable<bool>,
@@ -6486,6 +6587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommentAction {
 }
 /// CSDL: `microsoft.graph.commsNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommsNotification {
     /// Property `changeType` (not nullable: absent or a value).
     pub change_type: Option<super::ChangeType>,
@@ -6537,6 +6639,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommsNotification {
 }
 /// CSDL: `microsoft.graph.commsNotifications`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommsNotifications {
     /// Property `value` (nullable: absent, `null` or a value).
     pub value: ::graph_model::Nullable<Vec<super::CommsNotification>>,
@@ -6584,6 +6687,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommsNotifications {
 }
 /// CSDL: `microsoft.graph.ComplexExtensionValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplexExtensionValue {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -6627,6 +6731,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplexExtensionValue {
 }
 /// CSDL: `microsoft.graph.computeRightsAndInheritanceResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComputeRightsAndInheritanceResult {
     /// Navigation property `contentRights` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.labelContentRight`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -6687,6 +6792,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComputeRightsAndInherit
 /// CSDL: `microsoft.graph.conditionalAccessSessionControl` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessSessionControl {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -6742,6 +6848,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessSessio
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ConditionalAccessSessionControlAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ConditionalAccessSessionControl),
@@ -6853,6 +6960,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessSessio
 }
 /// CSDL: `microsoft.graph.connectionItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConnectionItem {
     /// Property `connectionId` (not nullable: absent or a value).
     pub connection_id: Option<String>,
@@ -6900,6 +7008,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionItem {
 }
 /// CSDL: `microsoft.graph.consentRequestFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConsentRequestFilterByCurrentUserOptions {
     /// `reviewer` = 0
     Reviewer,
@@ -6949,6 +7058,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConsentRequestFilterByC
 }
 /// CSDL: `microsoft.graph.contentProcessingErrorType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContentProcessingErrorType {
     /// `transient` = 0
     Transient,
@@ -7002,6 +7112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentProcessingErrorT
 }
 /// CSDL: `microsoft.graph.convertIdResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConvertIdResult {
     /// Property `errorDetails` (nullable: absent, `null` or a value).
     pub error_details: ::graph_model::Nullable<super::GenericError>,
@@ -7057,6 +7168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConvertIdResult {
 }
 /// CSDL: `microsoft.graph.copilotPackage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotPackage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7211,6 +7323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPackage {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CopilotPackageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CopilotPackage),
@@ -7277,6 +7390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPackageAny {
 }
 /// CSDL: `microsoft.graph.CopyNotebookModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopyNotebookModel {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<String>,
@@ -7400,6 +7514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopyNotebookModel {
 }
 /// CSDL: `microsoft.graph.createAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -7443,6 +7558,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CreateAction {
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceFile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceFile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7502,6 +7618,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResou
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadSessionRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceUploadSessionRequest {
     /// Property `data` (not nullable: absent or a value).
     pub data: Option<super::custom_data_provided_resource_payloads::DataAny>,
@@ -7553,6 +7670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.customExtensionCalloutRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionCalloutRequest {
     /// Property `data` (nullable: absent, `null` or a value).
     pub data: ::graph_model::Nullable<super::CustomExtensionDataAny>,
@@ -7608,6 +7726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCalloutR
 }
 /// CSDL: `microsoft.graph.customExtensionCalloutResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionCalloutResponse {
     /// Property `data` (nullable: absent, `null` or a value).
     pub data: ::graph_model::Nullable<super::CustomExtensionDataAny>,
@@ -7664,6 +7783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCalloutR
 /// CSDL: `microsoft.graph.customExtensionData` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionData {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -7715,6 +7835,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionData {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionDataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomExtensionData),
@@ -7815,6 +7936,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionDataAny 
 }
 /// CSDL: `microsoft.graph.customExtensionStageSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionStageSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7872,6 +7994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionStageSet
 /// CSDL: `microsoft.graph.dataSecurityAndGovernance` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSecurityAndGovernance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7931,6 +8054,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSecurityAndGovernan
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DataSecurityAndGovernanceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DataSecurityAndGovernance),
@@ -8009,6 +8133,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSecurityAndGovernan
 }
 /// CSDL: `microsoft.graph.dataSourceConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSourceConfiguration {
     /// Property `externalItem` (nullable: absent, `null` or a value).
     pub external_item: ::graph_model::Nullable<super::ExternalItemConfiguration>,
@@ -8056,6 +8181,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceConfiguration
 }
 /// CSDL: `microsoft.graph.deleteAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteAction {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -8107,6 +8233,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeleteAction {
 }
 /// CSDL: `microsoft.graph.deltaParticipants`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeltaParticipants {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8164,6 +8291,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeltaParticipants {
 ///
 /// CSDL: `microsoft.graph.deviceAndAppManagementData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceAndAppManagementData {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<::graph_model::Untyped>,
@@ -8213,6 +8341,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementD
 ///
 /// CSDL: `microsoft.graph.deviceExchangeAccessStateSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceExchangeAccessStateSummary {
     /// Total count of devices with Exchange Access State: Allowed.
     ///
@@ -8302,6 +8431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceExchangeAccessSta
 }
 /// CSDL: `microsoft.graph.deviceInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceInfo {
     /// Property `deviceId` (nullable: absent, `null` or a value).
     pub device_id: ::graph_model::Nullable<String>,
@@ -8527,6 +8657,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceInfo {
 ///
 /// CSDL: `microsoft.graph.deviceLogCollectionTemplateType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceLogCollectionTemplateType {
     /// Predefined template for what will be collected
     ///
@@ -8582,6 +8713,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLogCollectionTemp
 ///
 /// CSDL: `microsoft.graph.deviceManagementCachedReportConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementCachedReportConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8631,6 +8763,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementCachedR
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeConnectorSyncType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementExchangeConnectorSyncType {
     /// Discover all the device in Exchange.
     ///
@@ -8685,6 +8818,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 ///
 /// CSDL: `microsoft.graph.deviceOperatingSystemSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceOperatingSystemSummary {
     /// The count of Corporate work profile Android devices. Also known as Corporate Owned Personally Enabled (COPE). Valid values -1 to 2147483647
     ///
@@ -8833,6 +8967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceOperatingSystemSu
 }
 /// CSDL: `microsoft.graph.diagnostic`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Property `message` (nullable: absent, `null` or a value).
     pub message: ::graph_model::Nullable<String>,
@@ -8884,6 +9019,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Diagnostic {
 }
 /// CSDL: `microsoft.graph.dictionaries`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Dictionaries {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -8935,6 +9071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Dictionaries {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DictionariesAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Dictionaries),
@@ -9004,6 +9141,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DictionariesAny {
 }
 /// CSDL: `microsoft.graph.Dictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Dictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -9055,6 +9193,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Dictionary {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DictionaryAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Dictionary),
@@ -9156,6 +9295,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DictionaryAny {
 }
 /// CSDL: `microsoft.graph.dlpAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DlpAction {
     /// `notifyUser` = 0
     NotifyUser,
@@ -9273,6 +9413,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpAction {
 }
 /// CSDL: `microsoft.graph.dlpActionInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DlpActionInfo {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<super::DlpAction>,
@@ -9328,6 +9469,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpActionInfo {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DlpActionInfoAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DlpActionInfo),
@@ -9404,6 +9546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpActionInfoAny {
 }
 /// CSDL: `microsoft.graph.driveItemSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveItemSource {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::DriveItemSourceApplication>,
@@ -9455,6 +9598,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItemSource {
 }
 /// CSDL: `microsoft.graph.driveItemSourceApplication`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DriveItemSourceApplication {
     /// `teams` = 0
     Teams,
@@ -9554,6 +9698,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItemSourceApplicat
 }
 /// CSDL: `microsoft.graph.driveItemUploadableProperties`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveItemUploadableProperties {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -9628,6 +9773,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItemUploadableProp
 }
 /// CSDL: `microsoft.graph.driveRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveRecipient {
     /// Property `alias` (nullable: absent, `null` or a value).
     pub alias: ::graph_model::Nullable<String>,
@@ -9683,6 +9829,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRecipient {
 }
 /// CSDL: `microsoft.graph.editAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EditAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -9727,6 +9874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EditAction {
 /// CSDL: `microsoft.graph.educationAssignmentGrade` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationAssignmentGrade {
     /// Property `gradedBy` (nullable: absent, `null` or a value).
     pub graded_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -9786,6 +9934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGrad
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationAssignmentGradeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationAssignmentGrade),
@@ -9855,6 +10004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationAssignmentGrad
 /// CSDL: `microsoft.graph.educationOrganization` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EducationOrganization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9934,6 +10084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOrganization {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EducationOrganizationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EducationOrganization),
@@ -10000,6 +10151,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EducationOrganizationAn
 }
 /// CSDL: `microsoft.graph.eligibilityScheduleFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EligibilityScheduleFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -10051,6 +10203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.eligibilityScheduleInstanceFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EligibilityScheduleInstanceFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -10103,6 +10256,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.eligibilityScheduleRequestFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EligibilityScheduleRequestFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -10164,6 +10318,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.emergencyCallEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmergencyCallEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10246,6 +10401,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmergencyCallEvent {
 }
 /// CSDL: `microsoft.graph.emergencyCallerInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmergencyCallerInfo {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -10313,6 +10469,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmergencyCallerInfo {
 /// CSDL: `microsoft.graph.engagementConversation` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementConversation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10393,6 +10550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversation 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EngagementConversationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EngagementConversation),
@@ -10462,6 +10620,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementConversationA
 }
 /// CSDL: `microsoft.graph.enterpriseCodeSigningCertificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EnterpriseCodeSigningCertificate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10570,6 +10729,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnterpriseCodeSigningCe
 /// CSDL: `microsoft.graph.entity` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Entity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10625,6 +10785,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Entity {
 /// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EntityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Entity),
@@ -21115,6 +21276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntityAny {
 }
 /// CSDL: `microsoft.graph.entityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EntityType {
     /// `event` = 0
     Event,
@@ -21228,6 +21390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntityType {
 }
 /// CSDL: `microsoft.graph.entryExportStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EntryExportStatus {
     /// `Noop` = 0
     Noop,
@@ -21294,6 +21457,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntryExportStatus {
 }
 /// CSDL: `microsoft.graph.entrySyncOperation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EntrySyncOperation {
     /// `None` = 0
     None,
@@ -21350,6 +21514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntrySyncOperation {
 }
 /// CSDL: `microsoft.graph.escrowBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EscrowBehavior {
     /// `Default` = 1
     Default,
@@ -21398,6 +21563,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EscrowBehavior {
 }
 /// CSDL: `microsoft.graph.exchangeIdFormat`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExchangeIdFormat {
     /// `entryId` = 0
     EntryId,
@@ -21464,6 +21630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeIdFormat {
 }
 /// CSDL: `microsoft.graph.exchangeMessageTraceDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeMessageTraceDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21543,6 +21710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMessageTraceDet
 }
 /// CSDL: `microsoft.graph.executionMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExecutionMode {
     /// `evaluateInline` = 1
     EvaluateInline,
@@ -21597,6 +21765,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExecutionMode {
 }
 /// CSDL: `microsoft.graph.exportItemResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExportItemResponse {
     /// Property `changeKey` (nullable: absent, `null` or a value).
     pub change_key: ::graph_model::Nullable<String>,
@@ -21656,6 +21825,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportItemResponse {
 }
 /// CSDL: `microsoft.graph.expressionInputObject`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExpressionInputObject {
     /// Property `definition` (nullable: absent, `null` or a value).
     pub definition: ::graph_model::Nullable<super::ObjectDefinition>,
@@ -21707,6 +21877,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExpressionInputObject {
 }
 /// CSDL: `microsoft.graph.externalItemConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalItemConfiguration {
     /// Property `connections` (not nullable: absent or a value).
     pub connections: Option<Vec<super::ConnectionItem>>,
@@ -21754,6 +21925,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemConfigurati
 }
 /// CSDL: `microsoft.graph.extractSensitivityLabelsResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExtractSensitivityLabelsResult {
     /// Property `labels` (nullable: absent, `null` or a value).
     pub labels: ::graph_model::Nullable<Vec<super::SensitivityLabelAssignment>>,
@@ -21801,6 +21973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtractSensitivityLabel
 }
 /// CSDL: `microsoft.graph.featureType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FeatureType {
     /// `registration` = 0
     Registration,
@@ -21856,6 +22029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureType {
 ///
 /// CSDL: `microsoft.graph.fileEncryptionInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileEncryptionInfo {
     /// The key used to encrypt the file content.
     ///
@@ -21953,6 +22127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileEncryptionInfo {
 }
 /// CSDL: `microsoft.graph.fileStorageContainerCustomPropertyValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerCustomPropertyValue {
     /// Property `isSearchable` (nullable: absent, `null` or a value).
     pub is_searchable: ::graph_model::Nullable<bool>,
@@ -22004,6 +22179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerCus
 }
 /// CSDL: `microsoft.graph.freeBusyError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FreeBusyError {
     /// Property `message` (nullable: absent, `null` or a value).
     pub message: ::graph_model::Nullable<String>,
@@ -22055,6 +22231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FreeBusyError {
 }
 /// CSDL: `microsoft.graph.granularRestoreArtifactBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GranularRestoreArtifactBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22163,6 +22340,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularRestoreArtifact
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GranularRestoreArtifactBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::GranularRestoreArtifactBase),
@@ -22241,6 +22419,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularRestoreArtifact
 }
 /// CSDL: `microsoft.graph.groupScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupScope {
     /// Property `identity` (nullable: absent, `null` or a value).
     pub identity: ::graph_model::Nullable<String>,
@@ -22288,6 +22467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupScope {
 }
 /// CSDL: `microsoft.graph.identityUserFlow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityUserFlow {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22353,6 +22533,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlow {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentityUserFlowAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IdentityUserFlow),
@@ -22419,6 +22600,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAny {
 }
 /// CSDL: `microsoft.graph.importBuildingMapSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImportBuildingMapSetting {
     /// Property `isDryRun` (not nullable: absent or a value).
     pub is_dry_run: Option<bool>,
@@ -22468,6 +22650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImportBuildingMapSettin
 ///
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentityUpload`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImportedWindowsAutopilotDeviceIdentityUpload {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22539,6 +22722,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentityUploadStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImportedWindowsAutopilotDeviceIdentityUploadStatus {
     /// No upload status.
     ///
@@ -22606,6 +22790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.includedUserRoles`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IncludedUserRoles {
     /// `all` = 0
     All,
@@ -22673,6 +22858,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludedUserRoles {
 }
 /// CSDL: `microsoft.graph.includedUserTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IncludedUserTypes {
     /// `all` = 0
     All,
@@ -22730,6 +22916,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludedUserTypes {
 }
 /// CSDL: `microsoft.graph.incompleteData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IncompleteData {
     /// Property `missingDataBeforeDateTime` (nullable: absent, `null` or a value).
     pub missing_data_before_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -22786,6 +22973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncompleteData {
 }
 /// CSDL: `microsoft.graph.insiderRiskLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InsiderRiskLevel {
     /// `none` = 0
     None,
@@ -22853,6 +23041,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsiderRiskLevel {
 }
 /// CSDL: `microsoft.graph.instanceResourceAccess`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InstanceResourceAccess {
     /// Property `permissions` (not nullable: absent or a value).
     pub permissions: Option<Vec<super::ResourcePermission>>,
@@ -22904,6 +23093,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InstanceResourceAccess 
 }
 /// CSDL: `microsoft.graph.invitationRedemptionIdentityProviderConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InvitationRedemptionIdentityProviderConfiguration {
     /// Property `fallbackIdentityProvider` (nullable: absent, `null` or a value).
     pub fallback_identity_provider: ::graph_model::Nullable<super::B2bIdentityProvidersType>,
@@ -22980,6 +23170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum InvitationRedemptionIdentityProviderConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::InvitationRedemptionIdentityProviderConfiguration),
@@ -23058,6 +23249,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.inviteNewBotResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InviteNewBotResponse {
     /// Property `inviteUri` (nullable: absent, `null` or a value).
     pub invite_uri: ::graph_model::Nullable<String>,
@@ -23107,6 +23299,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InviteNewBotResponse {
 ///
 /// CSDL: `microsoft.graph.iosLobAppProvisioningConfigurationAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IosLobAppProvisioningConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -23162,6 +23355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.itemActionStat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemActionStat {
     /// Property `actionCount` (nullable: absent, `null` or a value).
     pub action_count: ::graph_model::Nullable<i32>,
@@ -23213,6 +23407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemActionStat {
 }
 /// CSDL: `microsoft.graph.itemActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemActivity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -23277,6 +23472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemActivity {
 }
 /// CSDL: `microsoft.graph.itemActivityStat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemActivityStat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -23377,6 +23573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemActivityStat {
 }
 /// CSDL: `microsoft.graph.itemAnalytics`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemAnalytics {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -23441,6 +23638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemAnalytics {
 }
 /// CSDL: `microsoft.graph.itemPreviewInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemPreviewInfo {
     /// Property `getUrl` (nullable: absent, `null` or a value).
     pub get_url: ::graph_model::Nullable<String>,
@@ -23498,6 +23696,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemPreviewInfo {
 ///
 /// CSDL: `microsoft.graph.Json`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Json {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -23541,6 +23740,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Json {
 }
 /// CSDL: `microsoft.graph.labelContentRight`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LabelContentRight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -23605,6 +23805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelContentRight {
 }
 /// CSDL: `microsoft.graph.lifecycleEventType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LifecycleEventType {
     /// `missed` = 0
     Missed,
@@ -23658,6 +23859,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleEventType {
 }
 /// CSDL: `microsoft.graph.locationConstraint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocationConstraint {
     /// Property `isRequired` (nullable: absent, `null` or a value).
     pub is_required: ::graph_model::Nullable<bool>,
@@ -23713,6 +23915,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocationConstraint {
 }
 /// CSDL: `microsoft.graph.mailTips`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailTips {
     /// Property `automaticReplies` (nullable: absent, `null` or a value).
     pub automatic_replies: ::graph_model::Nullable<super::AutomaticRepliesMailTips>,
@@ -23823,6 +24026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailTips {
 }
 /// CSDL: `microsoft.graph.mailTipsError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailTipsError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -23874,6 +24078,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailTipsError {
 }
 /// CSDL: `microsoft.graph.mailTipsType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MailTipsType {
     /// `automaticReplies` = 1
     AutomaticReplies,
@@ -23967,6 +24172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailTipsType {
 }
 /// CSDL: `microsoft.graph.mailboxItemImportSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxItemImportSession {
     /// Property `expirationDateTime` (nullable: absent, `null` or a value).
     pub expiration_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -24022,6 +24228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxItemImportSessio
 ///
 /// CSDL: `microsoft.graph.managedAppDiagnosticStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedAppDiagnosticStatus {
     /// Instruction on how to mitigate a failed validation
     ///
@@ -24087,6 +24294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppDiagnosticSta
 ///
 /// CSDL: `microsoft.graph.managedDeviceOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDeviceOverview {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24187,6 +24395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceOverview {
 }
 /// CSDL: `microsoft.graph.mediaPrompt`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaPrompt {
     /// Property `mediaInfo` (not nullable: absent or a value).
     pub media_info: Option<super::MediaInfo>,
@@ -24234,6 +24443,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaPrompt {
 }
 /// CSDL: `microsoft.graph.mediaSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaSource {
     /// Property `contentCategory` (nullable: absent, `null` or a value).
     pub content_category: ::graph_model::Nullable<super::MediaSourceContentCategory>,
@@ -24281,6 +24491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaSource {
 }
 /// CSDL: `microsoft.graph.mediaSourceContentCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaSourceContentCategory {
     /// `meeting` = 0
     Meeting,
@@ -24373,6 +24584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaSourceContentCateg
 }
 /// CSDL: `microsoft.graph.meetingTimeSuggestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingTimeSuggestion {
     /// Property `attendeeAvailability` (nullable: absent, `null` or a value).
     pub attendee_availability: ::graph_model::Nullable<Vec<super::AttendeeAvailability>>,
@@ -24456,6 +24668,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingTimeSuggestion {
 }
 /// CSDL: `microsoft.graph.meetingTimeSuggestionsResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingTimeSuggestionsResult {
     /// Property `emptySuggestionsReason` (nullable: absent, `null` or a value).
     pub empty_suggestions_reason: ::graph_model::Nullable<String>,
@@ -24511,6 +24724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingTimeSuggestionsR
 }
 /// CSDL: `microsoft.graph.mentionAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MentionAction {
     /// Property `mentionees` (nullable: absent, `null` or a value).
     pub mentionees: ::graph_model::Nullable<Vec<super::IdentitySetAny>>,
@@ -24558,6 +24772,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MentionAction {
 }
 /// CSDL: `microsoft.graph.metaDataKeyValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MetaDataKeyValuePair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
@@ -24609,6 +24824,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MetaDataKeyValuePair {
 }
 /// CSDL: `microsoft.graph.migrationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MigrationStatus {
     /// `ready` = 0
     Ready,
@@ -24671,6 +24887,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MigrationStatus {
 }
 /// CSDL: `microsoft.graph.moveAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MoveAction {
     /// Property `from` (nullable: absent, `null` or a value).
     pub from: ::graph_model::Nullable<String>,
@@ -24724,6 +24941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MoveAction {
 ///
 /// CSDL: `microsoft.graph.obliterationBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ObliterationBehavior {
     /// Default. If Erase All Content and Settings (EACS) preflight fails, the device responds to the server with an Error status and then attempts to erase itself. If EACS preflight succeeds but EACS fails, then the device attempts to erase itself.
     ///
@@ -24802,6 +25020,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObliterationBehavior {
 /// CSDL: `microsoft.graph.officeGraphInsights`.
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OfficeGraphInsights {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24873,6 +25092,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfficeGraphInsights {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OfficeGraphInsightsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OfficeGraphInsights),
@@ -24940,6 +25160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfficeGraphInsightsAny 
 /// CSDL: `microsoft.graph.onenoteEntityBaseModel` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteEntityBaseModel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24999,6 +25220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteEntityBaseModel 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnenoteEntityBaseModelAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnenoteEntityBaseModel),
@@ -25118,6 +25340,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteEntityBaseModelA
 /// CSDL: `microsoft.graph.onenoteEntityHierarchyModel` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteEntityHierarchyModel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25207,6 +25430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteEntityHierarchyM
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnenoteEntityHierarchyModelAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnenoteEntityHierarchyModel),
@@ -25290,6 +25514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteEntityHierarchyM
 /// CSDL: `microsoft.graph.onenoteEntitySchemaObjectModel` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteEntitySchemaObjectModel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25353,6 +25578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteEntitySchemaObje
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnenoteEntitySchemaObjectModelAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnenoteEntitySchemaObjectModel),
@@ -25453,6 +25679,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteEntitySchemaObje
 }
 /// CSDL: `microsoft.graph.onenotePagePreview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenotePagePreview {
     /// Property `links` (nullable: absent, `null` or a value).
     pub links: ::graph_model::Nullable<super::OnenotePagePreviewLinks>,
@@ -25504,6 +25731,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePagePreview {
 }
 /// CSDL: `microsoft.graph.onenotePagePreviewLinks`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenotePagePreviewLinks {
     /// Property `previewImageUrl` (nullable: absent, `null` or a value).
     pub preview_image_url: ::graph_model::Nullable<super::ExternalLink>,
@@ -25551,6 +25779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePagePreviewLinks
 }
 /// CSDL: `microsoft.graph.onenotePatchActionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnenotePatchActionType {
     /// `Replace` = 0
     Replace,
@@ -25611,6 +25840,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePatchActionType 
 }
 /// CSDL: `microsoft.graph.onenotePatchContentCommand`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenotePatchContentCommand {
     /// Property `action` (not nullable: absent or a value).
     pub action: Option<super::OnenotePatchActionType>,
@@ -25670,6 +25900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePatchContentComm
 }
 /// CSDL: `microsoft.graph.onenotePatchInsertPosition`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnenotePatchInsertPosition {
     /// `After` = 0
     After,
@@ -25718,6 +25949,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePatchInsertPosit
 }
 /// CSDL: `microsoft.graph.onenoteSourceService`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnenoteSourceService {
     /// `Unknown` = 0
     Unknown,
@@ -25780,6 +26012,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteSourceService {
 /// CSDL: `microsoft.graph.onlineMeetingBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnlineMeetingBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26082,6 +26315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnlineMeetingBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnlineMeetingBase),
@@ -26156,6 +26390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingBaseAny {
 }
 /// CSDL: `microsoft.graph.operation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Operation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26226,6 +26461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Operation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OperationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Operation),
@@ -26293,6 +26529,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationAny {
 /// CSDL: `microsoft.graph.organizationalBrandingProperties` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrganizationalBrandingProperties {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26577,6 +26814,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalBrandingP
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OrganizationalBrandingPropertiesAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OrganizationalBrandingProperties),
@@ -26656,6 +26894,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalBrandingP
 ///
 /// CSDL: `microsoft.graph.outOfBoxExperienceSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutOfBoxExperienceSetting {
     /// The Entra join authentication type. Possible values are singleUser and shared. The default is singleUser.
     ///
@@ -26749,6 +26988,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutOfBoxExperienceSetti
 }
 /// CSDL: `microsoft.graph.parseExpressionResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParseExpressionResponse {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::PublicError>,
@@ -26820,6 +27060,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParseExpressionResponse
 }
 /// CSDL: `microsoft.graph.participantJoiningNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantJoiningNotification {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26872,6 +27113,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantJoiningNotif
 /// CSDL: `microsoft.graph.participantJoiningResponse` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantJoiningResponse {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -26923,6 +27165,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantJoiningRespo
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ParticipantJoiningResponseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ParticipantJoiningResponse),
@@ -27005,6 +27248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantJoiningRespo
 }
 /// CSDL: `microsoft.graph.participantLeftNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantLeftNotification {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27060,6 +27304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantLeftNotifica
 }
 /// CSDL: `microsoft.graph.passkeyProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasskeyProfile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27131,6 +27376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasskeyProfile {
 }
 /// CSDL: `microsoft.graph.passkeyTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PasskeyTypes {
     /// `deviceBound` = 1
     DeviceBound,
@@ -27184,6 +27430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasskeyTypes {
 }
 /// CSDL: `microsoft.graph.passwordResetResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasswordResetResponse {
     /// Property `newPassword` (nullable: absent, `null` or a value).
     pub new_password: ::graph_model::Nullable<String>,
@@ -27231,6 +27478,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordResetResponse {
 }
 /// CSDL: `microsoft.graph.physicalAddressType`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PhysicalAddressType {
     /// `unknown` = 0
     Unknown,
@@ -27287,6 +27535,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhysicalAddressType {
 }
 /// CSDL: `microsoft.graph.plannerAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerAssignment {
     /// Property `assignedBy` (nullable: absent, `null` or a value).
     pub assigned_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -27342,6 +27591,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAssignment {
 }
 /// CSDL: `microsoft.graph.plannerChecklistItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerChecklistItem {
     /// Property `isChecked` (nullable: absent, `null` or a value).
     pub is_checked: ::graph_model::Nullable<bool>,
@@ -27413,6 +27663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChecklistItem {
 }
 /// CSDL: `microsoft.graph.plannerExternalReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerExternalReference {
     /// Property `alias` (nullable: absent, `null` or a value).
     pub alias: ::graph_model::Nullable<String>,
@@ -27484,6 +27735,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerExternalReferenc
 }
 /// CSDL: `microsoft.graph.policyBinding`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyBinding {
     /// Property `exclusions` (nullable: absent, `null` or a value).
     pub exclusions: ::graph_model::Nullable<Vec<super::ScopeBaseAny>>,
@@ -27536,6 +27788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyBinding {
 /// CSDL: `microsoft.graph.policyDeletableItem` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyDeletableItem {
     /// Property `deletedDateTime` (nullable: absent, `null` or a value).
     pub deleted_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -27591,6 +27844,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyDeletableItem {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PolicyDeletableItemAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PolicyDeletableItem),
@@ -27689,6 +27943,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyDeletableItemAny 
 }
 /// CSDL: `microsoft.graph.policyPivotProperty`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PolicyPivotProperty {
     /// `none` = 0
     None,
@@ -27748,6 +28003,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyPivotProperty {
 /// CSDL: `microsoft.graph.policyScopeBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyScopeBase {
     /// Property `activities` (not nullable: absent or a value).
     pub activities: Option<::graph_model::Flags<super::UserActivityTypes>>,
@@ -27816,6 +28072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyScopeBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PolicyScopeBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PolicyScopeBase),
@@ -27890,6 +28147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyScopeBaseAny {
 }
 /// CSDL: `microsoft.graph.policyTenantScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyTenantScope {
     /// Property `activities` (not nullable: absent or a value).
     pub activities: Option<::graph_model::Flags<super::UserActivityTypes>>,
@@ -27959,6 +28217,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyTenantScope {
 }
 /// CSDL: `microsoft.graph.policyUserScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyUserScope {
     /// Property `activities` (not nullable: absent or a value).
     pub activities: Option<::graph_model::Flags<super::UserActivityTypes>>,
@@ -28019,6 +28278,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyUserScope {
 }
 /// CSDL: `microsoft.graph.printCertificateSigningRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintCertificateSigningRequest {
     /// Property `content` (not nullable: absent or a value).
     pub content: Option<String>,
@@ -28070,6 +28330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintCertificateSigning
 }
 /// CSDL: `microsoft.graph.printDocumentUploadProperties`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintDocumentUploadProperties {
     /// Property `contentType` (not nullable: absent or a value).
     pub content_type: Option<String>,
@@ -28126,6 +28387,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintDocumentUploadProp
 /// CSDL: `microsoft.graph.printUsage` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintUsage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28255,6 +28517,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintUsage {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PrintUsageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PrintUsage),
@@ -28330,6 +28593,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintUsageAny {
 /// CSDL: `microsoft.graph.printerBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28432,6 +28696,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PrinterBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PrinterBase),
@@ -28507,6 +28772,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterBaseAny {
 /// CSDL: `microsoft.graph.privilegedAccessSchedule` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessSchedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28589,6 +28855,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessSchedul
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PrivilegedAccessScheduleAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PrivilegedAccessSchedule),
@@ -28670,6 +28937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessSchedul
 /// CSDL: `microsoft.graph.privilegedAccessScheduleInstance` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessScheduleInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28733,6 +29001,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessSchedul
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PrivilegedAccessScheduleInstanceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PrivilegedAccessScheduleInstance),
@@ -28822,6 +29091,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessSchedul
 /// CSDL: `microsoft.graph.privilegedAccessScheduleRequest` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessScheduleRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28936,6 +29206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessSchedul
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PrivilegedAccessScheduleRequestAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PrivilegedAccessScheduleRequest),
@@ -29024,6 +29295,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessSchedul
 }
 /// CSDL: `microsoft.graph.processContentBatchRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessContentBatchRequest {
     /// Property `contentToProcess` (not nullable: absent or a value).
     pub content_to_process: Option<super::ProcessContentRequest>,
@@ -29079,6 +29351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentBatchRequ
 }
 /// CSDL: `microsoft.graph.processContentResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessContentResponse {
     /// Property `policyActions` (not nullable: absent or a value).
     pub policy_actions: Option<Vec<super::DlpActionInfoAny>>,
@@ -29137,6 +29410,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentResponse 
 }
 /// CSDL: `microsoft.graph.processContentResponses`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessContentResponses {
     /// Property `requestId` (nullable: absent, `null` or a value).
     pub request_id: ::graph_model::Nullable<String>,
@@ -29188,6 +29462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentResponses
 }
 /// CSDL: `microsoft.graph.processingError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessingError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -29263,6 +29538,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessingError {
 /// CSDL: `microsoft.graph.prompt` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Prompt {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -29314,6 +29590,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Prompt {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PromptAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Prompt),
@@ -29380,6 +29657,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PromptAny {
 }
 /// CSDL: `microsoft.graph.protectedContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectedContent {
     /// Property `cid` (nullable: absent, `null` or a value).
     pub cid: ::graph_model::Nullable<String>,
@@ -29436,6 +29714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectedContent {
 /// CSDL: `microsoft.graph.protectionRuleBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectionRuleBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29532,6 +29811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionRuleBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ProtectionRuleBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ProtectionRuleBase),
@@ -29614,6 +29894,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionRuleBaseAny {
 }
 /// CSDL: `microsoft.graph.protectionScopeState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtectionScopeState {
     /// `notModified` = 0
     NotModified,
@@ -29668,6 +29949,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionScopeState {
 /// CSDL: `microsoft.graph.protectionUnitBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectionUnitBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29777,6 +30059,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionUnitBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ProtectionUnitBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ProtectionUnitBase),
@@ -29860,6 +30143,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionUnitBaseAny {
 /// CSDL: `microsoft.graph.protectionUnitsBulkJobBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectionUnitsBulkJobBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29954,6 +30238,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionUnitsBulkJobB
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ProtectionUnitsBulkJobBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ProtectionUnitsBulkJobBase),
@@ -30045,6 +30330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionUnitsBulkJobB
 }
 /// CSDL: `microsoft.graph.provisionChannelEmailResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisionChannelEmailResult {
     /// Property `email` (nullable: absent, `null` or a value).
     pub email: ::graph_model::Nullable<String>,
@@ -30092,6 +30378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisionChannelEmailRe
 }
 /// CSDL: `microsoft.graph.publicErrorResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicErrorResponse {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::PublicError>,
@@ -30139,6 +30426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicErrorResponse {
 }
 /// CSDL: `microsoft.graph.recentNotebook`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecentNotebook {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -30199,6 +30487,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecentNotebook {
 }
 /// CSDL: `microsoft.graph.recentNotebookLinks`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecentNotebookLinks {
     /// Property `oneNoteClientUrl` (nullable: absent, `null` or a value).
     pub one_note_client_url: ::graph_model::Nullable<super::ExternalLink>,
@@ -30250,6 +30539,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecentNotebookLinks {
 }
 /// CSDL: `microsoft.graph.recipientScopeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecipientScopeType {
     /// `none` = 0
     None,
@@ -30316,6 +30606,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecipientScopeType {
 }
 /// CSDL: `microsoft.graph.rejectJoinResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RejectJoinResponse {
     /// Property `reason` (not nullable: absent or a value).
     pub reason: Option<super::RejectReason>,
@@ -30363,6 +30654,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RejectJoinResponse {
 }
 /// CSDL: `microsoft.graph.rejectReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RejectReason {
     /// `none` = 0
     None,
@@ -30420,6 +30712,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RejectReason {
 }
 /// CSDL: `microsoft.graph.relyingPartyDetailedSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RelyingPartyDetailedSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -30535,6 +30828,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RelyingPartyDetailedSum
 }
 /// CSDL: `microsoft.graph.remindBeforeTimeInMinutesType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RemindBeforeTimeInMinutesType {
     /// `mins15` = 0
     Mins15,
@@ -30584,6 +30878,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemindBeforeTimeInMinut
 }
 /// CSDL: `microsoft.graph.reminder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Reminder {
     /// Property `changeKey` (nullable: absent, `null` or a value).
     pub change_key: ::graph_model::Nullable<String>,
@@ -30668,6 +30963,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Reminder {
 }
 /// CSDL: `microsoft.graph.renameAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RenameAction {
     /// Property `newName` (nullable: absent, `null` or a value).
     pub new_name: ::graph_model::Nullable<String>,
@@ -30721,6 +31017,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RenameAction {
 ///
 /// CSDL: `microsoft.graph.report`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Report {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<::graph_model::Untyped>,
@@ -30768,6 +31065,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Report {
 }
 /// CSDL: `microsoft.graph.request`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -30857,6 +31155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Request {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RequestAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Request),
@@ -30985,6 +31284,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestAny {
 }
 /// CSDL: `microsoft.graph.resourceData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceData {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -31028,6 +31328,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceData {
 }
 /// CSDL: `microsoft.graph.resourcePermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourcePermission {
     /// Property `type` (not nullable: absent or a value).
     pub r#type: Option<String>,
@@ -31079,6 +31380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourcePermission {
 }
 /// CSDL: `microsoft.graph.restorableArtifact`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestorableArtifact {
     /// `message` = 0
     Message,
@@ -31128,6 +31430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorableArtifact {
 }
 /// CSDL: `microsoft.graph.restoreAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestoreAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -31171,6 +31474,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreAction {
 }
 /// CSDL: `microsoft.graph.restoreArtifactBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestoreArtifactBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -31261,6 +31565,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreArtifactBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RestoreArtifactBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RestoreArtifactBase),
@@ -31353,6 +31658,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreArtifactBaseAny 
 }
 /// CSDL: `microsoft.graph.restoreArtifactsBulkRequestBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestoreArtifactsBulkRequestBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -31478,6 +31784,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreArtifactsBulkReq
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RestoreArtifactsBulkRequestBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RestoreArtifactsBulkRequestBase),
@@ -31569,6 +31876,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreArtifactsBulkReq
 }
 /// CSDL: `microsoft.graph.restorePointSearchResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestorePointSearchResponse {
     /// Property `noResultProtectionUnitIds` (nullable: absent, `null` or a value).
     pub no_result_protection_unit_ids: ::graph_model::Nullable<Vec<String>>,
@@ -31633,6 +31941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePointSearchRespo
 }
 /// CSDL: `microsoft.graph.restorePointSearchResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestorePointSearchResult {
     /// Property `artifactHitCount` (nullable: absent, `null` or a value).
     pub artifact_hit_count: ::graph_model::Nullable<i32>,
@@ -31685,6 +31994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePointSearchResul
 }
 /// CSDL: `microsoft.graph.restrictAccessAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestrictAccessAction {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<super::DlpAction>,
@@ -31737,6 +32047,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictAccessAction {
 /// CSDL: `microsoft.graph.restrictAccessActionBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestrictAccessActionBase {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<super::DlpAction>,
@@ -31796,6 +32107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictAccessActionBas
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RestrictAccessActionBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RestrictAccessActionBase),
@@ -31862,6 +32174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictAccessActionBas
 }
 /// CSDL: `microsoft.graph.restrictionAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestrictionAction {
     /// `warn` = 0
     Warn,
@@ -31914,6 +32227,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictionAction {
 }
 /// CSDL: `microsoft.graph.resultTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResultTemplate {
     /// Property `body` (nullable: absent, `null` or a value).
     pub body: ::graph_model::Nullable<::graph_model::Untyped>,
@@ -31965,6 +32279,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResultTemplate {
 }
 /// CSDL: `microsoft.graph.resultTemplateDictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResultTemplateDictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -32008,6 +32323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResultTemplateDictionar
 }
 /// CSDL: `microsoft.graph.resultTemplateOption`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResultTemplateOption {
     /// Property `enableResultTemplate` (nullable: absent, `null` or a value).
     pub enable_result_template: ::graph_model::Nullable<bool>,
@@ -32057,6 +32373,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResultTemplateOption {
 }
 /// CSDL: `microsoft.graph.retrievalDataSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RetrievalDataSource {
     /// `sharePoint` = 0
     SharePoint,
@@ -32119,6 +32436,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetrievalDataSource {
 }
 /// CSDL: `microsoft.graph.retrievalEntityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RetrievalEntityType {
     /// `site` = 0
     Site,
@@ -32196,6 +32514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetrievalEntityType {
 }
 /// CSDL: `microsoft.graph.retrievalExtract`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetrievalExtract {
     /// Property `relevanceScore` (nullable: absent, `null` or a value).
     pub relevance_score: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -32247,6 +32566,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetrievalExtract {
 }
 /// CSDL: `microsoft.graph.retrievalHit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetrievalHit {
     /// Property `extracts` (not nullable: absent or a value).
     pub extracts: Option<Vec<super::RetrievalExtract>>,
@@ -32316,6 +32636,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetrievalHit {
 }
 /// CSDL: `microsoft.graph.retrievalResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetrievalResponse {
     /// Property `retrievalHits` (not nullable: absent or a value).
     pub retrieval_hits: Option<Vec<super::RetrievalHit>>,
@@ -32363,6 +32684,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetrievalResponse {
 }
 /// CSDL: `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleAssignmentScheduleFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -32415,6 +32737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.roleAssignmentScheduleInstanceFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleAssignmentScheduleInstanceFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -32469,6 +32792,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.roleAssignmentScheduleRequestFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleAssignmentScheduleRequestFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -32532,6 +32856,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.roleEligibilityScheduleFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleEligibilityScheduleFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -32584,6 +32909,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.roleEligibilityScheduleInstanceFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleEligibilityScheduleInstanceFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -32638,6 +32964,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.roleEligibilityScheduleRequestFilterByCurrentUserOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleEligibilityScheduleRequestFilterByCurrentUserOptions {
     /// `principal` = 1
     Principal,
@@ -32702,6 +33029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.scheduleChangeRequest` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScheduleChangeRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -32825,6 +33153,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleChangeRequest {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ScheduleChangeRequestAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ScheduleChangeRequest),
@@ -32915,6 +33244,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleChangeRequestAn
 }
 /// CSDL: `microsoft.graph.scheduleEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScheduleEntity {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
     pub end_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -32978,6 +33308,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleEntity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ScheduleEntityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ScheduleEntity),
@@ -33060,6 +33391,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleEntityAny {
 }
 /// CSDL: `microsoft.graph.scheduleInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScheduleInformation {
     /// Property `availabilityView` (nullable: absent, `null` or a value).
     pub availability_view: ::graph_model::Nullable<String>,
@@ -33129,6 +33461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleInformation {
 }
 /// CSDL: `microsoft.graph.scheduleItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScheduleItem {
     /// Property `end` (nullable: absent, `null` or a value).
     pub end: ::graph_model::Nullable<super::DateTimeTimeZone>,
@@ -33198,6 +33531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleItem {
 /// CSDL: `microsoft.graph.scopeBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScopeBase {
     /// Property `identity` (nullable: absent, `null` or a value).
     pub identity: ::graph_model::Nullable<String>,
@@ -33253,6 +33587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScopeBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ScopeBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ScopeBase),
@@ -33335,6 +33670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScopeBaseAny {
 }
 /// CSDL: `microsoft.graph.screenSharingRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScreenSharingRole {
     /// `viewer` = 0
     Viewer,
@@ -33383,6 +33719,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScreenSharingRole {
 }
 /// CSDL: `microsoft.graph.searchAggregation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchAggregation {
     /// Property `buckets` (nullable: absent, `null` or a value).
     pub buckets: ::graph_model::Nullable<Vec<super::SearchBucket>>,
@@ -33434,6 +33771,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAggregation {
 }
 /// CSDL: `microsoft.graph.searchAlteration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchAlteration {
     /// Property `alteredHighlightedQueryString` (nullable: absent, `null` or a value).
     pub altered_highlighted_query_string: ::graph_model::Nullable<String>,
@@ -33502,6 +33840,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAlteration {
 }
 /// CSDL: `microsoft.graph.searchAlterationOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchAlterationOptions {
     /// Property `enableModification` (nullable: absent, `null` or a value).
     pub enable_modification: ::graph_model::Nullable<bool>,
@@ -33555,6 +33894,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAlterationOptions
 }
 /// CSDL: `microsoft.graph.searchAlterationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SearchAlterationType {
     /// `suggestion` = 0
     Suggestion,
@@ -33608,6 +33948,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAlterationType {
 }
 /// CSDL: `microsoft.graph.searchBucket`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchBucket {
     /// Property `aggregationFilterToken` (nullable: absent, `null` or a value).
     pub aggregation_filter_token: ::graph_model::Nullable<String>,
@@ -33665,6 +34006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchBucket {
 }
 /// CSDL: `microsoft.graph.searchContent`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SearchContent {
     /// `sharedContent` = 1
     SharedContent,
@@ -33719,6 +34061,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchContent {
 }
 /// CSDL: `microsoft.graph.searchHit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchHit {
     /// Property `contentSource` (nullable: absent, `null` or a value).
     pub content_source: ::graph_model::Nullable<String>,
@@ -33798,6 +34141,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchHit {
 }
 /// CSDL: `microsoft.graph.searchHitsContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchHitsContainer {
     /// Property `aggregations` (nullable: absent, `null` or a value).
     pub aggregations: ::graph_model::Nullable<Vec<super::SearchAggregation>>,
@@ -33860,6 +34204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchHitsContainer {
 }
 /// CSDL: `microsoft.graph.searchQuery`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchQuery {
     /// Property `queryString` (not nullable: absent or a value).
     pub query_string: Option<String>,
@@ -33911,6 +34256,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchQuery {
 }
 /// CSDL: `microsoft.graph.searchRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchRequest {
     /// Property `aggregationFilters` (nullable: absent, `null` or a value).
     pub aggregation_filters: ::graph_model::Nullable<Vec<String>>,
@@ -34043,6 +34389,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchRequest {
 }
 /// CSDL: `microsoft.graph.searchResourceMetadataDictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchResourceMetadataDictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -34086,6 +34433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchResourceMetadataD
 }
 /// CSDL: `microsoft.graph.searchResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchResponse {
     /// Property `hitsContainers` (nullable: absent, `null` or a value).
     pub hits_containers: ::graph_model::Nullable<Vec<super::SearchHitsContainer>>,
@@ -34152,6 +34500,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchResponse {
 }
 /// CSDL: `microsoft.graph.selfSignedCertificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SelfSignedCertificate {
     /// Property `customKeyIdentifier` (nullable: absent, `null` or a value).
     pub custom_key_identifier: ::graph_model::Nullable<::graph_model::edm::Binary>,
@@ -34243,6 +34592,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SelfSignedCertificate {
 }
 /// CSDL: `microsoft.graph.sensitivityLabelAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitivityLabelAssignment {
     /// Property `assignmentMethod` (not nullable: absent or a value).
     pub assignment_method: Option<super::SensitivityLabelAssignmentMethod>,
@@ -34300,6 +34650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelAssignm
 }
 /// CSDL: `microsoft.graph.sensitivityLabelAssignmentMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SensitivityLabelAssignmentMethod {
     /// `standard` = 0
     Standard,
@@ -34358,6 +34709,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelAssignm
 }
 /// CSDL: `microsoft.graph.sensitivityLabelInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitivityLabelInfo {
     /// Property `color` (nullable: absent, `null` or a value).
     pub color: ::graph_model::Nullable<String>,
@@ -34430,6 +34782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelInfo {
 /// CSDL: `microsoft.graph.serviceAnnouncementBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceAnnouncementBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -34514,6 +34867,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAnnouncementBase
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ServiceAnnouncementBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ServiceAnnouncementBase),
@@ -34588,6 +34942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAnnouncementBase
 }
 /// CSDL: `microsoft.graph.servicePrincipalSignIn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePrincipalSignIn {
     /// Property `servicePrincipalId` (nullable: absent, `null` or a value).
     pub service_principal_id: ::graph_model::Nullable<String>,
@@ -34637,6 +34992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalSignIn 
 }
 /// CSDL: `microsoft.graph.shareAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShareAction {
     /// Property `recipients` (nullable: absent, `null` or a value).
     pub recipients: ::graph_model::Nullable<Vec<super::IdentitySetAny>>,
@@ -34684,6 +35040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShareAction {
 }
 /// CSDL: `microsoft.graph.sharePointOneDriveOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointOneDriveOptions {
     /// Property `includeContent` (nullable: absent, `null` or a value).
     pub include_content: ::graph_model::Nullable<::graph_model::Flags<super::SearchContent>>,
@@ -34731,6 +35088,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointOneDriveOptio
 }
 /// CSDL: `microsoft.graph.signInConditions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInConditions {
     /// Property `authenticationFlow` (nullable: absent, `null` or a value).
     pub authentication_flow: ::graph_model::Nullable<super::AuthenticationFlow>,
@@ -34833,6 +35191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInConditions {
 /// CSDL: `microsoft.graph.signInContext` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInContext {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -34884,6 +35243,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInContext {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SignInContextAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SignInContext),
@@ -34967,6 +35327,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInContextAny {
 /// CSDL: `microsoft.graph.signInIdentity` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInIdentity {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -35018,6 +35379,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInIdentity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SignInIdentityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SignInIdentity),
@@ -35092,6 +35454,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInIdentityAny {
 }
 /// CSDL: `microsoft.graph.softwareUpdateStatusSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SoftwareUpdateStatusSummary {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -35271,6 +35634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SoftwareUpdateStatusSum
 }
 /// CSDL: `microsoft.graph.sortProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SortProperty {
     /// Property `isDescending` (nullable: absent, `null` or a value).
     pub is_descending: ::graph_model::Nullable<bool>,
@@ -35322,6 +35686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SortProperty {
 }
 /// CSDL: `microsoft.graph.staffAvailabilityItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StaffAvailabilityItem {
     /// Property `availabilityItems` (nullable: absent, `null` or a value).
     pub availability_items: ::graph_model::Nullable<Vec<super::AvailabilityItem>>,
@@ -35373,6 +35738,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StaffAvailabilityItem {
 }
 /// CSDL: `microsoft.graph.storageQuotaBreakdown`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StorageQuotaBreakdown {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -35440,6 +35806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StorageQuotaBreakdown {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum StorageQuotaBreakdownAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::StorageQuotaBreakdown),
@@ -35508,6 +35875,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StorageQuotaBreakdownAn
 }
 /// CSDL: `microsoft.graph.stringKeyObjectValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StringKeyObjectValuePair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
@@ -35555,6 +35923,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyObjectValuePai
 }
 /// CSDL: `microsoft.graph.synchronizationDisposition`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationDisposition {
     /// `Normal` = 0
     Normal,
@@ -35607,6 +35976,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationDisposit
 }
 /// CSDL: `microsoft.graph.synchronizationJobApplicationParameters`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationJobApplicationParameters {
     /// Property `ruleId` (nullable: absent, `null` or a value).
     pub rule_id: ::graph_model::Nullable<String>,
@@ -35658,6 +36028,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationJobAppli
 }
 /// CSDL: `microsoft.graph.synchronizationJobRestartCriteria`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationJobRestartCriteria {
     /// Property `resetScope` (nullable: absent, `null` or a value).
     pub reset_scope:
@@ -35706,6 +36077,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationJobResta
 }
 /// CSDL: `microsoft.graph.synchronizationJobRestartScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationJobRestartScope {
     /// `None` = 0
     None,
@@ -35782,6 +36154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationJobResta
 }
 /// CSDL: `microsoft.graph.synchronizationJobSubject`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationJobSubject {
     /// Property `links` (nullable: absent, `null` or a value).
     pub links: ::graph_model::Nullable<Box<super::SynchronizationLinkedObjects>>,
@@ -35837,6 +36210,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationJobSubje
 }
 /// CSDL: `microsoft.graph.synchronizationLinkedObjects`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationLinkedObjects {
     /// Property `manager` (nullable: absent, `null` or a value).
     pub manager: ::graph_model::Nullable<Box<super::SynchronizationJobSubject>>,
@@ -35894,6 +36268,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationLinkedOb
 ///
 /// CSDL: `microsoft.graph.targetedManagedAppGroupType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TargetedManagedAppGroupType {
     /// Target the collection of apps manually selected by the admin.
     ///
@@ -35963,6 +36338,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppGroup
 }
 /// CSDL: `microsoft.graph.teamClassSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamClassSettings {
     /// Property `notifyGuardiansAboutAssignments` (nullable: absent, `null` or a value).
     pub notify_guardians_about_assignments: ::graph_model::Nullable<bool>,
@@ -36015,6 +36391,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamClassSettings {
 }
 /// CSDL: `microsoft.graph.teamInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamInfo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -36083,6 +36460,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamInfo {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TeamInfoAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TeamInfo),
@@ -36159,6 +36537,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamInfoAny {
 }
 /// CSDL: `microsoft.graph.teamMembersNotificationRecipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamMembersNotificationRecipient {
     /// Property `teamId` (not nullable: absent or a value).
     pub team_id: Option<String>,
@@ -36206,6 +36585,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamMembersNotification
 }
 /// CSDL: `microsoft.graph.teamsLicensingDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsLicensingDetails {
     /// Property `hasTeamsLicense` (nullable: absent, `null` or a value).
     pub has_teams_license: ::graph_model::Nullable<bool>,
@@ -36253,6 +36633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsLicensingDetails {
 }
 /// CSDL: `microsoft.graph.teamworkActivityTopic`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkActivityTopic {
     /// Property `source` (nullable: absent, `null` or a value).
     pub source: ::graph_model::Nullable<super::TeamworkActivityTopicSource>,
@@ -36308,6 +36689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkActivityTopic {
 }
 /// CSDL: `microsoft.graph.teamworkActivityTopicSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkActivityTopicSource {
     /// `entityUrl` = 0
     EntityUrl,
@@ -36356,6 +36738,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkActivityTopicSo
 }
 /// CSDL: `microsoft.graph.teamworkHostedContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkHostedContent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -36419,6 +36802,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkHostedContent {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TeamworkHostedContentAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TeamworkHostedContent),
@@ -36488,6 +36872,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkHostedContentAn
 /// CSDL: `microsoft.graph.teamworkNotificationRecipient` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkNotificationRecipient {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -36539,6 +36924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkNotificationRec
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TeamworkNotificationRecipientAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TeamworkNotificationRecipient),
@@ -36640,6 +37026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkNotificationRec
 }
 /// CSDL: `microsoft.graph.teleconferenceDeviceAudioQuality`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceAudioQuality {
     /// Property `averageInboundJitter` (nullable: absent, `null` or a value).
     pub average_inbound_jitter: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -36852,6 +37239,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceAud
 /// CSDL: `microsoft.graph.teleconferenceDeviceMediaQuality` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceMediaQuality {
     /// Property `averageInboundJitter` (nullable: absent, `null` or a value).
     pub average_inbound_jitter: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -37071,6 +37459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceMed
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TeleconferenceDeviceMediaQualityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TeleconferenceDeviceMediaQuality),
@@ -37162,6 +37551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceMed
 }
 /// CSDL: `microsoft.graph.teleconferenceDeviceQuality`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceQuality {
     /// Property `callChainId` (not nullable: absent or a value).
     pub call_chain_id: Option<::graph_model::edm::Guid>,
@@ -37271,6 +37661,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceQua
 }
 /// CSDL: `microsoft.graph.teleconferenceDeviceScreenSharingQuality`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceScreenSharingQuality {
     /// Property `averageInboundJitter` (nullable: absent, `null` or a value).
     pub average_inbound_jitter: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -37513,6 +37904,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceScr
 }
 /// CSDL: `microsoft.graph.teleconferenceDeviceVideoQuality`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceVideoQuality {
     /// Property `averageInboundJitter` (nullable: absent, `null` or a value).
     pub average_inbound_jitter: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -37763,6 +38155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceVid
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TeleconferenceDeviceVideoQualityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TeleconferenceDeviceVideoQuality),
@@ -37832,6 +38225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeleconferenceDeviceVid
 }
 /// CSDL: `microsoft.graph.tenantInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantInformation {
     /// Property `defaultDomainName` (nullable: absent, `null` or a value).
     pub default_domain_name: ::graph_model::Nullable<String>,
@@ -37900,6 +38294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantInformation {
 }
 /// CSDL: `microsoft.graph.tenantScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantScope {
     /// Property `identity` (nullable: absent, `null` or a value).
     pub identity: ::graph_model::Nullable<String>,
@@ -37947,6 +38342,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantScope {
 }
 /// CSDL: `microsoft.graph.timeConstraint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeConstraint {
     /// Property `activityDomain` (nullable: absent, `null` or a value).
     pub activity_domain: ::graph_model::Nullable<super::ActivityDomain>,
@@ -37998,6 +38394,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeConstraint {
 }
 /// CSDL: `microsoft.graph.timeZoneInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeZoneInformation {
     /// Property `alias` (nullable: absent, `null` or a value).
     pub alias: ::graph_model::Nullable<String>,
@@ -38049,6 +38446,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeZoneInformation {
 }
 /// CSDL: `microsoft.graph.timeZoneStandard`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeZoneStandard {
     /// `windows` = 0
     Windows,
@@ -38097,6 +38495,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeZoneStandard {
 }
 /// CSDL: `microsoft.graph.unifiedRoleScheduleBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleScheduleBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -38218,6 +38617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleScheduleBase
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UnifiedRoleScheduleBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::UnifiedRoleScheduleBase),
@@ -38296,6 +38696,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleScheduleBase
 }
 /// CSDL: `microsoft.graph.unifiedRoleScheduleInstanceBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleScheduleInstanceBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -38397,6 +38798,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleScheduleInst
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UnifiedRoleScheduleInstanceBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::UnifiedRoleScheduleInstanceBase),
@@ -38477,6 +38879,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleScheduleInst
 }
 /// CSDL: `microsoft.graph.updateAllowedCombinationsResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateAllowedCombinationsResult {
     /// Property `additionalInformation` (nullable: absent, `null` or a value).
     pub additional_information: ::graph_model::Nullable<String>,
@@ -38552,6 +38955,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UpdateAllowedCombinatio
 }
 /// CSDL: `microsoft.graph.updateWindowsDeviceAccountActionParameter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateWindowsDeviceAccountActionParameter {
     /// Property `calendarSyncEnabled` (nullable: absent, `null` or a value).
     pub calendar_sync_enabled: ::graph_model::Nullable<bool>,
@@ -38637,6 +39041,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UpdateWindowsDeviceAcco
 }
 /// CSDL: `microsoft.graph.uploadSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UploadSession {
     /// Property `expirationDateTime` (nullable: absent, `null` or a value).
     pub expiration_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -38697,6 +39102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UploadSession {
 }
 /// CSDL: `microsoft.graph.usageRights`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UsageRights {
     /// `unknown` = 1
     Unknown,
@@ -38853,6 +39259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsageRights {
 }
 /// CSDL: `microsoft.graph.usageRightsIncluded`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UsageRightsIncluded {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -38912,6 +39319,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsageRightsIncluded {
 }
 /// CSDL: `microsoft.graph.userAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserAction {
     /// `registerSecurityInformation` = 0
     RegisterSecurityInformation,
@@ -38969,6 +39377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAction {
 }
 /// CSDL: `microsoft.graph.userActionContext`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserActionContext {
     /// Property `userAction` (nullable: absent, `null` or a value).
     pub user_action: ::graph_model::Nullable<super::UserAction>,
@@ -39016,6 +39425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserActionContext {
 }
 /// CSDL: `microsoft.graph.userActivityTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserActivityTypes {
     /// `none` = 0
     None,
@@ -39116,6 +39526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserActivityTypes {
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsAutopilotDevicesSummary {
     /// The count of intune devices that are not autopilot registerd. Read-only.
     ///
@@ -39206,6 +39617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsCloudIdentityDevicesSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsCloudIdentityDevicesSummary {
     /// The count of devices that are not cloud identity. Read-only.
     ///
@@ -39266,6 +39678,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsCloudManagementDevicesSummary {
     /// Total number of  co-managed devices. Read-only.
     ///
@@ -39343,6 +39756,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsSummarizedBy`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserExperienceAnalyticsSummarizedBy {
     /// Indicates that the summarization is none.
     ///
@@ -39436,6 +39850,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsWindows10DevicesSummary {
     /// The count of Windows 10 devices that have unsupported OS versions. Read-only.
     ///
@@ -39496,6 +39911,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereDevicesSummary {
     /// The user experience analytics work from anywhere Autopilot devices summary. Read-only.
     ///
@@ -39691,6 +40107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.userRegistrationFeatureCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserRegistrationFeatureCount {
     /// Property `feature` (not nullable: absent or a value).
     pub feature: Option<super::AuthenticationMethodFeature>,
@@ -39742,6 +40159,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserRegistrationFeature
 }
 /// CSDL: `microsoft.graph.userRegistrationFeatureSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserRegistrationFeatureSummary {
     /// Property `totalUserCount` (not nullable: absent or a value).
     pub total_user_count: Option<::graph_model::edm::Int64>,
@@ -39811,6 +40229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserRegistrationFeature
 }
 /// CSDL: `microsoft.graph.userRegistrationMethodCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserRegistrationMethodCount {
     /// Property `authenticationMethod` (not nullable: absent or a value).
     pub authentication_method: Option<String>,
@@ -39864,6 +40283,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserRegistrationMethodC
 }
 /// CSDL: `microsoft.graph.userRegistrationMethodSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserRegistrationMethodSummary {
     /// Property `totalUserCount` (not nullable: absent or a value).
     pub total_user_count: Option<::graph_model::edm::Int64>,
@@ -39933,6 +40353,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserRegistrationMethodS
 }
 /// CSDL: `microsoft.graph.userScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserScope {
     /// Property `identity` (nullable: absent, `null` or a value).
     pub identity: ::graph_model::Nullable<String>,
@@ -39980,6 +40401,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserScope {
 }
 /// CSDL: `microsoft.graph.userScopeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserScopeType {
     /// `user` = 1
     User,
@@ -40037,6 +40459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserScopeType {
 }
 /// CSDL: `microsoft.graph.userSignIn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSignIn {
     /// Property `externalTenantId` (nullable: absent, `null` or a value).
     pub external_tenant_id: ::graph_model::Nullable<String>,
@@ -40093,6 +40516,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSignIn {
 }
 /// CSDL: `microsoft.graph.userTrainingStatusInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserTrainingStatusInfo {
     /// Property `assignedDateTime` (nullable: absent, `null` or a value).
     pub assigned_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -40159,6 +40583,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingStatusInfo 
 }
 /// CSDL: `microsoft.graph.versionAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VersionAction {
     /// Property `newVersion` (nullable: absent, `null` or a value).
     pub new_version: ::graph_model::Nullable<String>,
@@ -40206,6 +40631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VersionAction {
 }
 /// CSDL: `microsoft.graph.virtualAppointmentMessageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VirtualAppointmentMessageType {
     /// `confirmation` = 0
     Confirmation,
@@ -40268,6 +40694,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualAppointmentMessa
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventRegistrationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -40356,6 +40783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum VirtualEventRegistrationConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::VirtualEventRegistrationConfiguration),
@@ -40440,6 +40868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 }
 /// CSDL: `microsoft.graph.webPartPosition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebPartPosition {
     /// Property `columnId` (nullable: absent, `null` or a value).
     pub column_id: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -40508,6 +40937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPartPosition {
 }
 /// CSDL: `microsoft.graph.webauthnAuthenticationExtensionsClientInputs`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnAuthenticationExtensionsClientInputs {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -40553,6 +40983,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.webauthnAuthenticatorSelectionCriteria`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnAuthenticatorSelectionCriteria {
     /// Property `authenticatorAttachment` (nullable: absent, `null` or a value).
     pub authenticator_attachment: ::graph_model::Nullable<String>,
@@ -40616,6 +41047,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnAuthenticatorSe
 }
 /// CSDL: `microsoft.graph.webauthnCredentialCreationOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnCredentialCreationOptions {
     /// Property `challengeTimeoutDateTime` (nullable: absent, `null` or a value).
     pub challenge_timeout_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -40672,6 +41104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnCredentialCreat
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredentialCreationOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnPublicKeyCredentialCreationOptions {
     /// Property `attestation` (nullable: absent, `null` or a value).
     pub attestation: ::graph_model::Nullable<String>,
@@ -40770,6 +41203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredentialDescriptor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnPublicKeyCredentialDescriptor {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
@@ -40825,6 +41259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnPublicKeyCreden
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredentialParameters`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnPublicKeyCredentialParameters {
     /// Property `alg` (nullable: absent, `null` or a value).
     pub alg: ::graph_model::Nullable<i32>,
@@ -40876,6 +41311,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnPublicKeyCreden
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredentialRpEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnPublicKeyCredentialRpEntity {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
@@ -40927,6 +41363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnPublicKeyCreden
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredentialUserEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnPublicKeyCredentialUserEntity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -40982,6 +41419,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnPublicKeyCreden
 }
 /// CSDL: `microsoft.graph.windows365SwitchCompatibilityFailureReasonType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Windows365SwitchCompatibilityFailureReasonType {
     /// `osVersionNotSupported` = 0
     OsVersionNotSupported,
@@ -41045,6 +41483,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.windowsAutopilotDeploymentProfile` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsAutopilotDeploymentProfile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41211,6 +41650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAutopilotDeploym
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WindowsAutopilotDeploymentProfileAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WindowsAutopilotDeploymentProfile),
@@ -41270,6 +41710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAutopilotDeploym
 ///
 /// CSDL: `microsoft.graph.windowsAutopilotDeploymentProfileAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsAutopilotDeploymentProfileAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41319,6 +41760,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.windowsAutopilotDeviceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsAutopilotDeviceType {
     /// Default. Indicates that the device type  is a Windows PC.
     ///
@@ -41378,6 +41820,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAutopilotDeviceT
 }
 /// CSDL: `microsoft.graph.windowsDeviceADAccount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsDeviceADAccount {
     /// Property `password` (nullable: absent, `null` or a value).
     pub password: ::graph_model::Nullable<String>,
@@ -41433,6 +41876,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceADAccount 
 }
 /// CSDL: `microsoft.graph.windowsDeviceAccount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsDeviceAccount {
     /// Property `password` (nullable: absent, `null` or a value).
     pub password: ::graph_model::Nullable<String>,
@@ -41488,6 +41932,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceAccount {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WindowsDeviceAccountAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WindowsDeviceAccount),
@@ -41564,6 +42009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceAccountAny
 }
 /// CSDL: `microsoft.graph.windowsDeviceAzureADAccount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsDeviceAzureADAccount {
     /// Property `password` (nullable: absent, `null` or a value).
     pub password: ::graph_model::Nullable<String>,
@@ -41617,6 +42063,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceAzureADAcc
 }
 /// CSDL: `microsoft.graph.windowsDeviceUsageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsDeviceUsageType {
     /// Default. Indicates that a device is a single-user device.
     ///
@@ -41676,6 +42123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceUsageType 
 }
 /// CSDL: `microsoft.graph.windowsUserType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsUserType {
     /// Indicates that the user has administrator privileges.
     ///
@@ -41735,6 +42183,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUserType {
 }
 /// CSDL: `microsoft.graph.workLocationUpdateScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkLocationUpdateScope {
     /// `currentSegment` = 1
     CurrentSegment,
@@ -41789,6 +42238,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkLocationUpdateScope
 }
 /// CSDL: `microsoft.graph.workbookFilterDatetime`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookFilterDatetime {
     /// Property `date` (nullable: absent, `null` or a value).
     pub date: ::graph_model::Nullable<String>,
@@ -41840,6 +42290,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFilterDatetime 
 }
 /// CSDL: `microsoft.graph.workbookFormatProtection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookFormatProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41895,6 +42346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFormatProtectio
 }
 /// CSDL: `microsoft.graph.workbookFunctionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookFunctionResult {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41950,6 +42402,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFunctionResult 
 }
 /// CSDL: `microsoft.graph.workbookRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRange {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42099,6 +42552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRange {
 }
 /// CSDL: `microsoft.graph.workbookRangeBorder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeBorder {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42162,6 +42616,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeBorder {
 }
 /// CSDL: `microsoft.graph.workbookRangeFill`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeFill {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42213,6 +42668,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeFill {
 }
 /// CSDL: `microsoft.graph.workbookRangeFont`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeFont {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42285,6 +42741,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeFont {
 }
 /// CSDL: `microsoft.graph.workbookRangeFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42381,6 +42838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeFormat {
 }
 /// CSDL: `microsoft.graph.workbookRangeReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeReference {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<String>,
@@ -42428,6 +42886,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeReference 
 }
 /// CSDL: `microsoft.graph.workbookRangeSort`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeSort {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42475,6 +42934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeSort {
 }
 /// CSDL: `microsoft.graph.workbookRangeView`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookRangeView {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -42584,6 +43044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookRangeView {
 }
 /// CSDL: `microsoft.graph.workbookSessionInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookSessionInfo {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,

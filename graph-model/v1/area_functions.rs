@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.attributeMappingFunctionSchema`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeMappingFunctionSchema {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMappingFunctio
 }
 /// CSDL: `microsoft.graph.attributeMappingParameterSchema`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeMappingParameterSchema {
     /// Property `allowMultipleOccurrences` (not nullable: absent or a value).
     pub allow_multiple_occurrences: Option<bool>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.akamaiAttackGroupActionModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AkamaiAttackGroupActionModel {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiAttackGroupAction
 }
 /// CSDL: `microsoft.graph.akamaiCustomRuleModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AkamaiCustomRuleModel {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<String>,
@@ -108,6 +110,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiCustomRuleModel {
 }
 /// CSDL: `microsoft.graph.akamaiRapidRulesModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AkamaiRapidRulesModel {
     /// Property `defaultAction` (nullable: absent, `null` or a value).
     pub default_action: ::graph_model::Nullable<String>,
@@ -159,6 +162,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiRapidRulesModel {
 }
 /// CSDL: `microsoft.graph.akamaiVerifiedDetailsModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AkamaiVerifiedDetailsModel {
     /// Property `dnsConfiguration` (nullable: absent, `null` or a value).
     pub dns_configuration: ::graph_model::Nullable<super::WebApplicationFirewallDnsConfiguration>,
@@ -227,6 +231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiVerifiedDetailsMo
 }
 /// CSDL: `microsoft.graph.akamaiWebApplicationFirewallProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AkamaiWebApplicationFirewallProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -302,6 +307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AkamaiWebApplicationFir
 /// CSDL: `microsoft.graph.apiAuthenticationConfigurationBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApiAuthenticationConfigurationBase {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -353,6 +359,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApiAuthenticationConfig
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ApiAuthenticationConfigurationBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ApiAuthenticationConfigurationBase),
@@ -437,6 +444,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApiAuthenticationConfig
 }
 /// CSDL: `microsoft.graph.arkoseFraudProtectionProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ArkoseFraudProtectionProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -511,6 +519,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArkoseFraudProtectionPr
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionInputConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationAttributeCollectionInputConfiguration {
     /// Property `attribute` (not nullable: absent or a value).
     pub attribute: Option<String>,
@@ -610,6 +619,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionInputType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationAttributeCollectionInputType {
     /// `text` = 1
     Text,
@@ -679,6 +689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionOptionConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationAttributeCollectionOptionConfiguration {
     /// Property `label` (not nullable: absent or a value).
     pub label: Option<String>,
@@ -734,6 +745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionPage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationAttributeCollectionPage {
     /// Property `views` (nullable: absent, `null` or a value).
     pub views:
@@ -782,6 +794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationAttribute
 }
 /// CSDL: `microsoft.graph.authenticationAttributeCollectionPageViewConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationAttributeCollectionPageViewConfiguration {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -844,6 +857,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.authenticationConditionApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationConditionApplication {
     /// Property `appId` (not nullable: absent or a value).
     pub app_id: Option<String>,
@@ -891,6 +905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCondition
 }
 /// CSDL: `microsoft.graph.authenticationConditions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationConditions {
     /// Property `applications` (nullable: absent, `null` or a value).
     pub applications: ::graph_model::Nullable<super::AuthenticationConditionsApplications>,
@@ -938,6 +953,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCondition
 }
 /// CSDL: `microsoft.graph.authenticationConditionsApplications`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationConditionsApplications {
     /// Navigation property `includeApplications` (nullable: absent, `null` or a value).
     pub include_applications:
@@ -988,6 +1004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCondition
 }
 /// CSDL: `microsoft.graph.authenticationContextClassReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationContextClassReference {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1048,6 +1065,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationContextCl
 /// CSDL: `microsoft.graph.authenticationEventListener` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationEventListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1125,6 +1143,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventList
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuthenticationEventListenerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuthenticationEventListener),
@@ -1298,6 +1317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventList
 /// CSDL: `microsoft.graph.authenticationEventsFlow` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationEventsFlow {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1365,6 +1385,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventsFlo
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuthenticationEventsFlowAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuthenticationEventsFlow),
@@ -1434,6 +1455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationEventsFlo
 }
 /// CSDL: `microsoft.graph.authenticationMethodModeDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodModeDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1491,6 +1513,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodMod
 }
 /// CSDL: `microsoft.graph.authenticationStrengthRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationStrengthRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1561,6 +1584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthR
 }
 /// CSDL: `microsoft.graph.b2xIdentityUserFlow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct B2xIdentityUserFlow {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1670,6 +1694,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for B2xIdentityUserFlow {
 }
 /// CSDL: `microsoft.graph.baseAuthenticationMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BaseAuthenticationMethod {
     /// `password` = 1
     Password,
@@ -1785,6 +1810,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseAuthenticationMetho
 }
 /// CSDL: `microsoft.graph.basicAuthentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BasicAuthentication {
     /// Property `password` (nullable: absent, `null` or a value).
     pub password: ::graph_model::Nullable<String>,
@@ -1836,6 +1862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BasicAuthentication {
 }
 /// CSDL: `microsoft.graph.caPoliciesDeletableRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CaPoliciesDeletableRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1891,6 +1918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaPoliciesDeletableRoot
 }
 /// CSDL: `microsoft.graph.claimBinding`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClaimBinding {
     /// Property `matchConfidenceLevel` (not nullable: absent or a value).
     pub match_confidence_level: Option<super::MatchConfidenceLevel>,
@@ -1949,6 +1977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimBinding {
 }
 /// CSDL: `microsoft.graph.claimBindingSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ClaimBindingSource {
     /// `directory` = 0
     Directory,
@@ -1998,6 +2027,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimBindingSource {
 }
 /// CSDL: `microsoft.graph.claimValidation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClaimValidation {
     /// Property `customExtensionId` (not nullable: absent or a value).
     pub custom_extension_id: Option<String>,
@@ -2051,6 +2081,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimValidation {
 }
 /// CSDL: `microsoft.graph.clientCertificateAuthentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClientCertificateAuthentication {
     /// Property `certificateList` (nullable: absent, `null` or a value).
     pub certificate_list: ::graph_model::Nullable<Vec<super::Pkcs12CertificateInformation>>,
@@ -2098,6 +2129,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClientCertificateAuthen
 }
 /// CSDL: `microsoft.graph.cloudFlareRuleModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudFlareRuleModel {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<String>,
@@ -2153,6 +2185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareRuleModel {
 }
 /// CSDL: `microsoft.graph.cloudFlareRulesetModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudFlareRulesetModel {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -2208,6 +2241,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareRulesetModel 
 }
 /// CSDL: `microsoft.graph.cloudFlareVerifiedDetailsModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudFlareVerifiedDetailsModel {
     /// Property `dnsConfiguration` (nullable: absent, `null` or a value).
     pub dns_configuration: ::graph_model::Nullable<super::WebApplicationFirewallDnsConfiguration>,
@@ -2279,6 +2313,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareVerifiedDetai
 }
 /// CSDL: `microsoft.graph.cloudFlareWebApplicationFirewallProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudFlareWebApplicationFirewallProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2338,6 +2373,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudFlareWebApplicatio
 }
 /// CSDL: `microsoft.graph.conditionalAccessPolicyDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessPolicyDetail {
     /// Property `conditions` (not nullable: absent or a value).
     pub conditions: Option<super::ConditionalAccessConditionSet>,
@@ -2393,6 +2429,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicy
 }
 /// CSDL: `microsoft.graph.conditionalAccessRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2482,6 +2519,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessRoot {
 }
 /// CSDL: `microsoft.graph.conditionalAccessTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2545,6 +2583,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessTempla
 }
 /// CSDL: `microsoft.graph.countryLookupMethodType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CountryLookupMethodType {
     /// `clientIpAddress` = 0
     ClientIpAddress,
@@ -2602,6 +2641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CountryLookupMethodType
 }
 /// CSDL: `microsoft.graph.countryNamedLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CountryNamedLocation {
     /// Property `deletedDateTime` (nullable: absent, `null` or a value).
     pub deleted_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -2695,6 +2735,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CountryNamedLocation {
 }
 /// CSDL: `microsoft.graph.customExtensionOverwriteConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionOverwriteConfiguration {
     /// Property `behaviorOnError` (nullable: absent, `null` or a value).
     pub behavior_on_error: ::graph_model::Nullable<super::CustomExtensionBehaviorOnErrorAny>,
@@ -2748,6 +2789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionOverwrit
 }
 /// CSDL: `microsoft.graph.externalUsersSelfServiceSignUpEventsFlow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalUsersSelfServiceSignUpEventsFlow {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2870,6 +2912,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalUsersSelfServic
 }
 /// CSDL: `microsoft.graph.faceCheckConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FaceCheckConfiguration {
     /// Property `isEnabled` (not nullable: absent or a value).
     pub is_enabled: Option<bool>,
@@ -2924,6 +2967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FaceCheckConfiguration 
 /// CSDL: `microsoft.graph.fraudProtectionConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FraudProtectionConfiguration {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2975,6 +3019,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionConfigur
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum FraudProtectionConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::FraudProtectionConfiguration),
@@ -3045,6 +3090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionConfigur
 /// CSDL: `microsoft.graph.fraudProtectionProvider` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FraudProtectionProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3104,6 +3150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionProvider
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum FraudProtectionProviderAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::FraudProtectionProvider),
@@ -3183,6 +3230,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionProvider
 }
 /// CSDL: `microsoft.graph.fraudProtectionProviderConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FraudProtectionProviderConfiguration {
     /// Navigation property `fraudProtectionProvider` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.fraudProtectionProvider`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -3233,6 +3281,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FraudProtectionProvider
 }
 /// CSDL: `microsoft.graph.genericError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GenericError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -3284,6 +3333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GenericError {
 }
 /// CSDL: `microsoft.graph.humanSecurityFraudProtectionProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HumanSecurityFraudProtectionProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3343,6 +3393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HumanSecurityFraudProte
 }
 /// CSDL: `microsoft.graph.identityApiConnector`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityApiConnector {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3413,6 +3464,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityApiConnector {
 }
 /// CSDL: `microsoft.graph.identityBuiltInUserFlowAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityBuiltInUserFlowAttribute {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3484,6 +3536,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityBuiltInUserFlow
 }
 /// CSDL: `microsoft.graph.identityContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3603,6 +3656,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityContainer {
 }
 /// CSDL: `microsoft.graph.identityCustomUserFlowAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityCustomUserFlowAttribute {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3674,6 +3728,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityCustomUserFlowA
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityUserFlowAttribute {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3753,6 +3808,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribu
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentityUserFlowAttributeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IdentityUserFlowAttribute),
@@ -3832,6 +3888,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribu
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttributeAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityUserFlowAttributeAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3916,6 +3973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribu
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttributeDataType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IdentityUserFlowAttributeDataType {
     /// `string` = 1
     String,
@@ -3988,6 +4046,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribu
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttributeInputType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IdentityUserFlowAttributeInputType {
     /// `textBox` = 1
     TextBox,
@@ -4059,6 +4118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribu
 }
 /// CSDL: `microsoft.graph.identityUserFlowAttributeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IdentityUserFlowAttributeType {
     /// `builtIn` = 1
     BuiltIn,
@@ -4117,6 +4177,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityUserFlowAttribu
 }
 /// CSDL: `microsoft.graph.identityVerifiedIdRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityVerifiedIdRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4168,6 +4229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityVerifiedIdRoot 
 }
 /// CSDL: `microsoft.graph.ipNamedLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IpNamedLocation {
     /// Property `deletedDateTime` (nullable: absent, `null` or a value).
     pub deleted_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -4247,6 +4309,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpNamedLocation {
 }
 /// CSDL: `microsoft.graph.matchConfidenceLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MatchConfidenceLevel {
     /// `exact` = 0
     Exact,
@@ -4300,6 +4363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MatchConfidenceLevel {
 }
 /// CSDL: `microsoft.graph.namedLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NamedLocation {
     /// Property `deletedDateTime` (nullable: absent, `null` or a value).
     pub deleted_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -4377,6 +4441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NamedLocation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum NamedLocationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::NamedLocation),
@@ -4451,6 +4516,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NamedLocationAny {
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionExternalUsersSelfServiceSignUp {
     /// Property `attributeCollectionPage` (nullable: absent, `null` or a value).
     pub attribute_collection_page:
@@ -4511,6 +4577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onAttributeCollectionHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -4562,6 +4629,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionHa
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnAttributeCollectionHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnAttributeCollectionHandler),
@@ -4635,6 +4703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionHa
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4709,6 +4778,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionLi
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartCustomExtensionHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionStartCustomExtensionHandler {
     /// Property `configuration` (nullable: absent, `null` or a value).
     pub configuration: ::graph_model::Nullable<super::CustomExtensionOverwriteConfiguration>,
@@ -4766,6 +4836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onAttributeCollectionStartHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionStartHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -4817,6 +4888,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnAttributeCollectionStartHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnAttributeCollectionStartHandler),
@@ -4890,6 +4962,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSt
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionStartListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4964,6 +5037,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSt
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionSubmitCustomExtensionHandler {
     /// Property `configuration` (nullable: absent, `null` or a value).
     pub configuration: ::graph_model::Nullable<super::CustomExtensionOverwriteConfiguration>,
@@ -5021,6 +5095,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionSubmitHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5072,6 +5147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSu
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnAttributeCollectionSubmitHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnAttributeCollectionSubmitHandler),
@@ -5145,6 +5221,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSu
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionSubmitListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5219,6 +5296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSu
 }
 /// CSDL: `microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
     /// Navigation property `identityProviders` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.identityProviderBase`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -5276,6 +5354,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onAuthenticationMethodLoadStartHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAuthenticationMethodLoadStartHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5327,6 +5406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAuthenticationMethodL
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnAuthenticationMethodLoadStartHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnAuthenticationMethodLoadStartHandler),
@@ -5402,6 +5482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAuthenticationMethodL
 }
 /// CSDL: `microsoft.graph.onAuthenticationMethodLoadStartListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAuthenticationMethodLoadStartListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5476,6 +5557,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAuthenticationMethodL
 }
 /// CSDL: `microsoft.graph.onEmailOtpSendListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnEmailOtpSendListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5550,6 +5632,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnEmailOtpSendListener 
 }
 /// CSDL: `microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnFraudProtectionLoadStartExternalUsersAuthHandler {
     /// Property `signUp` (nullable: absent, `null` or a value).
     pub sign_up: ::graph_model::Nullable<super::FraudProtectionConfigurationAny>,
@@ -5602,6 +5685,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onFraudProtectionLoadStartHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnFraudProtectionLoadStartHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5653,6 +5737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnFraudProtectionLoadSt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnFraudProtectionLoadStartHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnFraudProtectionLoadStartHandler),
@@ -5726,6 +5811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnFraudProtectionLoadSt
 }
 /// CSDL: `microsoft.graph.onFraudProtectionLoadStartListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnFraudProtectionLoadStartListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5800,6 +5886,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnFraudProtectionLoadSt
 }
 /// CSDL: `microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
     /// Property `isSignUpAllowed` (not nullable: absent or a value).
     pub is_sign_up_allowed: Option<bool>,
@@ -5854,6 +5941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onInteractiveAuthFlowStartHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnInteractiveAuthFlowStartHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5905,6 +5993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnInteractiveAuthFlowSt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnInteractiveAuthFlowStartHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnInteractiveAuthFlowStartHandler),
@@ -5980,6 +6069,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnInteractiveAuthFlowSt
 }
 /// CSDL: `microsoft.graph.onInteractiveAuthFlowStartListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnInteractiveAuthFlowStartListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6054,6 +6144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnInteractiveAuthFlowSt
 }
 /// CSDL: `microsoft.graph.onOtpSendCustomExtensionHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnOtpSendCustomExtensionHandler {
     /// Property `configuration` (nullable: absent, `null` or a value).
     pub configuration: ::graph_model::Nullable<super::CustomExtensionOverwriteConfiguration>,
@@ -6107,6 +6198,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendCustomExtensio
 /// CSDL: `microsoft.graph.onOtpSendHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnOtpSendHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -6158,6 +6250,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendHandler {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnOtpSendHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnOtpSendHandler),
@@ -6226,6 +6319,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendHandlerAny {
 }
 /// CSDL: `microsoft.graph.onPasswordMigrationCustomExtensionHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPasswordMigrationCustomExtensionHandler {
     /// Property `configuration` (nullable: absent, `null` or a value).
     pub configuration: ::graph_model::Nullable<super::CustomExtensionOverwriteConfiguration>,
@@ -6286,6 +6380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordMigrationCust
 /// CSDL: `microsoft.graph.onPasswordSubmitHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPasswordSubmitHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -6337,6 +6432,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitHandler
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnPasswordSubmitHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnPasswordSubmitHandler),
@@ -6406,6 +6502,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitHandler
 }
 /// CSDL: `microsoft.graph.onPasswordSubmitListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPasswordSubmitListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6480,6 +6577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitListene
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartCustomExtensionHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnTokenIssuanceStartCustomExtensionHandler {
     /// Property `configuration` (nullable: absent, `null` or a value).
     pub configuration: ::graph_model::Nullable<super::CustomExtensionOverwriteConfiguration>,
@@ -6535,6 +6633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onTokenIssuanceStartHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnTokenIssuanceStartHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -6586,6 +6685,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartHan
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnTokenIssuanceStartHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnTokenIssuanceStartHandler),
@@ -6655,6 +6755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartHan
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnTokenIssuanceStartListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6729,6 +6830,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartLis
 }
 /// CSDL: `microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnUserCreateStartExternalUsersSelfServiceSignUp {
     /// Property `userTypeToCreate` (nullable: absent, `null` or a value).
     pub user_type_to_create: ::graph_model::Nullable<super::UserType>,
@@ -6781,6 +6883,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onUserCreateStartHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnUserCreateStartHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -6832,6 +6935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnUserCreateStartHandle
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnUserCreateStartHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnUserCreateStartHandler),
@@ -6905,6 +7009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnUserCreateStartHandle
 }
 /// CSDL: `microsoft.graph.onUserCreateStartListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnUserCreateStartListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6979,6 +7084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnUserCreateStartListen
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnVerifiedIdClaimValidationCustomExtensionHandler {
     /// Property `configuration` (nullable: absent, `null` or a value).
     pub configuration: ::graph_model::Nullable<super::CustomExtensionOverwriteConfiguration>,
@@ -7036,6 +7142,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationHandler` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnVerifiedIdClaimValidationHandler {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -7087,6 +7194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnVerifiedIdClaimValida
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OnVerifiedIdClaimValidationHandlerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OnVerifiedIdClaimValidationHandler),
@@ -7160,6 +7268,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnVerifiedIdClaimValida
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationListener`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnVerifiedIdClaimValidationListener {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7234,6 +7343,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnVerifiedIdClaimValida
 }
 /// CSDL: `microsoft.graph.pkcs12Certificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Pkcs12Certificate {
     /// Property `password` (nullable: absent, `null` or a value).
     pub password: ::graph_model::Nullable<String>,
@@ -7285,6 +7395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Pkcs12Certificate {
 }
 /// CSDL: `microsoft.graph.pkcs12CertificateInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Pkcs12CertificateInformation {
     /// Property `isActive` (not nullable: absent or a value).
     pub is_active: Option<bool>,
@@ -7344,6 +7455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Pkcs12CertificateInform
 }
 /// CSDL: `microsoft.graph.riskPreventionContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskPreventionContainer {
     /// Navigation property `fraudProtectionProviders` (nullable: absent, `null` or a value).
     pub fraud_protection_providers: ::graph_model::Nullable<Vec<super::FraudProtectionProviderAny>>,
@@ -7417,6 +7529,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskPreventionContainer
 }
 /// CSDL: `microsoft.graph.templateScenarios`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TemplateScenarios {
     /// `new` = 0
     New,
@@ -7494,6 +7607,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TemplateScenarios {
 }
 /// CSDL: `microsoft.graph.userAttributeValuesItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserAttributeValuesItem {
     /// Property `isDefault` (not nullable: absent or a value).
     pub is_default: Option<bool>,
@@ -7549,6 +7663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAttributeValuesItem
 }
 /// CSDL: `microsoft.graph.userFlowApiConnectorConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserFlowApiConnectorConfiguration {
     /// Navigation property `postAttributeCollection` (nullable: absent, `null` or a value).
     pub post_attribute_collection: ::graph_model::Nullable<super::IdentityApiConnector>,
@@ -7604,6 +7719,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowApiConnectorCon
 }
 /// CSDL: `microsoft.graph.userFlowLanguageConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserFlowLanguageConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7673,6 +7789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowLanguageConfigu
 }
 /// CSDL: `microsoft.graph.userFlowLanguagePage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserFlowLanguagePage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7720,6 +7837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowLanguagePage {
 }
 /// CSDL: `microsoft.graph.userFlowType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserFlowType {
     /// `signUp` = 1
     SignUp,
@@ -7797,6 +7915,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFlowType {
 }
 /// CSDL: `microsoft.graph.userType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserType {
     /// `member` = 0
     Member,
@@ -7850,6 +7969,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserType {
 }
 /// CSDL: `microsoft.graph.verifiedIdProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedIdProfile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7958,6 +8078,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdProfile {
 }
 /// CSDL: `microsoft.graph.verifiedIdProfileConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedIdProfileConfiguration {
     /// Property `acceptedIssuer` (not nullable: absent or a value).
     pub accepted_issuer: Option<String>,
@@ -8029,6 +8150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdProfileConfig
 }
 /// CSDL: `microsoft.graph.verifiedIdProfileState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VerifiedIdProfileState {
     /// `enabled` = 0
     Enabled,
@@ -8082,6 +8204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdProfileState 
 }
 /// CSDL: `microsoft.graph.verifiedIdUsageConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedIdUsageConfiguration {
     /// Property `isEnabledForTestOnly` (not nullable: absent or a value).
     pub is_enabled_for_test_only: Option<bool>,
@@ -8135,6 +8258,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdUsageConfigur
 }
 /// CSDL: `microsoft.graph.verifiedIdUsageConfigurationPurpose`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VerifiedIdUsageConfigurationPurpose {
     /// `recovery` = 0
     Recovery,
@@ -8193,6 +8317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerifiedIdUsageConfigur
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallDnsConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApplicationFirewallDnsConfiguration {
     /// Property `isDomainVerified` (not nullable: absent or a value).
     pub is_domain_verified: Option<bool>,
@@ -8262,6 +8387,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallD
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallDnsRecordType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebApplicationFirewallDnsRecordType {
     /// `cname` = 0
     Cname,
@@ -8312,6 +8438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallD
 /// CSDL: `microsoft.graph.webApplicationFirewallProvider` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApplicationFirewallProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8371,6 +8498,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallP
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WebApplicationFirewallProviderAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WebApplicationFirewallProvider),
@@ -8451,6 +8579,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallP
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallProviderType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebApplicationFirewallProviderType {
     /// `akamai` = 0
     Akamai,
@@ -8504,6 +8633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallP
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallVerificationModel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApplicationFirewallVerificationModel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8582,6 +8712,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallV
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallVerificationResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApplicationFirewallVerificationResult {
     /// Property `errors` (not nullable: absent or a value).
     pub errors: Option<Vec<super::GenericError>>,
@@ -8643,6 +8774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallV
 }
 /// CSDL: `microsoft.graph.webApplicationFirewallVerificationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebApplicationFirewallVerificationStatus {
     /// `success` = 0
     Success,
@@ -8702,6 +8834,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallV
 /// CSDL: `microsoft.graph.webApplicationFirewallVerifiedDetails` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApplicationFirewallVerifiedDetails {
     /// Property `dnsConfiguration` (nullable: absent, `null` or a value).
     pub dns_configuration: ::graph_model::Nullable<super::WebApplicationFirewallDnsConfiguration>,
@@ -8757,6 +8890,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApplicationFirewallV
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WebApplicationFirewallVerifiedDetailsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WebApplicationFirewallVerifiedDetails),

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.accessPackage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -126,6 +127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackage {
 /// CSDL: `microsoft.graph.accessPackageAnswer` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAnswer {
     /// Property `displayValue` (nullable: absent, `null` or a value).
     pub display_value: ::graph_model::Nullable<String>,
@@ -185,6 +187,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswer {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageAnswerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageAnswer),
@@ -253,6 +256,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswerAny 
 }
 /// CSDL: `microsoft.graph.accessPackageAnswerChoice`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAnswerChoice {
     /// Property `actualValue` (nullable: absent, `null` or a value).
     pub actual_value: ::graph_model::Nullable<String>,
@@ -308,6 +312,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswerChoi
 }
 /// CSDL: `microsoft.graph.accessPackageAnswerString`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAnswerString {
     /// Property `displayValue` (nullable: absent, `null` or a value).
     pub display_value: ::graph_model::Nullable<String>,
@@ -363,6 +368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAnswerStri
 }
 /// CSDL: `microsoft.graph.accessPackageApprovalStage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageApprovalStage {
     /// Property `approverInformationVisibility` (not nullable: absent or a value).
     pub approver_information_visibility: Option<super::ApproverInformationVisibility>,
@@ -488,6 +494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageApprovalSt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageApprovalStageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageApprovalStage),
@@ -557,6 +564,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageApprovalSt
 }
 /// CSDL: `microsoft.graph.accessPackageAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -655,6 +663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentApprovalSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentApprovalSettings {
     /// Property `isApprovalRequiredForAdd` (nullable: absent, `null` or a value).
     pub is_approval_required_for_add: ::graph_model::Nullable<bool>,
@@ -734,6 +743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -884,6 +894,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1004,6 +1015,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestWorkflowExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentRequestWorkflowExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1123,6 +1135,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentRequestorSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentRequestorSettings {
     /// Property `allowCustomAssignmentSchedule` (nullable: absent, `null` or a value).
     pub allow_custom_assignment_schedule: ::graph_model::Nullable<bool>,
@@ -1250,6 +1263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentReviewSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentReviewSettings {
     /// Property `expirationBehavior` (nullable: absent, `null` or a value).
     pub expiration_behavior: ::graph_model::Nullable<super::AccessReviewExpirationBehavior>,
@@ -1343,6 +1357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageAssignmentState {
     /// `delivering` = 0
     Delivering,
@@ -1415,6 +1430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAssignmentWorkflowExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAssignmentWorkflowExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1530,6 +1546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAssignment
 }
 /// CSDL: `microsoft.graph.accessPackageAutomaticRequestSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageAutomaticRequestSettings {
     /// Property `gracePeriodBeforeAccessRemoval` (nullable: absent, `null` or a value).
     pub grace_period_before_access_removal: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -1606,6 +1623,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageAutomaticR
 }
 /// CSDL: `microsoft.graph.accessPackageCatalog`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageCatalog {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1719,6 +1737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageCatalog {
 }
 /// CSDL: `microsoft.graph.accessPackageCatalogState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageCatalogState {
     /// `unpublished` = 1
     Unpublished,
@@ -1772,6 +1791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageCatalogSta
 }
 /// CSDL: `microsoft.graph.accessPackageCatalogType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageCatalogType {
     /// `userManaged` = 1
     UserManaged,
@@ -1834,6 +1854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageCatalogTyp
 }
 /// CSDL: `microsoft.graph.accessPackageDynamicApprovalStage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageDynamicApprovalStage {
     /// Property `approverInformationVisibility` (not nullable: absent or a value).
     pub approver_information_visibility: Option<super::ApproverInformationVisibility>,
@@ -1951,6 +1972,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageDynamicApp
 }
 /// CSDL: `microsoft.graph.accessPackageExternalUserLifecycleAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageExternalUserLifecycleAction {
     /// `none` = 0
     None,
@@ -2013,6 +2035,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageExternalUs
 }
 /// CSDL: `microsoft.graph.accessPackageLocalizedText`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageLocalizedText {
     /// Property `languageCode` (not nullable: absent or a value).
     pub language_code: Option<String>,
@@ -2064,6 +2087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageLocalizedT
 }
 /// CSDL: `microsoft.graph.accessPackageMultipleChoiceQuestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageMultipleChoiceQuestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2153,6 +2177,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageMultipleCh
 }
 /// CSDL: `microsoft.graph.accessPackageNotificationSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageNotificationSettings {
     /// Property `isAssignmentNotificationDisabled` (not nullable: absent or a value).
     pub is_assignment_notification_disabled: Option<bool>,
@@ -2206,6 +2231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageNotificati
 /// CSDL: `microsoft.graph.accessPackageQuestion` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageQuestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2288,6 +2314,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageQuestion {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageQuestionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageQuestion),
@@ -2367,6 +2394,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageQuestionAn
 }
 /// CSDL: `microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageRequestApprovalStageCallbackConfiguration {
     /// Property `timeoutDuration` (nullable: absent, `null` or a value).
     pub timeout_duration: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -2420,6 +2448,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageRequestState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageRequestState {
     /// `submitted` = 0
     Submitted,
@@ -2512,6 +2541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageRequestSta
 }
 /// CSDL: `microsoft.graph.accessPackageRequestType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageRequestType {
     /// `notSpecified` = 0
     NotSpecified,
@@ -2622,6 +2652,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageRequestTyp
 }
 /// CSDL: `microsoft.graph.accessPackageResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2736,6 +2767,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResource {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageResourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageResource),
@@ -2804,6 +2836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAn
 }
 /// CSDL: `microsoft.graph.accessPackageResourceAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceAttribute {
     /// Property `destination` (nullable: absent, `null` or a value).
     pub destination: ::graph_model::Nullable<super::AccessPackageResourceAttributeDestinationAny>,
@@ -2879,6 +2912,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAt
 /// CSDL: `microsoft.graph.accessPackageResourceAttributeDestination` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceAttributeDestination {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2930,6 +2964,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageResourceAttributeDestinationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageResourceAttributeDestination),
@@ -3001,6 +3036,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageResourceAttributeQuestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceAttributeQuestion {
     /// Navigation property `question` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.accessPackageQuestion`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -3050,6 +3086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAt
 /// CSDL: `microsoft.graph.accessPackageResourceAttributeSource` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceAttributeSource {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -3101,6 +3138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageResourceAttributeSourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageResourceAttributeSource),
@@ -3170,6 +3208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceAt
 }
 /// CSDL: `microsoft.graph.accessPackageResourceEnvironment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceEnvironment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3266,6 +3305,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceEn
 }
 /// CSDL: `microsoft.graph.accessPackageResourceRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3340,6 +3380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceRe
 }
 /// CSDL: `microsoft.graph.accessPackageResourceRole`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceRole {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3419,6 +3460,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceRo
 }
 /// CSDL: `microsoft.graph.accessPackageResourceRoleScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceRoleScope {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3478,6 +3520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceRo
 }
 /// CSDL: `microsoft.graph.accessPackageResourceScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageResourceScope {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3557,6 +3600,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageResourceSc
 }
 /// CSDL: `microsoft.graph.accessPackageSubject`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageSubject {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3654,6 +3698,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSubject {
 }
 /// CSDL: `microsoft.graph.accessPackageSubjectLifecycle`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageSubjectLifecycle {
     /// `notDefined` = 0
     NotDefined,
@@ -3716,6 +3761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSubjectLif
 }
 /// CSDL: `microsoft.graph.accessPackageSubjectType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageSubjectType {
     /// `notSpecified` = 0
     NotSpecified,
@@ -3778,6 +3824,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSubjectTyp
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageSuggestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3835,6 +3882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestion
 /// CSDL: `microsoft.graph.accessPackageSuggestionReason` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageSuggestionReason {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -3886,6 +3934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestion
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessPackageSuggestionReasonAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessPackageSuggestionReason),
@@ -3970,6 +4019,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestion
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionRelatedPeopleBased`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageSuggestionRelatedPeopleBased {
     /// Property `relatedPeople` (not nullable: absent or a value).
     pub related_people: Option<Vec<super::IdentityAny>>,
@@ -4026,6 +4076,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageSuggestion
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionRelatedPeopleInsightLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessPackageSuggestionRelatedPeopleInsightLevel {
     /// `disabled` = 0
     Disabled,
@@ -4087,6 +4138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageSuggestionSelfAssignmentHistoryBased {
     /// Property `lastAssignmentDateTime` (not nullable: absent or a value).
     pub last_assignment_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -4146,6 +4198,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessPackageTextInputQuestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageTextInputQuestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4232,6 +4285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageTextInputQ
 }
 /// CSDL: `microsoft.graph.accessPackageUserDirectoryAttributeStore`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessPackageUserDirectoryAttributeStore {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -4276,6 +4330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessPackageUserDirect
 /// CSDL: `microsoft.graph.accessReviewApplyAction` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewApplyAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -4327,6 +4382,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewApplyAction
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewApplyActionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewApplyAction),
@@ -4403,6 +4459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewApplyAction
 }
 /// CSDL: `microsoft.graph.accessReviewExpirationBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewExpirationBehavior {
     /// `keepAccess` = 0
     KeepAccess,
@@ -4465,6 +4522,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewExpirationB
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryDecisionFilter`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewHistoryDecisionFilter {
     /// `approve` = 0
     Approve,
@@ -4537,6 +4595,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryDeci
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewHistoryDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4646,6 +4705,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryDefi
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewHistoryInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4746,6 +4806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryInst
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryScheduleSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewHistoryScheduleSettings {
     /// Property `recurrence` (not nullable: absent or a value).
     pub recurrence: Option<super::PatternedRecurrence>,
@@ -4797,6 +4858,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistorySche
 }
 /// CSDL: `microsoft.graph.accessReviewHistoryStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessReviewHistoryStatus {
     /// `done` = 0
     Done,
@@ -4864,6 +4926,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewHistoryStat
 }
 /// CSDL: `microsoft.graph.accessReviewInactiveUsersQueryScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInactiveUsersQueryScope {
     /// Property `query` (nullable: absent, `null` or a value).
     pub query: ::graph_model::Nullable<String>,
@@ -4924,6 +4987,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInactiveUse
 }
 /// CSDL: `microsoft.graph.accessReviewInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5020,6 +5084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInstance {
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInstanceDecisionItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5139,6 +5204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInstanceDec
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -5223,6 +5289,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInstanceDecisionItemAzureRoleResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -5286,6 +5353,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInstanceDecisionItemResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -5349,6 +5417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewInstanceDec
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewInstanceDecisionItemResourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewInstanceDecisionItemResource),
@@ -5459,6 +5528,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewInstanceDecisionItemServicePrincipalResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -5524,6 +5594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewNotificationRecipientItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewNotificationRecipientItem {
     /// Property `notificationRecipientScope` (nullable: absent, `null` or a value).
     pub notification_recipient_scope:
@@ -5584,6 +5655,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewNotificatio
 }
 /// CSDL: `microsoft.graph.accessReviewNotificationRecipientQueryScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewNotificationRecipientQueryScope {
     /// Property `query` (nullable: absent, `null` or a value).
     pub query: ::graph_model::Nullable<String>,
@@ -5642,6 +5714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.accessReviewNotificationRecipientScope` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewNotificationRecipientScope {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5693,6 +5766,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewNotificatio
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewNotificationRecipientScopeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewNotificationRecipientScope),
@@ -5762,6 +5836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewNotificatio
 }
 /// CSDL: `microsoft.graph.accessReviewQueryScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewQueryScope {
     /// Property `query` (nullable: absent, `null` or a value).
     pub query: ::graph_model::Nullable<String>,
@@ -5825,6 +5900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewQueryScope 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewQueryScopeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewQueryScope),
@@ -5895,6 +5971,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewQueryScopeA
 /// CSDL: `microsoft.graph.accessReviewRecommendationInsightSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewRecommendationInsightSetting {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -5946,6 +6023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewRecommendat
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewRecommendationInsightSettingAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewRecommendationInsightSetting),
@@ -6030,6 +6108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.accessReviewReviewer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewReviewer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6092,6 +6171,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewReviewer {
 }
 /// CSDL: `microsoft.graph.accessReviewScheduleDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewScheduleDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6230,6 +6310,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScheduleDef
 }
 /// CSDL: `microsoft.graph.accessReviewScheduleSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewScheduleSettings {
     /// Property `applyActions` (nullable: absent, `null` or a value).
     pub apply_actions: ::graph_model::Nullable<Vec<super::AccessReviewApplyActionAny>>,
@@ -6380,6 +6461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScheduleSet
 }
 /// CSDL: `microsoft.graph.accessReviewScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewScope {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -6431,6 +6513,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScope {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewScopeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewScope),
@@ -6519,6 +6602,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewScopeAny {
 }
 /// CSDL: `microsoft.graph.accessReviewSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6576,6 +6660,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewSet {
 }
 /// CSDL: `microsoft.graph.accessReviewStage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewStage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6655,6 +6740,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewStage {
 }
 /// CSDL: `microsoft.graph.accessReviewStageSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewStageSettings {
     /// Property `decisionsThatWillMoveToNextStage` (nullable: absent, `null` or a value).
     pub decisions_that_will_move_to_next_stage: ::graph_model::Nullable<Vec<String>>,
@@ -6752,6 +6838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewStageSettin
 }
 /// CSDL: `microsoft.graph.allowedTargetScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AllowedTargetScope {
     /// `notSpecified` = 0
     NotSpecified,
@@ -6851,6 +6938,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllowedTargetScope {
 }
 /// CSDL: `microsoft.graph.appConsentApprovalRoute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppConsentApprovalRoute {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6904,6 +6992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConsentApprovalRoute
 }
 /// CSDL: `microsoft.graph.appConsentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppConsentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6975,6 +7064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConsentRequest {
 }
 /// CSDL: `microsoft.graph.appConsentRequestScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppConsentRequestScope {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -7022,6 +7112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConsentRequestScope 
 }
 /// CSDL: `microsoft.graph.approval`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Approval {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7073,6 +7164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Approval {
 }
 /// CSDL: `microsoft.graph.approvalStage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApprovalStage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7157,6 +7249,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovalStage {
 }
 /// CSDL: `microsoft.graph.approverInformationVisibility`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApproverInformationVisibility {
     /// `default` = 0
     Default,
@@ -7215,6 +7308,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApproverInformationVisi
 }
 /// CSDL: `microsoft.graph.availableAccessPackage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AvailableAccessPackage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7278,6 +7372,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AvailableAccessPackage 
 }
 /// CSDL: `microsoft.graph.azureActiveDirectoryTenant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureActiveDirectoryTenant {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -7329,6 +7424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureActiveDirectoryTen
 }
 /// CSDL: `microsoft.graph.connectedOrganization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConnectedOrganization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7418,6 +7514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedOrganization {
 }
 /// CSDL: `microsoft.graph.connectedOrganizationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConnectedOrganizationState {
     /// `configured` = 0
     Configured,
@@ -7471,6 +7568,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedOrganizationSt
 }
 /// CSDL: `microsoft.graph.connectionInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConnectionInfo {
     /// Property `url` (nullable: absent, `null` or a value).
     pub url: ::graph_model::Nullable<String>,
@@ -7519,6 +7617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionInfo {
 /// CSDL: `microsoft.graph.controlConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ControlConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7601,6 +7700,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlConfiguration {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ControlConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ControlConfiguration),
@@ -7667,6 +7767,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlConfigurationAny
 }
 /// CSDL: `microsoft.graph.crossCloudAzureActiveDirectoryTenant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossCloudAzureActiveDirectoryTenant {
     /// Property `cloudInstance` (not nullable: absent or a value).
     pub cloud_instance: Option<String>,
@@ -7723,6 +7824,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossCloudAzureActiveDi
 /// CSDL: `microsoft.graph.customCalloutExtension` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomCalloutExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7816,6 +7918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomCalloutExtension 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomCalloutExtensionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomCalloutExtension),
@@ -7984,6 +8087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomCalloutExtensionA
 }
 /// CSDL: `microsoft.graph.customDataProvidedResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8101,6 +8205,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResou
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceAccessReviewUploadSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceAccessReviewUploadSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8191,6 +8296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadSession` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceUploadSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8284,6 +8390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResou
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomDataProvidedResourceUploadSessionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomDataProvidedResourceUploadSession),
@@ -8359,6 +8466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadStats`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomDataProvidedResourceUploadStats {
     /// Property `filesUploaded` (not nullable: absent or a value).
     pub files_uploaded: Option<i32>,
@@ -8412,6 +8520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResou
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourceUploadStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomDataProvidedResourceUploadStatus {
     /// `active` = 0
     Active,
@@ -8471,6 +8580,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomDataProvidedResou
 /// CSDL: `microsoft.graph.customExtensionCallbackConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionCallbackConfiguration {
     /// Property `timeoutDuration` (nullable: absent, `null` or a value).
     pub timeout_duration: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -8526,6 +8636,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCallback
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionCallbackConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomExtensionCallbackConfiguration),
@@ -8614,6 +8725,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCallback
 }
 /// CSDL: `microsoft.graph.customExtensionCalloutInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionCalloutInstance {
     /// Property `customExtensionId` (nullable: absent, `null` or a value).
     pub custom_extension_id: ::graph_model::Nullable<String>,
@@ -8687,6 +8799,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCalloutI
 }
 /// CSDL: `microsoft.graph.customExtensionCalloutInstanceStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomExtensionCalloutInstanceStatus {
     /// `calloutSent` = 1
     CalloutSent,
@@ -8759,6 +8872,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionCalloutI
 }
 /// CSDL: `microsoft.graph.deletedItemContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeletedItemContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8810,6 +8924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeletedItemContainer {
 }
 /// CSDL: `microsoft.graph.disableAndDeleteUserApplyAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DisableAndDeleteUserApplyAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -8853,6 +8968,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisableAndDeleteUserApp
 }
 /// CSDL: `microsoft.graph.domainIdentitySource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainIdentitySource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -8904,6 +9020,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainIdentitySource {
 }
 /// CSDL: `microsoft.graph.emailSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailSettings {
     /// Property `senderDomain` (not nullable: absent or a value).
     pub sender_domain: Option<String>,
@@ -8957,6 +9074,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailSettings {
 }
 /// CSDL: `microsoft.graph.endUserSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EndUserSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9052,6 +9170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserSettings {
 }
 /// CSDL: `microsoft.graph.entitlementManagement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EntitlementManagement {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9203,6 +9322,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagement {
 }
 /// CSDL: `microsoft.graph.entitlementManagementSchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EntitlementManagementSchedule {
     /// Property `expiration` (nullable: absent, `null` or a value).
     pub expiration: ::graph_model::Nullable<super::ExpirationPattern>,
@@ -9258,6 +9378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagementSc
 }
 /// CSDL: `microsoft.graph.entitlementManagementSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EntitlementManagementSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9331,6 +9452,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntitlementManagementSe
 }
 /// CSDL: `microsoft.graph.externalDomainFederation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalDomainFederation {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -9387,6 +9509,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalDomainFederatio
 /// CSDL: `microsoft.graph.governanceInsight` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GovernanceInsight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9448,6 +9571,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GovernanceInsight {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GovernanceInsightAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::GovernanceInsight),
@@ -9524,6 +9648,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GovernanceInsightAny {
 }
 /// CSDL: `microsoft.graph.groupPeerOutlierRecommendationInsightSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupPeerOutlierRecommendationInsightSettings {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -9569,6 +9694,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.identityGovernance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityGovernance {
     /// Navigation property `accessReviews` (nullable: absent, `null` or a value).
     pub access_reviews: ::graph_model::Nullable<super::AccessReviewSet>,
@@ -9654,6 +9780,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityGovernance {
 /// CSDL: `microsoft.graph.identitySource` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentitySource {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -9705,6 +9832,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySource {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentitySourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IdentitySource),
@@ -9810,6 +9938,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySourceAny {
 }
 /// CSDL: `microsoft.graph.membershipOutlierInsight`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MembershipOutlierInsight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9908,6 +10037,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembershipOutlierInsigh
 }
 /// CSDL: `microsoft.graph.outlierContainerType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OutlierContainerType {
     /// `group` = 0
     Group,
@@ -9957,6 +10087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlierContainerType {
 }
 /// CSDL: `microsoft.graph.outlierMemberType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OutlierMemberType {
     /// `user` = 0
     User,
@@ -10006,6 +10137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlierMemberType {
 }
 /// CSDL: `microsoft.graph.principalResourceMembershipsScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrincipalResourceMembershipsScope {
     /// Property `principalScopes` (nullable: absent, `null` or a value).
     pub principal_scopes: ::graph_model::Nullable<Vec<super::AccessReviewScopeAny>>,
@@ -10057,6 +10189,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrincipalResourceMember
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10173,6 +10306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroup {
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentSchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroupAssignmentSchedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10290,6 +10424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupAs
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroupAssignmentScheduleInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10403,6 +10538,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroupAssignmentScheduleRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10557,6 +10693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupAssignmentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrivilegedAccessGroupAssignmentType {
     /// `assigned` = 1
     Assigned,
@@ -10610,6 +10747,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupAs
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupEligibilitySchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroupEligibilitySchedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10716,6 +10854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupEl
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroupEligibilityScheduleInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10818,6 +10957,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessGroupEligibilityScheduleRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10966,6 +11106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupMemberType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrivilegedAccessGroupMemberType {
     /// `direct` = 1
     Direct,
@@ -11019,6 +11160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupMe
 }
 /// CSDL: `microsoft.graph.privilegedAccessGroupRelationships`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrivilegedAccessGroupRelationships {
     /// `owner` = 1
     Owner,
@@ -11072,6 +11214,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessGroupRe
 }
 /// CSDL: `microsoft.graph.privilegedAccessRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivilegedAccessRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11123,6 +11266,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivilegedAccessRoot {
 }
 /// CSDL: `microsoft.graph.removeAccessApplyAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoveAccessApplyAction {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -11166,6 +11310,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoveAccessApplyAction
 }
 /// CSDL: `microsoft.graph.roleType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleType {
     /// `active` = 0
     Active,
@@ -11233,6 +11378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleType {
 }
 /// CSDL: `microsoft.graph.scheduleRequestActions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScheduleRequestActions {
     /// `adminAssign` = 1
     AdminAssign,
@@ -11325,6 +11471,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleRequestActions 
 }
 /// CSDL: `microsoft.graph.socialIdentitySource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SocialIdentitySource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -11381,6 +11528,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SocialIdentitySource {
 }
 /// CSDL: `microsoft.graph.socialIdentitySourceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SocialIdentitySourceType {
     /// `facebook` = 1
     Facebook,
@@ -11430,6 +11578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SocialIdentitySourceTyp
 }
 /// CSDL: `microsoft.graph.termsOfUseContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TermsOfUseContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11487,6 +11636,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsOfUseContainer {
 }
 /// CSDL: `microsoft.graph.userConsentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserConsentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11578,6 +11728,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserConsentRequest {
 }
 /// CSDL: `microsoft.graph.userLastSignInRecommendationInsightSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserLastSignInRecommendationInsightSetting {
     /// Property `recommendationLookBackDuration` (nullable: absent, `null` or a value).
     pub recommendation_look_back_duration: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -11636,6 +11787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.userSignInInsight`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSignInInsight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11695,6 +11847,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSignInInsight {
 }
 /// CSDL: `microsoft.graph.userSignInRecommendationScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserSignInRecommendationScope {
     /// `tenant` = 0
     Tenant,

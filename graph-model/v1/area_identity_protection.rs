@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.activityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActivityType {
     /// `signin` = 0
     Signin,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityType {
 }
 /// CSDL: `microsoft.graph.identityProtectionRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityProtectionRoot {
     /// Navigation property `riskDetections` (nullable: absent, `null` or a value).
     pub risk_detections: ::graph_model::Nullable<Vec<super::RiskDetection>>,
@@ -133,6 +135,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProtectionRoot 
 }
 /// CSDL: `microsoft.graph.riskDetection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskDetection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -283,6 +286,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskDetection {
 }
 /// CSDL: `microsoft.graph.riskDetectionTimingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RiskDetectionTimingType {
     /// `notDefined` = 0
     NotDefined,
@@ -350,6 +354,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskDetectionTimingType
 }
 /// CSDL: `microsoft.graph.riskServicePrincipalActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskServicePrincipalActivity {
     /// Property `detail` (nullable: absent, `null` or a value).
     pub detail: ::graph_model::Nullable<super::RiskDetail>,
@@ -401,6 +406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskServicePrincipalAct
 }
 /// CSDL: `microsoft.graph.riskUserActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskUserActivity {
     /// Property `detail` (nullable: absent, `null` or a value).
     pub detail: ::graph_model::Nullable<super::RiskDetail>,
@@ -452,6 +458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskUserActivity {
 }
 /// CSDL: `microsoft.graph.riskyServicePrincipal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskyServicePrincipal {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -563,6 +570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipal {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RiskyServicePrincipalAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RiskyServicePrincipal),
@@ -632,6 +640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipalAn
 }
 /// CSDL: `microsoft.graph.riskyServicePrincipalHistoryItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskyServicePrincipalHistoryItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -745,6 +754,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipalHi
 }
 /// CSDL: `microsoft.graph.riskyUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskyUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -851,6 +861,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUser {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RiskyUserAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RiskyUser),
@@ -917,6 +928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUserAny {
 }
 /// CSDL: `microsoft.graph.riskyUserHistoryItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RiskyUserHistoryItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1030,6 +1042,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUserHistoryItem {
 }
 /// CSDL: `microsoft.graph.servicePrincipalRiskDetection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePrincipalRiskDetection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1190,6 +1203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalRiskDet
 }
 /// CSDL: `microsoft.graph.tokenIssuerType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TokenIssuerType {
     /// `AzureAD` = 0
     AzureAD,

@@ -6,6 +6,7 @@
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.bitlocker`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Bitlocker {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Bitlocker {
 }
 /// CSDL: `microsoft.graph.bitlockerRecoveryKey`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BitlockerRecoveryKey {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -117,6 +119,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BitlockerRecoveryKey {
 }
 /// CSDL: `microsoft.graph.emailFileAssessmentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailFileAssessmentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -225,6 +228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailFileAssessmentRequ
 }
 /// CSDL: `microsoft.graph.fileAssessmentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileAssessmentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -326,6 +330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileAssessmentRequest {
 }
 /// CSDL: `microsoft.graph.informationProtection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InformationProtection {
     /// Navigation property `bitlocker` (nullable: absent, `null` or a value).
     pub bitlocker: ::graph_model::Nullable<super::Bitlocker>,
@@ -379,6 +384,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InformationProtection {
 }
 /// CSDL: `microsoft.graph.mailAssessmentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailAssessmentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -487,6 +493,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailAssessmentRequest {
 }
 /// CSDL: `microsoft.graph.mailDestinationRoutingReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MailDestinationRoutingReason {
     /// `none` = 0
     None,
@@ -612,6 +619,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailDestinationRoutingR
 }
 /// CSDL: `microsoft.graph.threatAssessmentContentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatAssessmentContentType {
     /// `mail` = 1
     Mail,
@@ -665,6 +673,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentContent
 /// CSDL: `microsoft.graph.threatAssessmentRequest` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatAssessmentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -764,6 +773,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentRequest
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ThreatAssessmentRequestAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ThreatAssessmentRequest),
@@ -856,6 +866,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentRequest
 }
 /// CSDL: `microsoft.graph.threatAssessmentRequestSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatAssessmentRequestSource {
     /// `undefined` = 0
     Undefined,
@@ -908,6 +919,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentRequest
 }
 /// CSDL: `microsoft.graph.threatAssessmentResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatAssessmentResult {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -967,6 +979,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentResult 
 }
 /// CSDL: `microsoft.graph.threatAssessmentResultType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatAssessmentResultType {
     /// `checkPolicy` = 1
     CheckPolicy,
@@ -1020,6 +1033,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentResultT
 }
 /// CSDL: `microsoft.graph.threatAssessmentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatAssessmentStatus {
     /// `pending` = 1
     Pending,
@@ -1068,6 +1082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatAssessmentStatus 
 }
 /// CSDL: `microsoft.graph.threatCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatCategory {
     /// `undefined` = 0
     Undefined,
@@ -1135,6 +1150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatCategory {
 }
 /// CSDL: `microsoft.graph.threatExpectedAssessment`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatExpectedAssessment {
     /// `block` = 1
     Block,
@@ -1183,6 +1199,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatExpectedAssessmen
 }
 /// CSDL: `microsoft.graph.urlAssessmentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrlAssessmentRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1279,6 +1296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlAssessmentRequest {
 }
 /// CSDL: `microsoft.graph.volumeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VolumeType {
     /// `operatingSystemVolume` = 1
     OperatingSystemVolume,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.invitation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Invitation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -120,6 +121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Invitation {
 }
 /// CSDL: `microsoft.graph.invitedUserMessageInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InvitedUserMessageInfo {
     /// Property `ccRecipients` (nullable: absent, `null` or a value).
     pub cc_recipients: ::graph_model::Nullable<Vec<super::RecipientAny>>,

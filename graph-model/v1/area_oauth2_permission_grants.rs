@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.oAuth2PermissionGrant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OAuth2PermissionGrant {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.assignedPlaceMode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignedPlaceMode {
     /// Property `assignedUserEmailAddress` (nullable: absent, `null` or a value).
     pub assigned_user_email_address: ::graph_model::Nullable<String>,
@@ -58,6 +59,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedPlaceMode {
 }
 /// CSDL: `microsoft.graph.bookingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingType {
     /// `unknown` = 0
     Unknown,
@@ -110,6 +112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingType {
 }
 /// CSDL: `microsoft.graph.building`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Building {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -226,6 +229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Building {
 }
 /// CSDL: `microsoft.graph.buildingMap`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BuildingMap {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -290,6 +294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BuildingMap {
 }
 /// CSDL: `microsoft.graph.checkInClaim`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CheckInClaim {
     /// Property `calendarEventId` (not nullable: absent or a value).
     pub calendar_event_id: Option<String>,
@@ -346,6 +351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CheckInClaim {
 }
 /// CSDL: `microsoft.graph.checkInMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CheckInMethod {
     /// `unspecified` = 0
     Unspecified,
@@ -413,6 +419,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CheckInMethod {
 }
 /// CSDL: `microsoft.graph.desk`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Desk {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -543,6 +550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Desk {
 }
 /// CSDL: `microsoft.graph.dropInPlaceMode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DropInPlaceMode {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -586,6 +594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DropInPlaceMode {
 }
 /// CSDL: `microsoft.graph.fixtureMap`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FixtureMap {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -641,6 +650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FixtureMap {
 }
 /// CSDL: `microsoft.graph.floor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Floor {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -747,6 +757,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Floor {
 }
 /// CSDL: `microsoft.graph.footprintMap`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FootprintMap {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -798,6 +809,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FootprintMap {
 }
 /// CSDL: `microsoft.graph.levelMap`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LevelMap {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -872,6 +884,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LevelMap {
 }
 /// CSDL: `microsoft.graph.mailboxDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxDetails {
     /// Property `emailAddress` (nullable: absent, `null` or a value).
     pub email_address: ::graph_model::Nullable<String>,
@@ -929,6 +942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxDetails {
 /// CSDL: `microsoft.graph.place` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Place {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1038,6 +1052,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Place {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PlaceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Place),
@@ -1140,6 +1155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceAny {
 }
 /// CSDL: `microsoft.graph.placeFeatureEnablement`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PlaceFeatureEnablement {
     /// `unknown` = 0
     Unknown,
@@ -1199,6 +1215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceFeatureEnablement 
 /// CSDL: `microsoft.graph.placeMode` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlaceMode {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1250,6 +1267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceMode {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PlaceModeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PlaceMode),
@@ -1340,6 +1358,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceModeAny {
 }
 /// CSDL: `microsoft.graph.placeServicePlanInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlaceServicePlanInfo {
     /// Property `servicePlanId` (nullable: absent, `null` or a value).
     pub service_plan_id: ::graph_model::Nullable<String>,
@@ -1387,6 +1406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlaceServicePlanInfo {
 }
 /// CSDL: `microsoft.graph.reservablePlaceMode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReservablePlaceMode {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1430,6 +1450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReservablePlaceMode {
 }
 /// CSDL: `microsoft.graph.resourceLink`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceLink {
     /// Property `linkType` (not nullable: absent or a value).
     pub link_type: Option<super::ResourceLinkType>,
@@ -1485,6 +1506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceLink {
 }
 /// CSDL: `microsoft.graph.resourceLinkType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResourceLinkType {
     /// `url` = 0
     Url,
@@ -1534,6 +1556,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceLinkType {
 }
 /// CSDL: `microsoft.graph.room`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Room {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1694,6 +1717,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Room {
 }
 /// CSDL: `microsoft.graph.roomList`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RoomList {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1810,6 +1834,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoomList {
 }
 /// CSDL: `microsoft.graph.section`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Section {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1911,6 +1936,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Section {
 }
 /// CSDL: `microsoft.graph.sectionMap`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SectionMap {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1966,6 +1992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionMap {
 }
 /// CSDL: `microsoft.graph.unavailablePlaceMode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnavailablePlaceMode {
     /// Property `reason` (nullable: absent, `null` or a value).
     pub reason: ::graph_model::Nullable<String>,
@@ -2013,6 +2040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnavailablePlaceMode {
 }
 /// CSDL: `microsoft.graph.unitMap`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnitMap {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2068,6 +2096,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnitMap {
 }
 /// CSDL: `microsoft.graph.workspace`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Workspace {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.planner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Planner {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Planner {
 }
 /// CSDL: `microsoft.graph.plannerAppliedCategories`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerAppliedCategories {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -104,6 +106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAppliedCategorie
 }
 /// CSDL: `microsoft.graph.plannerAssignedToTaskBoardTaskFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerAssignedToTaskBoardTaskFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -163,6 +166,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAssignedToTaskBo
 }
 /// CSDL: `microsoft.graph.plannerAssignments`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerAssignments {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -206,6 +210,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerAssignments {
 }
 /// CSDL: `microsoft.graph.plannerBucket`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerBucket {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -270,6 +275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerBucket {
 }
 /// CSDL: `microsoft.graph.plannerBucketTaskBoardTaskFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerBucketTaskBoardTaskFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -321,6 +327,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerBucketTaskBoardT
 }
 /// CSDL: `microsoft.graph.plannerCategoryDescriptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerCategoryDescriptions {
     /// Property `category1` (nullable: absent, `null` or a value).
     pub category1: ::graph_model::Nullable<String>,
@@ -490,6 +497,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerCategoryDescript
 }
 /// CSDL: `microsoft.graph.plannerChecklistItems`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerChecklistItems {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -533,6 +541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChecklistItems {
 }
 /// CSDL: `microsoft.graph.plannerContainerType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PlannerContainerType {
     /// `group` = 1
     Group,
@@ -587,6 +596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerContainerType {
 }
 /// CSDL: `microsoft.graph.plannerExternalReferences`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerExternalReferences {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -630,6 +640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerExternalReferenc
 }
 /// CSDL: `microsoft.graph.plannerOrderHintsByAssignee`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerOrderHintsByAssignee {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -673,6 +684,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerOrderHintsByAssi
 }
 /// CSDL: `microsoft.graph.plannerPlan`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerPlan {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -771,6 +783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlan {
 }
 /// CSDL: `microsoft.graph.plannerPlanContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerPlanContainer {
     /// Property `containerId` (nullable: absent, `null` or a value).
     pub container_id: ::graph_model::Nullable<String>,
@@ -826,6 +839,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanContainer {
 }
 /// CSDL: `microsoft.graph.plannerPlanDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerPlanDetails {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -883,6 +897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanDetails {
 }
 /// CSDL: `microsoft.graph.plannerPreviewType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PlannerPreviewType {
     /// `automatic` = 0
     Automatic,
@@ -949,6 +964,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPreviewType {
 }
 /// CSDL: `microsoft.graph.plannerProgressTaskBoardTaskFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerProgressTaskBoardTaskFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1000,6 +1016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerProgressTaskBoar
 }
 /// CSDL: `microsoft.graph.plannerTask`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerTask {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1196,6 +1213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTask {
 }
 /// CSDL: `microsoft.graph.plannerTaskDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerTaskDetails {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1265,6 +1283,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTaskDetails {
 }
 /// CSDL: `microsoft.graph.plannerUserIds`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerUserIds {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,

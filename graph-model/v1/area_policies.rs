@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.adminConsentRequestPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AdminConsentRequestPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -83,6 +84,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdminConsentRequestPoli
 }
 /// CSDL: `microsoft.graph.allDeviceRegistrationMembership`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AllDeviceRegistrationMembership {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -126,6 +128,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDeviceRegistrationMe
 }
 /// CSDL: `microsoft.graph.approvalSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApprovalSettings {
     /// Property `approvalMode` (nullable: absent, `null` or a value).
     pub approval_mode: ::graph_model::Nullable<String>,
@@ -207,6 +210,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovalSettings {
 }
 /// CSDL: `microsoft.graph.authenticationFlowsPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationFlowsPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -270,6 +274,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationFlowsPoli
 }
 /// CSDL: `microsoft.graph.azureADJoinPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureADJoinPolicy {
     /// Property `allowedToJoin` (nullable: absent, `null` or a value).
     pub allowed_to_join: ::graph_model::Nullable<super::DeviceRegistrationMembershipAny>,
@@ -328,6 +333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureADJoinPolicy {
 }
 /// CSDL: `microsoft.graph.azureADRegistrationPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureADRegistrationPolicy {
     /// Property `allowedToRegister` (nullable: absent, `null` or a value).
     pub allowed_to_register: ::graph_model::Nullable<super::DeviceRegistrationMembershipAny>,
@@ -383,6 +389,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureADRegistrationPoli
 }
 /// CSDL: `microsoft.graph.deviceRegistrationMembership`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceRegistrationMembership {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -434,6 +441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationMembe
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceRegistrationMembershipAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceRegistrationMembership),
@@ -523,6 +531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationMembe
 }
 /// CSDL: `microsoft.graph.deviceRegistrationPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceRegistrationPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -616,6 +625,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationPolic
 }
 /// CSDL: `microsoft.graph.emailDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailDetails {
     /// Property `body` (not nullable: absent or a value).
     pub body: Option<String>,
@@ -673,6 +683,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailDetails {
 }
 /// CSDL: `microsoft.graph.enumeratedDeviceRegistrationMembership`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EnumeratedDeviceRegistrationMembership {
     /// Property `groups` (nullable: absent, `null` or a value).
     pub groups: ::graph_model::Nullable<Vec<String>>,
@@ -724,6 +735,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnumeratedDeviceRegistr
 }
 /// CSDL: `microsoft.graph.featureRolloutPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FeatureRolloutPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -805,6 +817,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureRolloutPolicy {
 }
 /// CSDL: `microsoft.graph.localAdminPasswordSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocalAdminPasswordSettings {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -852,6 +865,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalAdminPasswordSetti
 }
 /// CSDL: `microsoft.graph.localAdminSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocalAdminSettings {
     /// Property `enableGlobalAdmins` (nullable: absent, `null` or a value).
     pub enable_global_admins: ::graph_model::Nullable<bool>,
@@ -905,6 +919,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalAdminSettings {
 }
 /// CSDL: `microsoft.graph.multiFactorAuthConfiguration`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MultiFactorAuthConfiguration {
     /// `notRequired` = 0
     NotRequired,
@@ -958,6 +973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiFactorAuthConfigur
 }
 /// CSDL: `microsoft.graph.noDeviceRegistrationMembership`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NoDeviceRegistrationMembership {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1001,6 +1017,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoDeviceRegistrationMem
 }
 /// CSDL: `microsoft.graph.notifyMembers`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotifyMembers {
     /// `all` = 0
     All,
@@ -1063,6 +1080,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotifyMembers {
 }
 /// CSDL: `microsoft.graph.ownerlessGroupPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OwnerlessGroupPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1154,6 +1172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OwnerlessGroupPolicy {
 }
 /// CSDL: `microsoft.graph.policyRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1399,6 +1418,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyRoot {
 }
 /// CSDL: `microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SelfServiceSignUpAuthenticationFlowConfiguration {
     /// Property `isEnabled` (not nullable: absent or a value).
     pub is_enabled: Option<bool>,
@@ -1450,6 +1470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.stagedFeatureName`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum StagedFeatureName {
     /// `passthroughAuthentication` = 0
     PassthroughAuthentication,
@@ -1529,6 +1550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StagedFeatureName {
 }
 /// CSDL: `microsoft.graph.targetOwners`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetOwners {
     /// Property `notifyMembers` (not nullable: absent or a value).
     pub notify_members: Option<super::NotifyMembers>,
@@ -1580,6 +1602,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetOwners {
 }
 /// CSDL: `microsoft.graph.unifiedApprovalStage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedApprovalStage {
     /// Property `approvalStageTimeOutInDays` (nullable: absent, `null` or a value).
     pub approval_stage_time_out_in_days: ::graph_model::Nullable<i32>,
@@ -1670,6 +1693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedApprovalStage {
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1768,6 +1792,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyApprovalRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyApprovalRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1823,6 +1848,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1898,6 +1924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyAuthenticationContextRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1961,6 +1988,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyEnablementRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyEnablementRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2016,6 +2044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyExpirationRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyExpirationRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2078,6 +2107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyNotificationRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyNotificationRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2167,6 +2197,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyRule` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2226,6 +2257,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementPolicyRuleAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::UnifiedRoleManagementPolicyRule),
@@ -2343,6 +2375,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyRuleTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleManagementPolicyRuleTarget {
     /// Property `caller` (nullable: absent, `null` or a value).
     pub caller: ::graph_model::Nullable<String>,
@@ -2421,6 +2454,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleManagementPo
 }
 /// CSDL: `microsoft.graph.unifiedRoleManagementPolicyRuleTargetOperations`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementPolicyRuleTargetOperations {
     /// `all` = 0
     All,

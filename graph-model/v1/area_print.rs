@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.airPrintSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AirPrintSettings {
     /// Property `incompatiblePrinters` (not nullable: absent or a value).
     pub incompatible_printers: Option<super::IncompatiblePrinterSettings>,
@@ -51,6 +52,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirPrintSettings {
 }
 /// CSDL: `microsoft.graph.incompatiblePrinterSettings`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IncompatiblePrinterSettings {
     /// `show` = 0
     Show,
@@ -104,6 +106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncompatiblePrinterSett
 }
 /// CSDL: `microsoft.graph.print`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Print {
     /// Property `settings` (nullable: absent, `null` or a value).
     pub settings: ::graph_model::Nullable<super::PrintSettings>,
@@ -183,6 +186,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Print {
 }
 /// CSDL: `microsoft.graph.printConnector`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintConnector {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -269,6 +273,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintConnector {
 }
 /// CSDL: `microsoft.graph.printEvent`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintEvent {
     /// `jobStarted` = 0
     JobStarted,
@@ -319,6 +324,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintEvent {
 /// CSDL: `microsoft.graph.printOperation` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -382,6 +388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PrintOperationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PrintOperation),
@@ -448,6 +455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperationAny {
 }
 /// CSDL: `microsoft.graph.printOperationProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintOperationProcessingState {
     /// `notStarted` = 0
     NotStarted,
@@ -515,6 +523,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperationProcessin
 }
 /// CSDL: `microsoft.graph.printOperationStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintOperationStatus {
     /// Property `description` (not nullable: absent or a value).
     pub description: Option<String>,
@@ -566,6 +575,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOperationStatus {
 }
 /// CSDL: `microsoft.graph.printService`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintService {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -617,6 +627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintService {
 }
 /// CSDL: `microsoft.graph.printServiceEndpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintServiceEndpoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -672,6 +683,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintServiceEndpoint {
 }
 /// CSDL: `microsoft.graph.printSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintSettings {
     /// Property `documentConversionEnabled` (not nullable: absent or a value).
     pub document_conversion_enabled: Option<bool>,
@@ -731,6 +743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintSettings {
 }
 /// CSDL: `microsoft.graph.printTask`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintTask {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -796,6 +809,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTask {
 }
 /// CSDL: `microsoft.graph.printTaskDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintTaskDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -855,6 +869,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskDefinition {
 }
 /// CSDL: `microsoft.graph.printTaskProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintTaskProcessingState {
     /// `pending` = 0
     Pending,
@@ -922,6 +937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskProcessingStat
 }
 /// CSDL: `microsoft.graph.printTaskStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintTaskStatus {
     /// Property `description` (not nullable: absent or a value).
     pub description: Option<String>,
@@ -973,6 +989,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskStatus {
 }
 /// CSDL: `microsoft.graph.printTaskTrigger`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintTaskTrigger {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1029,6 +1046,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintTaskTrigger {
 }
 /// CSDL: `microsoft.graph.printer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Printer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1164,6 +1182,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Printer {
 }
 /// CSDL: `microsoft.graph.printerCreateOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterCreateOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1229,6 +1248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterCreateOperation 
 }
 /// CSDL: `microsoft.graph.printerDiscoverySettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterDiscoverySettings {
     /// Property `airPrint` (not nullable: absent or a value).
     pub air_print: Option<super::AirPrintSettings>,

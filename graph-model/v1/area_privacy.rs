@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.privacy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Privacy {
     /// Navigation property `subjectRightsRequests` (nullable: absent, `null` or a value).
     #[deprecated(

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.authenticationMethodsRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodsRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsRo
 }
 /// CSDL: `microsoft.graph.partners`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Partners {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -106,6 +108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Partners {
 }
 /// CSDL: `microsoft.graph.printUsageByPrinter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintUsageByPrinter {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -237,6 +240,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintUsageByPrinter {
 }
 /// CSDL: `microsoft.graph.printUsageByUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintUsageByUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -365,6 +369,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintUsageByUser {
 }
 /// CSDL: `microsoft.graph.reportRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReportRoot {
     /// Navigation property `authenticationMethods` (nullable: absent, `null` or a value).
     pub authentication_methods: ::graph_model::Nullable<super::AuthenticationMethodsRoot>,
@@ -460,6 +465,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportRoot {
 }
 /// CSDL: `microsoft.graph.securityReportsRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityReportsRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -507,6 +513,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityReportsRoot {
 }
 /// CSDL: `microsoft.graph.signInUserType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SignInUserType {
     /// `member` = 0
     Member,
@@ -560,6 +567,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInUserType {
 }
 /// CSDL: `microsoft.graph.userDefaultAuthenticationMethod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserDefaultAuthenticationMethod {
     /// `push` = 0
     Push,
@@ -642,6 +650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserDefaultAuthenticati
 }
 /// CSDL: `microsoft.graph.userRegistrationDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserRegistrationDetails {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

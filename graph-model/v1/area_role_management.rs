@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.appScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppScope {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppScope {
 }
 /// CSDL: `microsoft.graph.rbacApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RbacApplication {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -183,6 +185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RbacApplication {
 }
 /// CSDL: `microsoft.graph.roleManagement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RoleManagement {
     /// Navigation property `directory` (nullable: absent, `null` or a value).
     pub directory: ::graph_model::Nullable<super::RbacApplication>,
@@ -238,6 +241,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleManagement {
 }
 /// CSDL: `microsoft.graph.unifiedRbacResourceAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRbacResourceAction {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -324,6 +328,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRbacResourceActi
 }
 /// CSDL: `microsoft.graph.unifiedRbacResourceNamespace`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRbacResourceNamespace {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -379,6 +384,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRbacResourceName
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -483,6 +489,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignment {
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignmentSchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleAssignmentSchedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -617,6 +624,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignmentSc
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignmentScheduleInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleAssignmentScheduleInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -753,6 +761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignmentSc
 }
 /// CSDL: `microsoft.graph.unifiedRoleAssignmentScheduleRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleAssignmentScheduleRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -920,6 +929,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleAssignmentSc
 }
 /// CSDL: `microsoft.graph.unifiedRoleDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1016,6 +1026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleDefinition {
 }
 /// CSDL: `microsoft.graph.unifiedRoleEligibilitySchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleEligibilitySchedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1139,6 +1150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleEligibilityS
 }
 /// CSDL: `microsoft.graph.unifiedRoleEligibilityScheduleInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleEligibilityScheduleInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1257,6 +1269,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleEligibilityS
 }
 /// CSDL: `microsoft.graph.unifiedRoleEligibilityScheduleRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRoleEligibilityScheduleRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1418,6 +1431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRoleEligibilityS
 }
 /// CSDL: `microsoft.graph.unifiedRolePermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRolePermission {
     /// Property `allowedResourceActions` (not nullable: absent or a value).
     pub allowed_resource_actions: Option<Vec<String>>,
@@ -1481,6 +1495,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedRolePermission {
 }
 /// CSDL: `microsoft.graph.unifiedRoleScheduleRequestActions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UnifiedRoleScheduleRequestActions {
     /// `adminAssign` = 1
     AdminAssign,

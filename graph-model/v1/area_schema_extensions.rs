@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.extensionSchemaProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExtensionSchemaProperty {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtensionSchemaProperty
 }
 /// CSDL: `microsoft.graph.schemaExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SchemaExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

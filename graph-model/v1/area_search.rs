@@ -4,6 +4,7 @@
 ///
 /// CSDL: `microsoft.graph.devicePlatformType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DevicePlatformType {
     /// Android.
     ///
@@ -139,6 +140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DevicePlatformType {
 }
 /// CSDL: `microsoft.graph.searchEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchEntity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -3,6 +3,7 @@
 /// CSDL: `microsoft.graph.accountTargetContent` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccountTargetContent {
     /// Property `type` (nullable: absent, `null` or a value).
     pub r#type: ::graph_model::Nullable<super::AccountTargetContentType>,
@@ -58,6 +59,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContent {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccountTargetContentAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccountTargetContent),
@@ -136,6 +138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContentAny
 }
 /// CSDL: `microsoft.graph.accountTargetContentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccountTargetContentType {
     /// `unknown` = 0
     Unknown,
@@ -194,6 +197,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContentTyp
 }
 /// CSDL: `microsoft.graph.addressBookAccountTargetContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AddressBookAccountTargetContent {
     /// Property `type` (nullable: absent, `null` or a value).
     pub r#type: ::graph_model::Nullable<super::AccountTargetContentType>,
@@ -251,6 +255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddressBookAccountTarge
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Alert {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -529,6 +534,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Alert {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertDetection {
     /// Property `detectionType` (nullable: absent, `null` or a value).
     pub detection_type: ::graph_model::Nullable<String>,
@@ -592,6 +598,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertDetection {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertFeedback {
     /// `unknown` = 0
     Unknown,
@@ -666,6 +673,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertFeedback {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertHistoryState {
     /// Property `appId` (nullable: absent, `null` or a value).
     pub app_id: ::graph_model::Nullable<String>,
@@ -753,6 +761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertHistoryState {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertSeverity {
     /// `unknown` = 0
     Unknown,
@@ -832,6 +841,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertSeverity {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertStatus {
     /// `unknown` = 0
     Unknown,
@@ -911,6 +921,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertStatus {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertTrigger {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -970,6 +981,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertTrigger {
 }
 /// CSDL: `microsoft.graph.assignedTrainingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignedTrainingInfo {
     /// Property `assignedUserCount` (nullable: absent, `null` or a value).
     pub assigned_user_count: ::graph_model::Nullable<i32>,
@@ -1031,6 +1043,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedTrainingInfo {
 /// CSDL: `microsoft.graph.attackSimulationRoot` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimulationRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1132,6 +1145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRoot {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AttackSimulationRootAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AttackSimulationRoot),
@@ -1189,6 +1203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRootAny
 }
 /// CSDL: `microsoft.graph.attackSimulationUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimulationUser {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -1244,6 +1259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationUser {
 }
 /// CSDL: `microsoft.graph.averageComparativeScore`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AverageComparativeScore {
     /// Property `averageScore` (nullable: absent, `null` or a value).
     pub average_score: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -1295,6 +1311,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AverageComparativeScore
 }
 /// CSDL: `microsoft.graph.baseEndUserNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaseEndUserNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
     pub default_language: ::graph_model::Nullable<String>,
@@ -1357,6 +1374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseEndUserNotification
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BaseEndUserNotificationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BaseEndUserNotification),
@@ -1444,6 +1462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseEndUserNotification
 }
 /// CSDL: `microsoft.graph.certificationControl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CertificationControl {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -1495,6 +1514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificationControl {
 }
 /// CSDL: `microsoft.graph.clickSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ClickSource {
     /// `unknown` = 0
     Unknown,
@@ -1557,6 +1577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClickSource {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudAppSecurityState {
     /// Property `destinationServiceIp` (nullable: absent, `null` or a value).
     pub destination_service_ip: ::graph_model::Nullable<String>,
@@ -1624,6 +1645,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAppSecurityState {
 }
 /// CSDL: `microsoft.graph.coachmarkLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CoachmarkLocation {
     /// Property `length` (nullable: absent, `null` or a value).
     pub length: ::graph_model::Nullable<i32>,
@@ -1679,6 +1701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CoachmarkLocation {
 }
 /// CSDL: `microsoft.graph.coachmarkLocationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CoachmarkLocationType {
     /// `unknown` = 0
     Unknown,
@@ -1756,6 +1779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CoachmarkLocationType {
 }
 /// CSDL: `microsoft.graph.complianceInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceInformation {
     /// Property `certificationControls` (nullable: absent, `null` or a value).
     pub certification_controls: ::graph_model::Nullable<Vec<super::CertificationControl>>,
@@ -1813,6 +1837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceInformation {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConnectionDirection {
     /// `unknown` = 0
     Unknown,
@@ -1878,6 +1903,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionDirection {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConnectionStatus {
     /// `unknown` = 0
     Unknown,
@@ -1953,6 +1979,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionStatus {
 }
 /// CSDL: `microsoft.graph.controlScore`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ControlScore {
     /// Property `controlCategory` (nullable: absent, `null` or a value).
     pub control_category: ::graph_model::Nullable<String>,
@@ -2013,6 +2040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlScore {
 }
 /// CSDL: `microsoft.graph.customTrainingSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
     pub setting_type: ::graph_model::Nullable<super::TrainingSettingType>,
@@ -2089,6 +2117,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTrainingSetting {
 }
 /// CSDL: `microsoft.graph.emailPayloadDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailPayloadDetail {
     /// Property `coachmarks` (nullable: absent, `null` or a value).
     pub coachmarks: ::graph_model::Nullable<Vec<super::PayloadCoachmark>>,
@@ -2172,6 +2201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailPayloadDetail {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EmailRole {
     /// `unknown` = 0
     Unknown,
@@ -2233,6 +2263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailRole {
 }
 /// CSDL: `microsoft.graph.endUserNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EndUserNotification {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2339,6 +2370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotification {
 }
 /// CSDL: `microsoft.graph.endUserNotificationDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EndUserNotificationDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2420,6 +2452,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationDeta
 }
 /// CSDL: `microsoft.graph.endUserNotificationPreference`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EndUserNotificationPreference {
     /// `unknown` = 0
     Unknown,
@@ -2479,6 +2512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationPref
 /// CSDL: `microsoft.graph.endUserNotificationSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EndUserNotificationSetting {
     /// Property `notificationPreference` (nullable: absent, `null` or a value).
     pub notification_preference: ::graph_model::Nullable<super::EndUserNotificationPreference>,
@@ -2550,6 +2584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationSett
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EndUserNotificationSettingAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EndUserNotificationSetting),
@@ -2628,6 +2663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationSett
 }
 /// CSDL: `microsoft.graph.endUserNotificationSettingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EndUserNotificationSettingType {
     /// `unknown` = 0
     Unknown,
@@ -2695,6 +2731,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationSett
 }
 /// CSDL: `microsoft.graph.endUserNotificationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EndUserNotificationType {
     /// `unknown` = 0
     Unknown,
@@ -2771,6 +2808,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationType
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileHash {
     /// Property `hashType` (nullable: absent, `null` or a value).
     pub hash_type: ::graph_model::Nullable<super::FileHashType>,
@@ -2830,6 +2868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHash {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileHashType {
     /// `unknown` = 0
     Unknown,
@@ -2919,6 +2958,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHashType {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileSecurityState {
     /// Property `fileHash` (nullable: absent, `null` or a value).
     pub file_hash: ::graph_model::Nullable<super::FileHash>,
@@ -2986,6 +3026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileSecurityState {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostSecurityState {
     /// Property `fqdn` (nullable: absent, `null` or a value).
     pub fqdn: ::graph_model::Nullable<String>,
@@ -3086,6 +3127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSecurityState {
 }
 /// CSDL: `microsoft.graph.includeAllAccountTargetContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IncludeAllAccountTargetContent {
     /// Property `type` (nullable: absent, `null` or a value).
     pub r#type: ::graph_model::Nullable<super::AccountTargetContentType>,
@@ -3137,6 +3179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludeAllAccountTarget
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InvestigationSecurityState {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -3192,6 +3235,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvestigationSecuritySt
 }
 /// CSDL: `microsoft.graph.landingPage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LandingPage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3298,6 +3342,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LandingPage {
 }
 /// CSDL: `microsoft.graph.landingPageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LandingPageDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3359,6 +3404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LandingPageDetail {
 }
 /// CSDL: `microsoft.graph.loginPage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LoginPage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3464,6 +3510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoginPage {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LogonType {
     /// `unknown` = 0
     Unknown,
@@ -3548,6 +3595,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LogonType {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MalwareState {
     /// Property `category` (nullable: absent, `null` or a value).
     pub category: ::graph_model::Nullable<String>,
@@ -3620,6 +3668,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareState {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessageSecurityState {
     /// Property `connectingIP` (nullable: absent, `null` or a value).
     pub connecting_ip: ::graph_model::Nullable<String>,
@@ -3719,6 +3768,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageSecurityState {
 }
 /// CSDL: `microsoft.graph.microsoftCustomTrainingSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftCustomTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
     pub setting_type: ::graph_model::Nullable<super::TrainingSettingType>,
@@ -3796,6 +3846,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftCustomTraining
 }
 /// CSDL: `microsoft.graph.microsoftManagedTrainingSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftManagedTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
     pub setting_type: ::graph_model::Nullable<super::TrainingSettingType>,
@@ -3862,6 +3913,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftManagedTrainin
 }
 /// CSDL: `microsoft.graph.microsoftTrainingAssignmentMapping`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTrainingAssignmentMapping {
     /// Property `settingType` (nullable: absent, `null` or a value).
     pub setting_type: ::graph_model::Nullable<super::TrainingSettingType>,
@@ -3922,6 +3974,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTrainingAssign
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NetworkConnection {
     /// Property `applicationName` (nullable: absent, `null` or a value).
     pub application_name: ::graph_model::Nullable<String>,
@@ -4083,6 +4136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkConnection {
 }
 /// CSDL: `microsoft.graph.noTrainingNotificationSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NoTrainingNotificationSetting {
     /// Property `notificationPreference` (nullable: absent, `null` or a value).
     pub notification_preference: ::graph_model::Nullable<super::EndUserNotificationPreference>,
@@ -4153,6 +4207,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoTrainingNotificationS
 }
 /// CSDL: `microsoft.graph.noTrainingSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NoTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
     pub setting_type: ::graph_model::Nullable<super::TrainingSettingType>,
@@ -4200,6 +4255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoTrainingSetting {
 }
 /// CSDL: `microsoft.graph.notificationDeliveryFrequency`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotificationDeliveryFrequency {
     /// `unknown` = 0
     Unknown,
@@ -4258,6 +4314,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationDeliveryFre
 }
 /// CSDL: `microsoft.graph.notificationDeliveryPreference`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotificationDeliveryPreference {
     /// `unknown` = 0
     Unknown,
@@ -4320,6 +4377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationDeliveryPre
 }
 /// CSDL: `microsoft.graph.oAuthAppScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OAuthAppScope {
     /// `unknown` = 0
     Unknown,
@@ -4407,6 +4465,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OAuthAppScope {
 }
 /// CSDL: `microsoft.graph.oAuthConsentAppDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OAuthConsentAppDetail {
     /// Property `appScope` (nullable: absent, `null` or a value).
     pub app_scope: ::graph_model::Nullable<super::OAuthAppScope>,
@@ -4462,6 +4521,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OAuthConsentAppDetail {
 }
 /// CSDL: `microsoft.graph.payload`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Payload {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4627,6 +4687,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Payload {
 }
 /// CSDL: `microsoft.graph.payloadBrand`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PayloadBrand {
     /// `unknown` = 0
     Unknown,
@@ -4777,6 +4838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadBrand {
 }
 /// CSDL: `microsoft.graph.payloadCoachmark`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PayloadCoachmark {
     /// Property `coachmarkLocation` (nullable: absent, `null` or a value).
     pub coachmark_location: ::graph_model::Nullable<super::CoachmarkLocation>,
@@ -4851,6 +4913,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadCoachmark {
 }
 /// CSDL: `microsoft.graph.payloadComplexity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PayloadComplexity {
     /// `unknown` = 0
     Unknown,
@@ -4913,6 +4976,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadComplexity {
 }
 /// CSDL: `microsoft.graph.payloadDeliveryPlatform`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PayloadDeliveryPlatform {
     /// `unknown` = 0
     Unknown,
@@ -4976,6 +5040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDeliveryPlatform
 /// CSDL: `microsoft.graph.payloadDetail` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PayloadDetail {
     /// Property `coachmarks` (nullable: absent, `null` or a value).
     pub coachmarks: ::graph_model::Nullable<Vec<super::PayloadCoachmark>>,
@@ -5039,6 +5104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDetail {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PayloadDetailAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PayloadDetail),
@@ -5105,6 +5171,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDetailAny {
 }
 /// CSDL: `microsoft.graph.payloadIndustry`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PayloadIndustry {
     /// `unknown` = 0
     Unknown,
@@ -5260,6 +5327,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadIndustry {
 }
 /// CSDL: `microsoft.graph.payloadTheme`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PayloadTheme {
     /// `unknown` = 0
     Unknown,
@@ -5466,6 +5534,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadTheme {
 }
 /// CSDL: `microsoft.graph.positiveReinforcementNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PositiveReinforcementNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
     pub default_language: ::graph_model::Nullable<String>,
@@ -5534,6 +5603,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PositiveReinforcementNo
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Process {
     /// Property `accountName` (nullable: absent, `null` or a value).
     pub account_name: ::graph_model::Nullable<String>,
@@ -5654,6 +5724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Process {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProcessIntegrityLevel {
     /// `unknown` = 0
     Unknown,
@@ -5734,6 +5805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessIntegrityLevel {
 }
 /// CSDL: `microsoft.graph.recommendedAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecommendedAction {
     /// Property `actionWebUrl` (nullable: absent, `null` or a value).
     pub action_web_url: ::graph_model::Nullable<String>,
@@ -5795,6 +5867,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecommendedAction {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RegistryHive {
     /// `unknown` = 0
     Unknown,
@@ -5889,6 +5962,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryHive {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RegistryKeyState {
     /// Property `hive` (nullable: absent, `null` or a value).
     pub hive: ::graph_model::Nullable<super::RegistryHive>,
@@ -5991,6 +6065,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryKeyState {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RegistryOperation {
     /// `unknown` = 0
     Unknown,
@@ -6065,6 +6140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryOperation {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RegistryValueType {
     /// `unknown` = 0
     Unknown,
@@ -6177,6 +6253,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryValueType {
 }
 /// CSDL: `microsoft.graph.secureScore`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecureScore {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6280,6 +6357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScore {
 }
 /// CSDL: `microsoft.graph.secureScoreControlProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecureScoreControlProfile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6432,6 +6510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScoreControlProfi
 }
 /// CSDL: `microsoft.graph.secureScoreControlStateUpdate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecureScoreControlStateUpdate {
     /// Property `assignedTo` (nullable: absent, `null` or a value).
     pub assigned_to: ::graph_model::Nullable<String>,
@@ -6504,6 +6583,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScoreControlState
 /// CSDL: `microsoft.graph.security`.
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Security {
     /// Navigation property `alerts` (nullable: absent, `null` or a value).
     pub alerts: ::graph_model::Nullable<Vec<super::Alert>>,
@@ -6652,6 +6732,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Security {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SecurityNetworkProtocol {
     /// `unknown` = -1
     Unknown,
@@ -6824,6 +6905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityNetworkProtocol
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityResource {
     /// Property `resource` (nullable: absent, `null` or a value).
     pub resource: ::graph_model::Nullable<String>,
@@ -6883,6 +6965,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityResource {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SecurityResourceType {
     /// `unknown` = 0
     Unknown,
@@ -6944,6 +7027,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityResourceType {
 }
 /// CSDL: `microsoft.graph.securityVendorInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityVendorInformation {
     /// Property `provider` (nullable: absent, `null` or a value).
     pub provider: ::graph_model::Nullable<String>,
@@ -7004,6 +7088,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityVendorInformati
 }
 /// CSDL: `microsoft.graph.simulation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Simulation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7194,6 +7279,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Simulation {
 }
 /// CSDL: `microsoft.graph.simulationAttackTechnique`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationAttackTechnique {
     /// `unknown` = 0
     Unknown,
@@ -7271,6 +7357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAttackTechniq
 }
 /// CSDL: `microsoft.graph.simulationAttackType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationAttackType {
     /// `unknown` = 0
     Unknown,
@@ -7338,6 +7425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAttackType {
 }
 /// CSDL: `microsoft.graph.simulationAutomation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationAutomation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7439,6 +7527,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomation {
 }
 /// CSDL: `microsoft.graph.simulationAutomationRun`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationAutomationRun {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7508,6 +7597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomationRun
 }
 /// CSDL: `microsoft.graph.simulationAutomationRunStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationAutomationRunStatus {
     /// `unknown` = 0
     Unknown,
@@ -7580,6 +7670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomationRun
 }
 /// CSDL: `microsoft.graph.simulationAutomationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationAutomationStatus {
     /// `unknown` = 0
     Unknown,
@@ -7652,6 +7743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomationSta
 }
 /// CSDL: `microsoft.graph.simulationContentSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationContentSource {
     /// `unknown` = 0
     Unknown,
@@ -7709,6 +7801,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationContentSource
 }
 /// CSDL: `microsoft.graph.simulationContentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationContentStatus {
     /// `unknown` = 0
     Unknown,
@@ -7781,6 +7874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationContentStatus
 }
 /// CSDL: `microsoft.graph.simulationEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationEvent {
     /// Property `count` (nullable: absent, `null` or a value).
     pub count: ::graph_model::Nullable<i32>,
@@ -7832,6 +7926,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationEvent {
 }
 /// CSDL: `microsoft.graph.simulationEventsContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationEventsContent {
     /// Property `compromisedRate` (nullable: absent, `null` or a value).
     pub compromised_rate: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -7883,6 +7978,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationEventsContent
 }
 /// CSDL: `microsoft.graph.simulationNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
     pub default_language: ::graph_model::Nullable<String>,
@@ -7947,6 +8043,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationNotification 
 }
 /// CSDL: `microsoft.graph.simulationReport`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationReport {
     /// Property `overview` (nullable: absent, `null` or a value).
     pub overview: ::graph_model::Nullable<super::SimulationReportOverview>,
@@ -7998,6 +8095,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationReport {
 }
 /// CSDL: `microsoft.graph.simulationReportOverview`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SimulationReportOverview {
     /// Property `recommendedActions` (nullable: absent, `null` or a value).
     pub recommended_actions: ::graph_model::Nullable<Vec<super::RecommendedAction>>,
@@ -8070,6 +8168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationReportOvervie
 }
 /// CSDL: `microsoft.graph.simulationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SimulationStatus {
     /// `unknown` = 0
     Unknown,
@@ -8157,6 +8256,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationStatus {
 }
 /// CSDL: `microsoft.graph.targettedUserType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TargettedUserType {
     /// `unknown` = 0
     Unknown,
@@ -8224,6 +8324,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargettedUserType {
 }
 /// CSDL: `microsoft.graph.tenantDataSecurityAndGovernance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantDataSecurityAndGovernance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8279,6 +8380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantDataSecurityAndGo
 }
 /// CSDL: `microsoft.graph.tenantProtectionScopeContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantProtectionScopeContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8326,6 +8428,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantProtectionScopeCo
 }
 /// CSDL: `microsoft.graph.training`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Training {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8451,6 +8554,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Training {
 }
 /// CSDL: `microsoft.graph.trainingAssignedTo`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TrainingAssignedTo {
     /// `none` = 0
     None,
@@ -8533,6 +8637,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingAssignedTo {
 }
 /// CSDL: `microsoft.graph.trainingAvailabilityStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TrainingAvailabilityStatus {
     /// `unknown` = 0
     Unknown,
@@ -8605,6 +8710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingAvailabilitySta
 }
 /// CSDL: `microsoft.graph.trainingCompletionDuration`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TrainingCompletionDuration {
     /// `week` = 7
     Week,
@@ -8662,6 +8768,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingCompletionDurat
 }
 /// CSDL: `microsoft.graph.trainingEventsContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TrainingEventsContent {
     /// Property `assignedTrainingsInfos` (nullable: absent, `null` or a value).
     pub assigned_trainings_infos: ::graph_model::Nullable<Vec<super::AssignedTrainingInfo>>,
@@ -8721,6 +8828,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingEventsContent {
 }
 /// CSDL: `microsoft.graph.trainingLanguageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TrainingLanguageDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8819,6 +8927,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingLanguageDetail 
 }
 /// CSDL: `microsoft.graph.trainingNotificationSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TrainingNotificationSetting {
     /// Property `notificationPreference` (nullable: absent, `null` or a value).
     pub notification_preference: ::graph_model::Nullable<super::EndUserNotificationPreference>,
@@ -8894,6 +9003,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingNotificationSet
 }
 /// CSDL: `microsoft.graph.trainingReminderNotification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TrainingReminderNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
     pub default_language: ::graph_model::Nullable<String>,
@@ -8957,6 +9067,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingReminderNotific
 /// CSDL: `microsoft.graph.trainingSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
     pub setting_type: ::graph_model::Nullable<super::TrainingSettingType>,
@@ -9012,6 +9123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingSetting {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TrainingSettingAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TrainingSetting),
@@ -9117,6 +9229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingSettingAny {
 }
 /// CSDL: `microsoft.graph.trainingSettingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TrainingSettingType {
     /// `microsoftCustom` = 0
     MicrosoftCustom,
@@ -9184,6 +9297,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingSettingType {
 }
 /// CSDL: `microsoft.graph.trainingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TrainingStatus {
     /// `unknown` = 0
     Unknown,
@@ -9256,6 +9370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingStatus {
 }
 /// CSDL: `microsoft.graph.trainingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TrainingType {
     /// `unknown` = 0
     Unknown,
@@ -9313,6 +9428,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingType {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UriClickSecurityState {
     /// Property `clickAction` (nullable: absent, `null` or a value).
     pub click_action: ::graph_model::Nullable<String>,
@@ -9395,6 +9511,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UriClickSecurityState {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserAccountSecurityType {
     /// `unknown` = 0
     Unknown,
@@ -9469,6 +9586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAccountSecurityType
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSecurityState {
     /// Property `aadUserId` (nullable: absent, `null` or a value).
     pub aad_user_id: ::graph_model::Nullable<String>,
@@ -9594,6 +9712,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSecurityState {
 }
 /// CSDL: `microsoft.graph.userSimulationDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSimulationDetails {
     /// Property `assignedTrainingsCount` (nullable: absent, `null` or a value).
     pub assigned_trainings_count: ::graph_model::Nullable<i32>,
@@ -9696,6 +9815,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSimulationDetails {
 }
 /// CSDL: `microsoft.graph.userSimulationEventInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSimulationEventInfo {
     /// Property `browser` (nullable: absent, `null` or a value).
     pub browser: ::graph_model::Nullable<String>,
@@ -9772,6 +9892,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSimulationEventInfo
 }
 /// CSDL: `microsoft.graph.userTrainingContentEventInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserTrainingContentEventInfo {
     /// Property `browser` (nullable: absent, `null` or a value).
     pub browser: ::graph_model::Nullable<String>,
@@ -9845,6 +9966,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingContentEven
 }
 /// CSDL: `microsoft.graph.userTrainingEventInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserTrainingEventInfo {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -9935,6 +10057,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingEventInfo {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VulnerabilityState {
     /// Property `cve` (nullable: absent, `null` or a value).
     pub cve: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.agreementAcceptance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgreementAcceptance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -122,6 +123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementAcceptance {
 }
 /// CSDL: `microsoft.graph.agreementAcceptanceState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AgreementAcceptanceState {
     /// `accepted` = 2
     Accepted,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.groupSettingTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupSettingTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -71,6 +72,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupSettingTemplate {
 }
 /// CSDL: `microsoft.graph.settingTemplateValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SettingTemplateValue {
     /// Property `defaultValue` (nullable: absent, `null` or a value).
     pub default_value: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.contentCustomization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentCustomization {
     /// Property `attributeCollection` (not nullable: absent or a value).
     pub attribute_collection: Option<Vec<super::KeyValue>>,
@@ -80,6 +81,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentCustomization {
 }
 /// CSDL: `microsoft.graph.layoutTemplateType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LayoutTemplateType {
     /// `default` = 0
     Default,
@@ -133,6 +135,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LayoutTemplateType {
 }
 /// CSDL: `microsoft.graph.loginPageLayoutConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LoginPageLayoutConfiguration {
     /// Property `isFooterShown` (nullable: absent, `null` or a value).
     pub is_footer_shown: ::graph_model::Nullable<bool>,
@@ -191,6 +194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoginPageLayoutConfigur
 }
 /// CSDL: `microsoft.graph.loginPageTextVisibilitySettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LoginPageTextVisibilitySettings {
     /// Property `hideAccountResetCredentials` (nullable: absent, `null` or a value).
     pub hide_account_reset_credentials: ::graph_model::Nullable<bool>,
@@ -281,6 +285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoginPageTextVisibility
 ///
 /// CSDL: `microsoft.graph.mdmAuthority`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MdmAuthority {
     /// Unknown
     ///
@@ -345,6 +350,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdmAuthority {
 }
 /// CSDL: `microsoft.graph.organization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Organization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -583,6 +589,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Organization {
 }
 /// CSDL: `microsoft.graph.organizationalBranding`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrganizationalBranding {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -864,6 +871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalBranding 
 }
 /// CSDL: `microsoft.graph.organizationalBrandingLocalization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrganizationalBrandingLocalization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1140,6 +1148,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalBrandingL
 }
 /// CSDL: `microsoft.graph.partnerTenantType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PartnerTenantType {
     /// `microsoftSupport` = 1
     MicrosoftSupport,
@@ -1217,6 +1226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PartnerTenantType {
 }
 /// CSDL: `microsoft.graph.privacyProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyProfile {
     /// Property `contactEmail` (nullable: absent, `null` or a value).
     pub contact_email: ::graph_model::Nullable<String>,
@@ -1268,6 +1278,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyProfile {
 }
 /// CSDL: `microsoft.graph.verifiedDomain`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedDomain {
     /// Property `capabilities` (nullable: absent, `null` or a value).
     pub capabilities: ::graph_model::Nullable<String>,

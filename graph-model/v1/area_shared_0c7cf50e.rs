@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.advancedConfigState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AdvancedConfigState {
     /// `default` = 0
     Default,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdvancedConfigState {
 /// CSDL: `microsoft.graph.authenticationMethodConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -124,6 +126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodCon
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuthenticationMethodConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuthenticationMethodConfiguration),
@@ -323,6 +326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodCon
 }
 /// CSDL: `microsoft.graph.authenticationMethodFeatureConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodFeatureConfiguration {
     /// Property `excludeTarget` (nullable: absent, `null` or a value).
     pub exclude_target: ::graph_model::Nullable<super::FeatureTarget>,
@@ -378,6 +382,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodFea
 }
 /// CSDL: `microsoft.graph.authenticationMethodState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodState {
     /// `enabled` = 0
     Enabled,
@@ -426,6 +431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodSta
 }
 /// CSDL: `microsoft.graph.authenticationMethodTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -491,6 +497,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTar
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuthenticationMethodTargetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuthenticationMethodTarget),
@@ -600,6 +607,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTar
 }
 /// CSDL: `microsoft.graph.authenticationMethodTargetType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodTargetType {
     /// `user` = 0
     User,
@@ -653,6 +661,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTar
 }
 /// CSDL: `microsoft.graph.emailAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -727,6 +736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailAuthenticationMeth
 }
 /// CSDL: `microsoft.graph.excludeTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExcludeTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -778,6 +788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExcludeTarget {
 }
 /// CSDL: `microsoft.graph.externalAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -859,6 +870,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalAuthenticationM
 }
 /// CSDL: `microsoft.graph.externalEmailOtpState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExternalEmailOtpState {
     /// `default` = 0
     Default,
@@ -917,6 +929,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalEmailOtpState {
 }
 /// CSDL: `microsoft.graph.featureTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FeatureTarget {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
@@ -968,6 +981,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureTarget {
 }
 /// CSDL: `microsoft.graph.featureTargetType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FeatureTargetType {
     /// `group` = 0
     Group,
@@ -1026,6 +1040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureTargetType {
 }
 /// CSDL: `microsoft.graph.fido2AuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Fido2AuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1135,6 +1150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2AuthenticationMeth
 }
 /// CSDL: `microsoft.graph.fido2KeyRestrictions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Fido2KeyRestrictions {
     /// Property `aaGuids` (nullable: absent, `null` or a value).
     pub aa_guids: ::graph_model::Nullable<Vec<String>>,
@@ -1190,6 +1206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2KeyRestrictions {
 }
 /// CSDL: `microsoft.graph.fido2RestrictionEnforcementType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Fido2RestrictionEnforcementType {
     /// `allow` = 0
     Allow,
@@ -1243,6 +1260,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2RestrictionEnforce
 }
 /// CSDL: `microsoft.graph.includeTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IncludeTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1294,6 +1312,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludeTarget {
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftAuthenticatorAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1377,6 +1396,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftAuthenticatorAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1449,6 +1469,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MicrosoftAuthenticatorAuthenticationMode {
     /// `deviceBasedPush` = 0
     DeviceBasedPush,
@@ -1501,6 +1522,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAuthenticatorA
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorFeatureSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftAuthenticatorFeatureSettings {
     /// Property `displayAppInformationRequiredState` (nullable: absent, `null` or a value).
     pub display_app_information_required_state:
@@ -1569,6 +1591,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAuthenticatorF
 }
 /// CSDL: `microsoft.graph.openIdConnectSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenIdConnectSetting {
     /// Property `clientId` (not nullable: absent or a value).
     pub client_id: Option<String>,
@@ -1620,6 +1643,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenIdConnectSetting {
 }
 /// CSDL: `microsoft.graph.passkeyAuthenticationMethodTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasskeyAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1688,6 +1712,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasskeyAuthenticationMe
 }
 /// CSDL: `microsoft.graph.qrCodePinAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QrCodePinAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1769,6 +1794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.smsAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SmsAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1828,6 +1854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SmsAuthenticationMethod
 }
 /// CSDL: `microsoft.graph.smsAuthenticationMethodTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SmsAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1896,6 +1923,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SmsAuthenticationMethod
 }
 /// CSDL: `microsoft.graph.softwareOathAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SoftwareOathAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1957,6 +1985,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TemporaryAccessPassAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2065,6 +2094,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.verifiableCredentialAuthenticationMethodTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiableCredentialAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2137,6 +2167,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiableCredentialsAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2203,6 +2234,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.voiceAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VoiceAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2274,6 +2306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VoiceAuthenticationMeth
 }
 /// CSDL: `microsoft.graph.x509CertificateAffinityLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum X509CertificateAffinityLevel {
     /// `low` = 0
     Low,
@@ -2327,6 +2360,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAffinity
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthenticationMethodConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2442,6 +2476,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthenticationMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum X509CertificateAuthenticationMode {
     /// `x509CertificateSingleFactor` = 0
     X509CertificateSingleFactor,
@@ -2499,6 +2534,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAuthenti
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthenticationModeConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateAuthenticationModeConfiguration {
     /// Property `rules` (nullable: absent, `null` or a value).
     pub rules: ::graph_model::Nullable<Vec<super::X509CertificateRule>>,
@@ -2578,6 +2614,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthorityScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateAuthorityScope {
     /// Property `includeTargets` (nullable: absent, `null` or a value).
     pub include_targets: ::graph_model::Nullable<Vec<super::IncludeTarget>>,
@@ -2644,6 +2681,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAuthorit
 }
 /// CSDL: `microsoft.graph.x509CertificateCRLValidationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateCRLValidationConfiguration {
     /// Property `exemptedCertificateAuthoritiesSubjectKeyIdentifiers` (nullable: absent, `null` or a value).
     pub exempted_certificate_authorities_subject_key_identifiers:
@@ -2706,6 +2744,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateCRLValid
 }
 /// CSDL: `microsoft.graph.x509CertificateCRLValidationConfigurationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum X509CertificateCRLValidationConfigurationState {
     /// `disabled` = 0
     Disabled,
@@ -2762,6 +2801,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.x509CertificateIssuerHintsConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateIssuerHintsConfiguration {
     /// Property `state` (nullable: absent, `null` or a value).
     pub state: ::graph_model::Nullable<super::X509CertificateIssuerHintsState>,
@@ -2809,6 +2849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateIssuerHi
 }
 /// CSDL: `microsoft.graph.x509CertificateIssuerHintsState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum X509CertificateIssuerHintsState {
     /// `disabled` = 0
     Disabled,
@@ -2862,6 +2903,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateIssuerHi
 }
 /// CSDL: `microsoft.graph.x509CertificateRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateRule {
     /// Property `identifier` (nullable: absent, `null` or a value).
     pub identifier: ::graph_model::Nullable<String>,
@@ -2956,6 +2998,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateRule {
 }
 /// CSDL: `microsoft.graph.x509CertificateRuleType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum X509CertificateRuleType {
     /// `issuerSubject` = 0
     IssuerSubject,
@@ -3019,6 +3062,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateRuleType
 }
 /// CSDL: `microsoft.graph.x509CertificateUserBinding`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateUserBinding {
     /// Property `priority` (not nullable: absent or a value).
     pub priority: Option<i32>,

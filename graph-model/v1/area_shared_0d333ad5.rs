@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.iPv4CidrRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IPv4CidrRange {
     /// Property `cidrAddress` (not nullable: absent or a value).
     pub cidr_address: Option<String>,
@@ -51,6 +52,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv4CidrRange {
 ///
 /// CSDL: `microsoft.graph.iPv4Range`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IPv4Range {
     /// Lower address.
     ///
@@ -106,6 +108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv4Range {
 }
 /// CSDL: `microsoft.graph.iPv6CidrRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IPv6CidrRange {
     /// Property `cidrAddress` (not nullable: absent or a value).
     pub cidr_address: Option<String>,
@@ -155,6 +158,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv6CidrRange {
 ///
 /// CSDL: `microsoft.graph.iPv6Range`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IPv6Range {
     /// Lower address.
     ///
@@ -211,6 +215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IPv6Range {
 /// CSDL: `microsoft.graph.ipRange` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IpRange {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -262,6 +267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpRange {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IpRangeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IpRange),

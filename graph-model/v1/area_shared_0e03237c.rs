@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.appRoleAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppRoleAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

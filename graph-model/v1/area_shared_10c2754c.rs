@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.alternativeSecurityId`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlternativeSecurityId {
     /// Property `identityProvider` (nullable: absent, `null` or a value).
     pub identity_provider: ::graph_model::Nullable<String>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlternativeSecurityId {
 }
 /// CSDL: `microsoft.graph.device`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Device {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.activitiesContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivitiesContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivitiesContainer {
 }
 /// CSDL: `microsoft.graph.activityHistoryItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivityHistoryItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -156,6 +158,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityHistoryItem {
 }
 /// CSDL: `microsoft.graph.activityMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivityMetadata {
     /// Property `activity` (not nullable: absent or a value).
     pub activity: Option<super::UserActivityType>,
@@ -203,6 +206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityMetadata {
 }
 /// CSDL: `microsoft.graph.agentUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgentUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1081,6 +1085,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentUser {
 }
 /// CSDL: `microsoft.graph.aiAgentInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiAgentInfo {
     /// Property `identifier` (nullable: absent, `null` or a value).
     pub identifier: ::graph_model::Nullable<String>,
@@ -1140,6 +1145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAgentInfo {
 }
 /// CSDL: `microsoft.graph.aiInteractionPlugin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionPlugin {
     /// Property `identifier` (nullable: absent, `null` or a value).
     pub identifier: ::graph_model::Nullable<String>,
@@ -1195,6 +1201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionPlugin {
 }
 /// CSDL: `microsoft.graph.associatedTeamInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssociatedTeamInfo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1256,6 +1263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssociatedTeamInfo {
 /// CSDL: `microsoft.graph.attachment` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Attachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1340,6 +1348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Attachment {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AttachmentAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Attachment),
@@ -1423,6 +1432,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentAny {
 /// CSDL: `microsoft.graph.attachmentBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttachmentBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1497,6 +1507,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AttachmentBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AttachmentBase),
@@ -1563,6 +1574,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentBaseAny {
 }
 /// CSDL: `microsoft.graph.attachmentSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttachmentSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1627,6 +1639,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttachmentSession {
 }
 /// CSDL: `microsoft.graph.attestationLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttestationLevel {
     /// `attested` = 0
     Attested,
@@ -1680,6 +1693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttestationLevel {
 }
 /// CSDL: `microsoft.graph.authentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Authentication {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1823,6 +1837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Authentication {
 /// CSDL: `microsoft.graph.authenticationMethod` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1882,6 +1897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethod {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuthenticationMethodAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuthenticationMethod),
@@ -2055,6 +2071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodAny
 }
 /// CSDL: `microsoft.graph.authenticationMethodKeyStrength`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodKeyStrength {
     /// `normal` = 0
     Normal,
@@ -2107,6 +2124,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodKey
 }
 /// CSDL: `microsoft.graph.authenticationMethodPlatform`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodPlatform {
     /// `unknown` = 0
     Unknown,
@@ -2184,6 +2202,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodPla
 }
 /// CSDL: `microsoft.graph.authenticationMethodSignInState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodSignInState {
     /// `notSupported` = 0
     NotSupported,
@@ -2261,6 +2280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodSig
 }
 /// CSDL: `microsoft.graph.authenticationPhoneType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationPhoneType {
     /// `mobile` = 0
     Mobile,
@@ -2319,6 +2339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationPhoneType
 }
 /// CSDL: `microsoft.graph.authorizationInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthorizationInfo {
     /// Property `certificateUserIds` (nullable: absent, `null` or a value).
     pub certificate_user_ids: ::graph_model::Nullable<Vec<String>>,
@@ -2368,6 +2389,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthorizationInfo {
 }
 /// CSDL: `microsoft.graph.automaticRepliesSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AutomaticRepliesSetting {
     /// Property `externalAudience` (nullable: absent, `null` or a value).
     pub external_audience: ::graph_model::Nullable<super::ExternalAudienceScope>,
@@ -2450,6 +2472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutomaticRepliesSetting
 }
 /// CSDL: `microsoft.graph.automaticRepliesStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AutomaticRepliesStatus {
     /// `disabled` = 0
     Disabled,
@@ -2502,6 +2525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutomaticRepliesStatus 
 }
 /// CSDL: `microsoft.graph.binaryContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BinaryContent {
     /// Property `data` (not nullable: absent or a value).
     pub data: Option<::graph_model::edm::Binary>,
@@ -2549,6 +2573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BinaryContent {
 }
 /// CSDL: `microsoft.graph.calendar`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Calendar {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2719,6 +2744,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Calendar {
 }
 /// CSDL: `microsoft.graph.calendarColor`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CalendarColor {
     /// `auto` = -1
     Auto,
@@ -2817,6 +2843,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarColor {
 }
 /// CSDL: `microsoft.graph.calendarGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CalendarGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2880,6 +2907,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarGroup {
 }
 /// CSDL: `microsoft.graph.calendarPermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CalendarPermission {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2956,6 +2984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarPermission {
 }
 /// CSDL: `microsoft.graph.calendarRoleType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CalendarRoleType {
     /// `none` = 0
     None,
@@ -3037,6 +3066,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarRoleType {
 }
 /// CSDL: `microsoft.graph.calendarSharingAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CalendarSharingAction {
     /// `accept` = 0
     Accept,
@@ -3098,6 +3128,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingAction {
 }
 /// CSDL: `microsoft.graph.calendarSharingActionImportance`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CalendarSharingActionImportance {
     /// `primary` = 0
     Primary,
@@ -3146,6 +3177,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingActionIm
 }
 /// CSDL: `microsoft.graph.calendarSharingActionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CalendarSharingActionType {
     /// `accept` = 0
     Accept,
@@ -3190,6 +3222,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingActionTy
 }
 /// CSDL: `microsoft.graph.calendarSharingMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CalendarSharingMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3462,6 +3495,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingMessage 
 }
 /// CSDL: `microsoft.graph.calendarSharingMessageAction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CalendarSharingMessageAction {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<super::CalendarSharingAction>,
@@ -3517,6 +3551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalendarSharingMessageA
 }
 /// CSDL: `microsoft.graph.categoryColor`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CategoryColor {
     /// `none` = -1
     None,
@@ -3669,6 +3704,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CategoryColor {
 }
 /// CSDL: `microsoft.graph.checklistItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChecklistItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3738,6 +3774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChecklistItem {
 }
 /// CSDL: `microsoft.graph.cloudClipboardItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudClipboardItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3811,6 +3848,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudClipboardItem {
 }
 /// CSDL: `microsoft.graph.cloudClipboardItemPayload`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudClipboardItemPayload {
     /// Property `content` (not nullable: absent or a value).
     pub content: Option<String>,
@@ -3862,6 +3900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudClipboardItemPaylo
 }
 /// CSDL: `microsoft.graph.cloudClipboardRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudClipboardRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3913,6 +3952,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudClipboardRoot {
 }
 /// CSDL: `microsoft.graph.contact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Contact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4202,6 +4242,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Contact {
 }
 /// CSDL: `microsoft.graph.contactFolder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContactFolder {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4293,6 +4334,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContactFolder {
 }
 /// CSDL: `microsoft.graph.contentActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentActivity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4353,6 +4395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentActivity {
 /// CSDL: `microsoft.graph.contentBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentBase {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -4404,6 +4447,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ContentBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ContentBase),
@@ -4478,6 +4522,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentBaseAny {
 }
 /// CSDL: `microsoft.graph.contentCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContentCategory {
     /// `none` = 0
     None,
@@ -4531,6 +4576,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentCategory {
 }
 /// CSDL: `microsoft.graph.customMetadataDictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomMetadataDictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -4574,6 +4620,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomMetadataDictionar
 }
 /// CSDL: `microsoft.graph.customTimeZone`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTimeZone {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -4633,6 +4680,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTimeZone {
 }
 /// CSDL: `microsoft.graph.daylightTimeZoneOffset`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DaylightTimeZoneOffset {
     /// Property `dayOccurrence` (nullable: absent, `null` or a value).
     pub day_occurrence: ::graph_model::Nullable<i32>,
@@ -4707,6 +4755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DaylightTimeZoneOffset 
 }
 /// CSDL: `microsoft.graph.delegateMeetingMessageDeliveryOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegateMeetingMessageDeliveryOptions {
     /// `sendToDelegateAndInformationToPrincipal` = 0
     SendToDelegateAndInformationToPrincipal,
@@ -4763,6 +4812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegateMeetingMessageD
 }
 /// CSDL: `microsoft.graph.deviceMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceMetadata {
     /// Property `deviceType` (nullable: absent, `null` or a value).
     pub device_type: ::graph_model::Nullable<String>,
@@ -4825,6 +4875,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceMetadata {
 }
 /// CSDL: `microsoft.graph.emailAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4880,6 +4931,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailAuthenticationMeth
 }
 /// CSDL: `microsoft.graph.employeeExperienceUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmployeeExperienceUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4940,6 +4992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeExperienceUser 
 }
 /// CSDL: `microsoft.graph.employeeOrgData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmployeeOrgData {
     /// Property `costCenter` (nullable: absent, `null` or a value).
     pub cost_center: ::graph_model::Nullable<String>,
@@ -4991,6 +5044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeOrgData {
 }
 /// CSDL: `microsoft.graph.errorCorrectionLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCorrectionLevel {
     /// `l` = 1
     L,
@@ -5052,6 +5106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ErrorCorrectionLevel {
 }
 /// CSDL: `microsoft.graph.event`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Event {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5372,6 +5427,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Event {
 }
 /// CSDL: `microsoft.graph.eventMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EventMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5678,6 +5734,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessage {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EventMessageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EventMessage),
@@ -5752,6 +5809,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageAny {
 }
 /// CSDL: `microsoft.graph.eventMessageRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EventMessageRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6088,6 +6146,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageRequest {
 }
 /// CSDL: `microsoft.graph.eventMessageResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EventMessageResponse {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6396,6 +6455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageResponse {
 }
 /// CSDL: `microsoft.graph.eventType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EventType {
     /// `singleInstance` = 0
     SingleInstance,
@@ -6453,6 +6513,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventType {
 }
 /// CSDL: `microsoft.graph.exchangeSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6504,6 +6565,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeSettings {
 }
 /// CSDL: `microsoft.graph.externalAudienceScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExternalAudienceScope {
     /// `none` = 0
     None,
@@ -6556,6 +6618,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalAudienceScope {
 }
 /// CSDL: `microsoft.graph.externalAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6616,6 +6679,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalAuthenticationM
 }
 /// CSDL: `microsoft.graph.fido2AuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Fido2AuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6709,6 +6773,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2AuthenticationMeth
 }
 /// CSDL: `microsoft.graph.fileAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileAttachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6800,6 +6865,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileAttachment {
 }
 /// CSDL: `microsoft.graph.followupFlag`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FollowupFlag {
     /// Property `completedDateTime` (nullable: absent, `null` or a value).
     pub completed_date_time: ::graph_model::Nullable<super::DateTimeTimeZone>,
@@ -6866,6 +6932,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FollowupFlag {
 }
 /// CSDL: `microsoft.graph.followupFlagStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FollowupFlagStatus {
     /// `notFlagged` = 0
     NotFlagged,
@@ -6918,6 +6985,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FollowupFlagStatus {
 }
 /// CSDL: `microsoft.graph.freeBusyStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FreeBusyStatus {
     /// `unknown` = -1
     Unknown,
@@ -6989,6 +7057,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FreeBusyStatus {
 }
 /// CSDL: `microsoft.graph.imageInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImageInfo {
     /// Property `addImageQuery` (nullable: absent, `null` or a value).
     pub add_image_query: ::graph_model::Nullable<bool>,
@@ -7053,6 +7122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImageInfo {
 }
 /// CSDL: `microsoft.graph.importance`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Importance {
     /// `low` = 0
     Low,
@@ -7105,6 +7175,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Importance {
 }
 /// CSDL: `microsoft.graph.inferenceClassification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InferenceClassification {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7156,6 +7227,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InferenceClassification
 }
 /// CSDL: `microsoft.graph.inferenceClassificationOverride`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InferenceClassificationOverride {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7213,6 +7285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InferenceClassification
 }
 /// CSDL: `microsoft.graph.inferenceClassificationType`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InferenceClassificationType {
     /// `focused` = 0
     Focused,
@@ -7261,6 +7334,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InferenceClassification
 }
 /// CSDL: `microsoft.graph.insightIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InsightIdentity {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<String>,
@@ -7316,6 +7390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightIdentity {
 }
 /// CSDL: `microsoft.graph.integratedApplicationMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntegratedApplicationMetadata {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -7375,6 +7450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegratedApplicationMe
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IntegratedApplicationMetadataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IntegratedApplicationMetadata),
@@ -7443,6 +7519,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegratedApplicationMe
 }
 /// CSDL: `microsoft.graph.internetMessageHeader`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InternetMessageHeader {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -7494,6 +7571,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternetMessageHeader {
 }
 /// CSDL: `microsoft.graph.itemAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemAttachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7576,6 +7654,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemAttachment {
 /// CSDL: `microsoft.graph.itemInsights`.
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemInsights {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7639,6 +7718,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemInsights {
 }
 /// CSDL: `microsoft.graph.licenseAssignmentState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LicenseAssignmentState {
     /// Property `assignedByGroup` (nullable: absent, `null` or a value).
     pub assigned_by_group: ::graph_model::Nullable<String>,
@@ -7715,6 +7795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseAssignmentState 
 }
 /// CSDL: `microsoft.graph.licenseDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LicenseDetails {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7774,6 +7855,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseDetails {
 }
 /// CSDL: `microsoft.graph.linkedResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LinkedResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7843,6 +7925,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LinkedResource {
 }
 /// CSDL: `microsoft.graph.localeInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocaleInfo {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -7896,6 +7979,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocaleInfo {
 ///
 /// CSDL: `microsoft.graph.longRunningOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LongRunningOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7980,6 +8064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LongRunningOperation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum LongRunningOperationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::LongRunningOperation),
@@ -8068,6 +8153,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LongRunningOperationAny
 }
 /// CSDL: `microsoft.graph.mailFolder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailFolder {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8192,6 +8278,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailFolder {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MailFolderAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MailFolder),
@@ -8258,6 +8345,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailFolderAny {
 }
 /// CSDL: `microsoft.graph.mailSearchFolder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailSearchFolder {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8396,6 +8484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailSearchFolder {
 }
 /// CSDL: `microsoft.graph.mailboxSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxSettings {
     /// Property `archiveFolder` (nullable: absent, `null` or a value).
     pub archive_folder: ::graph_model::Nullable<String>,
@@ -8495,6 +8584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxSettings {
 }
 /// CSDL: `microsoft.graph.maxWorkLocationDetails`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MaxWorkLocationDetails {
     /// `unknown` = 0
     Unknown,
@@ -8562,6 +8652,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MaxWorkLocationDetails 
 }
 /// CSDL: `microsoft.graph.meetingMessageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MeetingMessageType {
     /// `none` = 0
     None,
@@ -8633,6 +8724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingMessageType {
 }
 /// CSDL: `microsoft.graph.meetingRequestType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MeetingRequestType {
     /// `none` = 0
     None,
@@ -8711,6 +8803,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingRequestType {
 }
 /// CSDL: `microsoft.graph.message`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Message {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8957,6 +9050,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Message {
 }
 /// CSDL: `microsoft.graph.messageActionFlag`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MessageActionFlag {
     /// `any` = 0
     Any,
@@ -9063,6 +9157,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageActionFlag {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MessageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Message),
@@ -9153,6 +9248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageAny {
 }
 /// CSDL: `microsoft.graph.messageRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessageRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9242,6 +9338,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageRule {
 }
 /// CSDL: `microsoft.graph.messageRuleActions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessageRuleActions {
     /// Property `assignCategories` (nullable: absent, `null` or a value).
     pub assign_categories: ::graph_model::Nullable<Vec<String>>,
@@ -9345,6 +9442,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageRuleActions {
 }
 /// CSDL: `microsoft.graph.messageRulePredicates`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessageRulePredicates {
     /// Property `bodyContains` (nullable: absent, `null` or a value).
     pub body_contains: ::graph_model::Nullable<Vec<String>>,
@@ -9553,6 +9651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageRulePredicates {
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftAuthenticatorAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9630,6 +9729,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.objectIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ObjectIdentity {
     /// Property `issuer` (nullable: absent, `null` or a value).
     pub issuer: ::graph_model::Nullable<String>,
@@ -9685,6 +9785,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectIdentity {
 }
 /// CSDL: `microsoft.graph.onPremisesExtensionAttributes`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesExtensionAttributes {
     /// Property `extensionAttribute1` (nullable: absent, `null` or a value).
     pub extension_attribute1: ::graph_model::Nullable<String>,
@@ -9834,6 +9935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesExtensionAttr
 }
 /// CSDL: `microsoft.graph.onlineMeetingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnlineMeetingInfo {
     /// Property `conferenceId` (nullable: absent, `null` or a value).
     pub conference_id: ::graph_model::Nullable<String>,
@@ -9908,6 +10010,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingInfo {
 }
 /// CSDL: `microsoft.graph.onlineMeetingProviderType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingProviderType {
     /// `unknown` = 0
     Unknown,
@@ -9969,6 +10072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingProviderTy
 }
 /// CSDL: `microsoft.graph.operatingSystemSpecifications`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OperatingSystemSpecifications {
     /// Property `operatingSystemPlatform` (not nullable: absent or a value).
     pub operating_system_platform: Option<String>,
@@ -10024,6 +10128,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperatingSystemSpecific
 }
 /// CSDL: `microsoft.graph.outlookCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutlookCategory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10080,6 +10185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookCategory {
 /// CSDL: `microsoft.graph.outlookItem` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutlookItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10159,6 +10265,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookItem {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OutlookItemAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OutlookItem),
@@ -10281,6 +10388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookItemAny {
 }
 /// CSDL: `microsoft.graph.outlookUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutlookUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10332,6 +10440,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookUser {
 }
 /// CSDL: `microsoft.graph.passkeyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PasskeyType {
     /// `deviceBound` = 0
     DeviceBound,
@@ -10385,6 +10494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasskeyType {
 }
 /// CSDL: `microsoft.graph.passwordAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasswordAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10440,6 +10550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordAuthenticationM
 }
 /// CSDL: `microsoft.graph.person`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Person {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10588,6 +10699,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Person {
 }
 /// CSDL: `microsoft.graph.personType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PersonType {
     /// Property `class` (nullable: absent, `null` or a value).
     pub class: ::graph_model::Nullable<String>,
@@ -10639,6 +10751,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersonType {
 }
 /// CSDL: `microsoft.graph.phoneAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PhoneAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10708,6 +10821,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhoneAuthenticationMeth
 }
 /// CSDL: `microsoft.graph.plannerUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerUser {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10765,6 +10879,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerUser {
 }
 /// CSDL: `microsoft.graph.platformCredentialAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlatformCredentialAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10841,6 +10956,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlatformCredentialAuthe
 /// CSDL: `microsoft.graph.policyLocation` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyLocation {
     /// Property `value` (not nullable: absent or a value).
     pub value: Option<String>,
@@ -10896,6 +11012,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PolicyLocationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PolicyLocation),
@@ -10980,6 +11097,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationAny {
 }
 /// CSDL: `microsoft.graph.policyLocationApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyLocationApplication {
     /// Property `value` (not nullable: absent or a value).
     pub value: Option<String>,
@@ -11027,6 +11145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationApplicati
 }
 /// CSDL: `microsoft.graph.policyLocationDomain`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyLocationDomain {
     /// Property `value` (not nullable: absent or a value).
     pub value: Option<String>,
@@ -11074,6 +11193,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationDomain {
 }
 /// CSDL: `microsoft.graph.policyLocationUrl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyLocationUrl {
     /// Property `value` (not nullable: absent or a value).
     pub value: Option<String>,
@@ -11121,6 +11241,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyLocationUrl {
 }
 /// CSDL: `microsoft.graph.post`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Post {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11272,6 +11393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Post {
 /// CSDL: `microsoft.graph.processContentMetadataBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessContentMetadataBase {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<super::ContentBaseAny>,
@@ -11374,6 +11496,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentMetadataB
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ProcessContentMetadataBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ProcessContentMetadataBase),
@@ -11450,6 +11573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentMetadataB
 }
 /// CSDL: `microsoft.graph.processContentRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessContentRequest {
     /// Property `activityMetadata` (not nullable: absent or a value).
     pub activity_metadata: Option<super::ActivityMetadata>,
@@ -11523,6 +11647,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessContentRequest {
 }
 /// CSDL: `microsoft.graph.processConversationMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessConversationMetadata {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<super::ContentBaseAny>,
@@ -11651,6 +11776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessConversationMeta
 }
 /// CSDL: `microsoft.graph.processFileMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessFileMetadata {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<super::ContentBaseAny>,
@@ -11755,6 +11881,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessFileMetadata {
 }
 /// CSDL: `microsoft.graph.protectedApplicationMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectedApplicationMetadata {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -11812,6 +11939,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectedApplicationMet
 }
 /// CSDL: `microsoft.graph.qrCode`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QrCode {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -11886,6 +12014,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrCode {
 }
 /// CSDL: `microsoft.graph.qrCodeImageDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QrCodeImageDetails {
     /// Property `binaryValue` (nullable: absent, `null` or a value).
     pub binary_value: ::graph_model::Nullable<::graph_model::edm::Binary>,
@@ -11952,6 +12081,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrCodeImageDetails {
 }
 /// CSDL: `microsoft.graph.qrCodePinAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QrCodePinAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12021,6 +12151,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrCodePinAuthentication
 }
 /// CSDL: `microsoft.graph.qrPin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QrPin {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12095,6 +12226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QrPin {
 }
 /// CSDL: `microsoft.graph.referenceAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReferenceAttachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12171,6 +12303,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReferenceAttachment {
 }
 /// CSDL: `microsoft.graph.resourceAccessDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceAccessDetail {
     /// Property `accessType` (not nullable: absent or a value).
     pub access_type: Option<::graph_model::Flags<super::ResourceAccessType>>,
@@ -12260,6 +12393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccessDetail {
 }
 /// CSDL: `microsoft.graph.resourceAccessStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResourceAccessStatus {
     /// `none` = 0
     None,
@@ -12317,6 +12451,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccessStatus {
 }
 /// CSDL: `microsoft.graph.resourceAccessType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResourceAccessType {
     /// `none` = 0
     None,
@@ -12379,6 +12514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccessType {
 }
 /// CSDL: `microsoft.graph.resourceReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceReference {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
@@ -12434,6 +12570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceReference {
 }
 /// CSDL: `microsoft.graph.resourceVisualization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceVisualization {
     /// Property `containerDisplayName` (nullable: absent, `null` or a value).
     pub container_display_name: ::graph_model::Nullable<String>,
@@ -12520,6 +12657,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceVisualization {
 }
 /// CSDL: `microsoft.graph.scoredEmailAddress`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScoredEmailAddress {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<String>,
@@ -12582,6 +12720,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScoredEmailAddress {
 }
 /// CSDL: `microsoft.graph.selectionLikelihoodInfo`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SelectionLikelihoodInfo {
     /// `notSpecified` = 0
     NotSpecified,
@@ -12630,6 +12769,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SelectionLikelihoodInfo
 }
 /// CSDL: `microsoft.graph.sensitivity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Sensitivity {
     /// `normal` = 0
     Normal,
@@ -12690,6 +12830,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Sensitivity {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharedInsight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12777,6 +12918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedInsight {
 }
 /// CSDL: `microsoft.graph.sharingDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharingDetail {
     /// Property `sharedBy` (nullable: absent, `null` or a value).
     pub shared_by: ::graph_model::Nullable<super::InsightIdentity>,
@@ -12846,6 +12988,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingDetail {
 }
 /// CSDL: `microsoft.graph.shiftAvailability`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShiftAvailability {
     /// Property `recurrence` (nullable: absent, `null` or a value).
     pub recurrence: ::graph_model::Nullable<super::PatternedRecurrence>,
@@ -12901,6 +13044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftAvailability {
 }
 /// CSDL: `microsoft.graph.shiftPreferences`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShiftPreferences {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12977,6 +13121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftPreferences {
 }
 /// CSDL: `microsoft.graph.signInActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInActivity {
     /// Property `lastNonInteractiveSignInDateTime` (nullable: absent, `null` or a value).
     pub last_non_interactive_sign_in_date_time:
@@ -13079,6 +13224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInActivity {
 }
 /// CSDL: `microsoft.graph.sizeRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SizeRange {
     /// Property `maximumSize` (nullable: absent, `null` or a value).
     pub maximum_size: ::graph_model::Nullable<i32>,
@@ -13130,6 +13276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SizeRange {
 }
 /// CSDL: `microsoft.graph.softwareOathAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SoftwareOathAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13185,6 +13332,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SoftwareOathAuthenticat
 }
 /// CSDL: `microsoft.graph.standardTimeZoneOffset`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StandardTimeZoneOffset {
     /// Property `dayOccurrence` (nullable: absent, `null` or a value).
     pub day_occurrence: ::graph_model::Nullable<i32>,
@@ -13257,6 +13405,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardTimeZoneOffset 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum StandardTimeZoneOffsetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::StandardTimeZoneOffset),
@@ -13323,6 +13472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardTimeZoneOffsetA
 }
 /// CSDL: `microsoft.graph.status`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Status {
     /// `active` = 0
     Active,
@@ -13390,6 +13540,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Status {
 }
 /// CSDL: `microsoft.graph.taskFileAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TaskFileAttachment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13466,6 +13617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskFileAttachment {
 }
 /// CSDL: `microsoft.graph.taskStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TaskStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -13532,6 +13684,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskStatus {
 }
 /// CSDL: `microsoft.graph.temporaryAccessPassAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TemporaryAccessPassAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13622,6 +13775,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TemporaryAccessPassAuth
 }
 /// CSDL: `microsoft.graph.textContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TextContent {
     /// Property `data` (not nullable: absent or a value).
     pub data: Option<String>,
@@ -13669,6 +13823,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextContent {
 }
 /// CSDL: `microsoft.graph.timeOffDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeOffDetails {
     /// Property `isAllDay` (not nullable: absent or a value).
     pub is_all_day: Option<bool>,
@@ -13720,6 +13875,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffDetails {
 }
 /// CSDL: `microsoft.graph.timeRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeRange {
     /// Property `endTime` (nullable: absent, `null` or a value).
     pub end_time: ::graph_model::Nullable<::graph_model::edm::TimeOfDay>,
@@ -13771,6 +13927,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeRange {
 }
 /// CSDL: `microsoft.graph.timeZoneBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeZoneBase {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -13826,6 +13983,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeZoneBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TimeZoneBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TimeZoneBase),
@@ -13892,6 +14050,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeZoneBaseAny {
 }
 /// CSDL: `microsoft.graph.todo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Todo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13943,6 +14102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Todo {
 }
 /// CSDL: `microsoft.graph.todoTask`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TodoTask {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14103,6 +14263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TodoTask {
 }
 /// CSDL: `microsoft.graph.todoTaskList`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TodoTaskList {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14184,6 +14345,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TodoTaskList {
 }
 /// CSDL: `microsoft.graph.trending`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Trending {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14263,6 +14425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Trending {
 }
 /// CSDL: `microsoft.graph.usageDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UsageDetails {
     /// Property `lastAccessedDateTime` (nullable: absent, `null` or a value).
     pub last_accessed_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -14322,6 +14485,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsageDetails {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UsedInsight {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14398,6 +14562,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsedInsight {
 }
 /// CSDL: `microsoft.graph.user`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct User {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15276,6 +15441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for User {
 }
 /// CSDL: `microsoft.graph.userActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserActivity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15401,6 +15567,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserActivity {
 }
 /// CSDL: `microsoft.graph.userActivityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserActivityType {
     /// `uploadText` = 1
     UploadText,
@@ -15500,6 +15667,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserActivityType {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UserAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::User),
@@ -15566,6 +15734,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAny {
 }
 /// CSDL: `microsoft.graph.userDataSecurityAndGovernance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserDataSecurityAndGovernance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15626,6 +15795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserDataSecurityAndGove
 }
 /// CSDL: `microsoft.graph.userInsightsSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserInsightsSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15677,6 +15847,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInsightsSettings {
 }
 /// CSDL: `microsoft.graph.userPrint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserPrint {
     /// Navigation property `recentPrinterShares` (nullable: absent, `null` or a value).
     pub recent_printer_shares: ::graph_model::Nullable<Vec<super::PrinterShare>>,
@@ -15726,6 +15897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserPrint {
 }
 /// CSDL: `microsoft.graph.userProtectionScopeContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserProtectionScopeContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15773,6 +15945,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserProtectionScopeCont
 }
 /// CSDL: `microsoft.graph.userPurpose`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserPurpose {
     /// `user` = 1
     User,
@@ -15850,6 +16023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserPurpose {
 }
 /// CSDL: `microsoft.graph.userSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -15955,6 +16129,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSettings {
 }
 /// CSDL: `microsoft.graph.userSolutionRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSolutionRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16008,6 +16183,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSolutionRoot {
 }
 /// CSDL: `microsoft.graph.userStorage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserStorage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16059,6 +16235,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserStorage {
 }
 /// CSDL: `microsoft.graph.userTeamwork`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserTeamwork {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16123,6 +16300,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTeamwork {
 }
 /// CSDL: `microsoft.graph.visualInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VisualInfo {
     /// Property `attribution` (nullable: absent, `null` or a value).
     pub attribution: ::graph_model::Nullable<super::ImageInfo>,
@@ -16192,6 +16370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VisualInfo {
 }
 /// CSDL: `microsoft.graph.webauthnAuthenticationExtensionsClientOutputs`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnAuthenticationExtensionsClientOutputs {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -16237,6 +16416,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.webauthnAuthenticatorAttestationResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnAuthenticatorAttestationResponse {
     /// Property `attestationObject` (nullable: absent, `null` or a value).
     pub attestation_object: ::graph_model::Nullable<String>,
@@ -16288,6 +16468,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnAuthenticatorAt
 }
 /// CSDL: `microsoft.graph.webauthnPublicKeyCredential`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebauthnPublicKeyCredential {
     /// Property `clientExtensionResults` (nullable: absent, `null` or a value).
     pub client_extension_results:
@@ -16346,6 +16527,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebauthnPublicKeyCreden
 }
 /// CSDL: `microsoft.graph.website`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Website {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<String>,
@@ -16401,6 +16583,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Website {
 }
 /// CSDL: `microsoft.graph.websiteType`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebsiteType {
     /// `other` = 0
     Other,
@@ -16461,6 +16644,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebsiteType {
 }
 /// CSDL: `microsoft.graph.wellknownListName`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WellknownListName {
     /// `none` = 0
     None,
@@ -16519,6 +16703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WellknownListName {
 }
 /// CSDL: `microsoft.graph.windowsHelloForBusinessAuthenticationMethod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsHelloForBusinessAuthenticationMethod {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16591,6 +16776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.windowsSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16660,6 +16846,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsSetting {
 }
 /// CSDL: `microsoft.graph.windowsSettingInstance`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsSettingInstance {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16733,6 +16920,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsSettingInstance 
 }
 /// CSDL: `microsoft.graph.windowsSettingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsSettingType {
     /// `roaming` = 0
     Roaming,
@@ -16786,6 +16974,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsSettingType {
 }
 /// CSDL: `microsoft.graph.workHoursAndLocationsSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkHoursAndLocationsSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16855,6 +17044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkHoursAndLocationsSe
 }
 /// CSDL: `microsoft.graph.workPlanOccurrence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkPlanOccurrence {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -16934,6 +17124,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkPlanOccurrence {
 }
 /// CSDL: `microsoft.graph.workPlanRecurrence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkPlanRecurrence {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -17008,6 +17199,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkPlanRecurrence {
 }
 /// CSDL: `microsoft.graph.workingHours`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkingHours {
     /// Property `daysOfWeek` (nullable: absent, `null` or a value).
     pub days_of_week: ::graph_model::Nullable<Vec<super::DayOfWeek>>,
@@ -17067,6 +17259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkingHours {
 }
 /// CSDL: `microsoft.graph.workingTimeSchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkingTimeSchedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.keyValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KeyValuePair {
     /// Property `name` (not nullable: absent or a value).
     pub name: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.attendee`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Attendee {
     /// Property `emailAddress` (nullable: absent, `null` or a value).
     pub email_address: ::graph_model::Nullable<super::EmailAddress>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Attendee {
 }
 /// CSDL: `microsoft.graph.attendeeBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttendeeBase {
     /// Property `emailAddress` (nullable: absent, `null` or a value).
     pub email_address: ::graph_model::Nullable<super::EmailAddress>,
@@ -120,6 +122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendeeBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AttendeeBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AttendeeBase),
@@ -186,6 +189,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendeeBaseAny {
 }
 /// CSDL: `microsoft.graph.attendeeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttendeeType {
     /// `required` = 0
     Required,
@@ -238,6 +242,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendeeType {
 }
 /// CSDL: `microsoft.graph.emailAddress`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailAddress {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<String>,
@@ -289,6 +294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailAddress {
 }
 /// CSDL: `microsoft.graph.recipient`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Recipient {
     /// Property `emailAddress` (nullable: absent, `null` or a value).
     pub email_address: ::graph_model::Nullable<super::EmailAddress>,
@@ -344,6 +350,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Recipient {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RecipientAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Recipient),
@@ -418,6 +425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecipientAny {
 }
 /// CSDL: `microsoft.graph.responseStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResponseStatus {
     /// Property `response` (nullable: absent, `null` or a value).
     pub response: ::graph_model::Nullable<super::ResponseType>,
@@ -469,6 +477,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResponseStatus {
 }
 /// CSDL: `microsoft.graph.responseType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResponseType {
     /// `none` = 0
     None,
@@ -540,6 +549,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResponseType {
 }
 /// CSDL: `microsoft.graph.timeSlot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeSlot {
     /// Property `end` (not nullable: absent or a value).
     pub end: Option<super::DateTimeTimeZone>,

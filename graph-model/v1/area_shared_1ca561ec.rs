@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.patternedRecurrence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PatternedRecurrence {
     /// Property `pattern` (nullable: absent, `null` or a value).
     pub pattern: ::graph_model::Nullable<super::RecurrencePattern>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PatternedRecurrence {
 }
 /// CSDL: `microsoft.graph.recurrencePattern`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecurrencePattern {
     /// Property `dayOfMonth` (not nullable: absent or a value).
     pub day_of_month: Option<i32>,
@@ -132,6 +134,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecurrencePattern {
 }
 /// CSDL: `microsoft.graph.recurrencePatternType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecurrencePatternType {
     /// `daily` = 0
     Daily,
@@ -203,6 +206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecurrencePatternType {
 }
 /// CSDL: `microsoft.graph.recurrenceRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecurrenceRange {
     /// Property `endDate` (nullable: absent, `null` or a value).
     pub end_date: ::graph_model::Nullable<::graph_model::edm::Date>,
@@ -276,6 +280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecurrenceRange {
 }
 /// CSDL: `microsoft.graph.recurrenceRangeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecurrenceRangeType {
     /// `endDate` = 0
     EndDate,
@@ -328,6 +333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecurrenceRangeType {
 }
 /// CSDL: `microsoft.graph.weekIndex`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WeekIndex {
     /// `first` = 0
     First,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.customSecurityAttributeValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomSecurityAttributeValue {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,

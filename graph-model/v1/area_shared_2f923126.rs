@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.authenticationProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationProtocol {
     /// `wsFed` = 0
     WsFed,
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationProtocol 
 }
 /// CSDL: `microsoft.graph.federatedIdpMfaBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FederatedIdpMfaBehavior {
     /// `acceptIfMfaDoneByFederatedIdp` = 0
     AcceptIfMfaDoneByFederatedIdp,
@@ -117,6 +119,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FederatedIdpMfaBehavior
 }
 /// CSDL: `microsoft.graph.internalDomainFederation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InternalDomainFederation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -264,6 +267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternalDomainFederatio
 }
 /// CSDL: `microsoft.graph.promptLoginBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PromptLoginBehavior {
     /// `translateToFreshPasswordAuthentication` = 0
     TranslateToFreshPasswordAuthentication,
@@ -326,6 +330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PromptLoginBehavior {
 }
 /// CSDL: `microsoft.graph.signingCertificateUpdateStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SigningCertificateUpdateStatus {
     /// Property `certificateUpdateResult` (nullable: absent, `null` or a value).
     pub certificate_update_result: ::graph_model::Nullable<String>,

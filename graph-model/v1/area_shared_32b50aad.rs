@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.serviceStorageQuotaBreakdown`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceStorageQuotaBreakdown {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStorageQuotaBrea
 }
 /// CSDL: `microsoft.graph.unifiedStorageQuota`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedStorageQuota {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.agentIdentityBlueprint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgentIdentityBlueprint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -409,6 +410,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentIdentityBlueprint 
 }
 /// CSDL: `microsoft.graph.allAllowedScopes`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AllAllowedScopes {
     /// Property `kind` (not nullable: absent or a value).
     pub kind: Option<super::ScopeCollectionKind>,
@@ -456,6 +458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllAllowedScopes {
 }
 /// CSDL: `microsoft.graph.apiApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApiApplication {
     /// Property `acceptMappedClaims` (nullable: absent, `null` or a value).
     pub accept_mapped_claims: ::graph_model::Nullable<bool>,
@@ -541,6 +544,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApiApplication {
 }
 /// CSDL: `microsoft.graph.application`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Application {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -943,6 +947,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Application {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ApplicationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Application),
@@ -1009,6 +1014,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationAny {
 }
 /// CSDL: `microsoft.graph.authenticationBehaviors`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationBehaviors {
     /// Property `blockAzureADGraphAccess` (nullable: absent, `null` or a value).
     pub block_azure_ad_graph_access: ::graph_model::Nullable<bool>,
@@ -1080,6 +1086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationBehaviors
 }
 /// CSDL: `microsoft.graph.certification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Certification {
     /// Property `certificationDetailsUrl` (nullable: absent, `null` or a value).
     pub certification_details_url: ::graph_model::Nullable<String>,
@@ -1166,6 +1173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Certification {
 }
 /// CSDL: `microsoft.graph.enumeratedScopes`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EnumeratedScopes {
     /// Property `kind` (not nullable: absent or a value).
     pub kind: Option<super::ScopeCollectionKind>,
@@ -1217,6 +1225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnumeratedScopes {
 }
 /// CSDL: `microsoft.graph.extensionProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExtensionProperty {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1303,6 +1312,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtensionProperty {
 }
 /// CSDL: `microsoft.graph.implicitGrantSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImplicitGrantSettings {
     /// Property `enableAccessTokenIssuance` (nullable: absent, `null` or a value).
     pub enable_access_token_issuance: ::graph_model::Nullable<bool>,
@@ -1361,6 +1371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ImplicitGrantSettings {
 }
 /// CSDL: `microsoft.graph.inheritablePermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InheritablePermission {
     /// Property `inheritableScopes` (nullable: absent, `null` or a value).
     pub inheritable_scopes: ::graph_model::Nullable<super::InheritableScopesAny>,
@@ -1413,6 +1424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InheritablePermission {
 /// CSDL: `microsoft.graph.inheritableScopes` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InheritableScopes {
     /// Property `kind` (not nullable: absent or a value).
     pub kind: Option<super::ScopeCollectionKind>,
@@ -1468,6 +1480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InheritableScopes {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum InheritableScopesAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::InheritableScopes),
@@ -1550,6 +1563,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InheritableScopesAny {
 }
 /// CSDL: `microsoft.graph.nativeAuthenticationApisEnabled`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NativeAuthenticationApisEnabled {
     /// `none` = 0
     None,
@@ -1603,6 +1617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NativeAuthenticationApi
 }
 /// CSDL: `microsoft.graph.noScopes`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NoScopes {
     /// Property `kind` (not nullable: absent or a value).
     pub kind: Option<super::ScopeCollectionKind>,
@@ -1650,6 +1665,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoScopes {
 }
 /// CSDL: `microsoft.graph.optionalClaim`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OptionalClaim {
     /// Property `additionalProperties` (nullable: absent, `null` or a value).
     pub additional_properties: ::graph_model::Nullable<Vec<String>>,
@@ -1712,6 +1728,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OptionalClaim {
 }
 /// CSDL: `microsoft.graph.optionalClaims`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OptionalClaims {
     /// Property `accessToken` (nullable: absent, `null` or a value).
     pub access_token: ::graph_model::Nullable<Vec<super::OptionalClaim>>,
@@ -1767,6 +1784,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OptionalClaims {
 }
 /// CSDL: `microsoft.graph.parentalControlSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParentalControlSettings {
     /// Property `countriesBlockedForMinors` (nullable: absent, `null` or a value).
     pub countries_blocked_for_minors: ::graph_model::Nullable<Vec<String>>,
@@ -1825,6 +1843,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParentalControlSettings
 }
 /// CSDL: `microsoft.graph.preAuthorizedApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PreAuthorizedApplication {
     /// Property `appId` (nullable: absent, `null` or a value).
     pub app_id: ::graph_model::Nullable<String>,
@@ -1878,6 +1897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PreAuthorizedApplicatio
 }
 /// CSDL: `microsoft.graph.publicClientApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicClientApplication {
     /// Property `redirectUris` (not nullable: absent or a value).
     pub redirect_uris: Option<Vec<String>>,
@@ -1925,6 +1945,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicClientApplication
 }
 /// CSDL: `microsoft.graph.redirectUriSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RedirectUriSettings {
     /// Property `index` (nullable: absent, `null` or a value).
     pub index: ::graph_model::Nullable<i32>,
@@ -1976,6 +1997,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RedirectUriSettings {
 }
 /// CSDL: `microsoft.graph.requestSignatureVerification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RequestSignatureVerification {
     /// Property `allowedWeakAlgorithms` (nullable: absent, `null` or a value).
     pub allowed_weak_algorithms:
@@ -2032,6 +2054,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestSignatureVerific
 }
 /// CSDL: `microsoft.graph.requiredResourceAccess`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RequiredResourceAccess {
     /// Property `resourceAccess` (not nullable: absent or a value).
     pub resource_access: Option<Vec<super::ResourceAccess>>,
@@ -2083,6 +2106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequiredResourceAccess 
 }
 /// CSDL: `microsoft.graph.resourceAccess`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceAccess {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<::graph_model::edm::Guid>,
@@ -2134,6 +2158,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccess {
 }
 /// CSDL: `microsoft.graph.scopeCollectionKind`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScopeCollectionKind {
     /// `allAllowed` = 0
     AllAllowed,
@@ -2201,6 +2226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScopeCollectionKind {
 }
 /// CSDL: `microsoft.graph.servicePrincipalLockConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePrincipalLockConfiguration {
     /// Property `allProperties` (nullable: absent, `null` or a value).
     pub all_properties: ::graph_model::Nullable<bool>,
@@ -2282,6 +2308,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalLockCon
 }
 /// CSDL: `microsoft.graph.spaApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SpaApplication {
     /// Property `redirectUris` (not nullable: absent or a value).
     pub redirect_uris: Option<Vec<String>>,
@@ -2329,6 +2356,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SpaApplication {
 }
 /// CSDL: `microsoft.graph.weakAlgorithms`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WeakAlgorithms {
     /// `rsaSha1` = 1
     RsaSha1,
@@ -2378,6 +2406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WeakAlgorithms {
 }
 /// CSDL: `microsoft.graph.webApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebApplication {
     /// Property `homePageUrl` (nullable: absent, `null` or a value).
     pub home_page_url: ::graph_model::Nullable<String>,

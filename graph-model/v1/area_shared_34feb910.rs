@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.attackSimulationOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimulationOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -95,6 +96,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationOperati
 }
 /// CSDL: `microsoft.graph.attackSimulationOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttackSimulationOperationType {
     /// `createSimualation` = 0
     CreateSimualation,
@@ -152,6 +154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationOperati
 }
 /// CSDL: `microsoft.graph.labelActionSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LabelActionSource {
     /// `manual` = 0
     Manual,
@@ -219,6 +222,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelActionSource {
 }
 /// CSDL: `microsoft.graph.sensitivityLabel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitivityLabel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

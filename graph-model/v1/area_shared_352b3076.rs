@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.appIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppIdentity {
     /// Property `appId` (nullable: absent, `null` or a value).
     pub app_id: ::graph_model::Nullable<String>,

@@ -4,6 +4,7 @@
 ///
 /// CSDL: `microsoft.graph.allDevicesAssignmentTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AllDevicesAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -49,6 +50,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDevicesAssignmentTar
 ///
 /// CSDL: `microsoft.graph.allLicensedUsersAssignmentTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AllLicensedUsersAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -94,6 +96,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllLicensedUsersAssignm
 ///
 /// CSDL: `microsoft.graph.configurationManagerCollectionAssignmentTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationManagerCollectionAssignmentTarget {
     /// The collection Id that is the target of the assignment.
     ///
@@ -150,6 +153,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.deviceAndAppManagementAssignmentTarget` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceAndAppManagementAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -201,6 +205,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementA
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceAndAppManagementAssignmentTargetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceAndAppManagementAssignmentTarget),
@@ -315,6 +320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementA
 ///
 /// CSDL: `microsoft.graph.exclusionGroupAssignmentTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExclusionGroupAssignmentTarget {
     /// The group Id that is the target of the assignment.
     ///
@@ -366,6 +372,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExclusionGroupAssignmen
 ///
 /// CSDL: `microsoft.graph.groupAssignmentTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupAssignmentTarget {
     /// The group Id that is the target of the assignment.
     ///
@@ -423,6 +430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAssignmentTarget {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GroupAssignmentTargetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::GroupAssignmentTarget),
@@ -493,6 +501,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAssignmentTargetAn
 ///
 /// CSDL: `microsoft.graph.mimeContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MimeContent {
     /// Indicates the content mime type.
     ///

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.assignedLicense`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignedLicense {
     /// Property `disabledPlans` (not nullable: absent or a value).
     pub disabled_plans: Option<Vec<::graph_model::edm::Guid>>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedLicense {
 }
 /// CSDL: `microsoft.graph.passwordProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasswordProfile {
     /// Property `forceChangePasswordNextSignIn` (nullable: absent, `null` or a value).
     pub force_change_password_next_sign_in: ::graph_model::Nullable<bool>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.binaryOperator`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BinaryOperator {
     /// `or` = 0
     Or,

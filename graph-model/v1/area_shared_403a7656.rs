@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.servicePlanInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePlanInfo {
     /// Property `appliesTo` (nullable: absent, `null` or a value).
     pub applies_to: ::graph_model::Nullable<String>,

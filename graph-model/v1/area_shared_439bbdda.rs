@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.multiTenantOrganizationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganizationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -97,6 +98,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationMemberProcessingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MultiTenantOrganizationMemberProcessingStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -166,6 +168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationMemberRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MultiTenantOrganizationMemberRole {
     /// `owner` = 0
     Owner,
@@ -219,6 +222,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationMemberState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MultiTenantOrganizationMemberState {
     /// `pending` = 0
     Pending,
@@ -277,6 +281,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationMemberTransitionDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganizationMemberTransitionDetails {
     /// Property `desiredRole` (nullable: absent, `null` or a value).
     pub desired_role: ::graph_model::Nullable<super::MultiTenantOrganizationMemberRole>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.booleanColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BooleanColumn {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -45,6 +46,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BooleanColumn {
 }
 /// CSDL: `microsoft.graph.calculatedColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CalculatedColumn {
     /// Property `format` (nullable: absent, `null` or a value).
     pub format: ::graph_model::Nullable<String>,
@@ -100,6 +102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CalculatedColumn {
 }
 /// CSDL: `microsoft.graph.choiceColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChoiceColumn {
     /// Property `allowTextEntry` (nullable: absent, `null` or a value).
     pub allow_text_entry: ::graph_model::Nullable<bool>,
@@ -155,6 +158,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChoiceColumn {
 }
 /// CSDL: `microsoft.graph.columnDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ColumnDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -373,6 +377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnDefinition {
 }
 /// CSDL: `microsoft.graph.columnLink`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ColumnLink {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -424,6 +429,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnLink {
 }
 /// CSDL: `microsoft.graph.columnTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ColumnTypes {
     /// `note` = 0
     Note,
@@ -564,6 +570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnTypes {
 }
 /// CSDL: `microsoft.graph.columnValidation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ColumnValidation {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
     pub default_language: ::graph_model::Nullable<String>,
@@ -619,6 +626,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ColumnValidation {
 }
 /// CSDL: `microsoft.graph.contentApprovalStatusColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentApprovalStatusColumn {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -662,6 +670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentApprovalStatusCo
 }
 /// CSDL: `microsoft.graph.contentType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentType {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -811,6 +820,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentType {
 }
 /// CSDL: `microsoft.graph.contentTypeOrder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentTypeOrder {
     /// Property `default` (nullable: absent, `null` or a value).
     pub default: ::graph_model::Nullable<bool>,
@@ -862,6 +872,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentTypeOrder {
 }
 /// CSDL: `microsoft.graph.currencyColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CurrencyColumn {
     /// Property `locale` (nullable: absent, `null` or a value).
     pub locale: ::graph_model::Nullable<String>,
@@ -909,6 +920,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CurrencyColumn {
 }
 /// CSDL: `microsoft.graph.dateTimeColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DateTimeColumn {
     /// Property `displayAs` (nullable: absent, `null` or a value).
     pub display_as: ::graph_model::Nullable<String>,
@@ -960,6 +972,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DateTimeColumn {
 }
 /// CSDL: `microsoft.graph.defaultColumnValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefaultColumnValue {
     /// Property `formula` (nullable: absent, `null` or a value).
     pub formula: ::graph_model::Nullable<String>,
@@ -1011,6 +1024,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultColumnValue {
 }
 /// CSDL: `microsoft.graph.documentSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DocumentSet {
     /// Property `allowedContentTypes` (nullable: absent, `null` or a value).
     pub allowed_content_types: ::graph_model::Nullable<Vec<super::ContentTypeInfo>>,
@@ -1103,6 +1117,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSet {
 }
 /// CSDL: `microsoft.graph.documentSetContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DocumentSetContent {
     /// Property `contentType` (nullable: absent, `null` or a value).
     pub content_type: ::graph_model::Nullable<super::ContentTypeInfo>,
@@ -1158,6 +1173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSetContent {
 }
 /// CSDL: `microsoft.graph.drive`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Drive {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1323,6 +1339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Drive {
 }
 /// CSDL: `microsoft.graph.geolocationColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GeolocationColumn {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1366,6 +1383,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GeolocationColumn {
 }
 /// CSDL: `microsoft.graph.hyperlinkOrPictureColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HyperlinkOrPictureColumn {
     /// Property `isPicture` (nullable: absent, `null` or a value).
     pub is_picture: ::graph_model::Nullable<bool>,
@@ -1413,6 +1431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HyperlinkOrPictureColum
 }
 /// CSDL: `microsoft.graph.list`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct List {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1578,6 +1597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for List {
 }
 /// CSDL: `microsoft.graph.listInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListInfo {
     /// Property `contentTypesEnabled` (nullable: absent, `null` or a value).
     pub content_types_enabled: ::graph_model::Nullable<bool>,
@@ -1635,6 +1655,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListInfo {
 }
 /// CSDL: `microsoft.graph.lookupColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LookupColumn {
     /// Property `allowMultipleValues` (nullable: absent, `null` or a value).
     pub allow_multiple_values: ::graph_model::Nullable<bool>,
@@ -1710,6 +1731,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LookupColumn {
 }
 /// CSDL: `microsoft.graph.numberColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NumberColumn {
     /// Property `decimalPlaces` (nullable: absent, `null` or a value).
     pub decimal_places: ::graph_model::Nullable<String>,
@@ -1769,6 +1791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberColumn {
 }
 /// CSDL: `microsoft.graph.personOrGroupColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PersonOrGroupColumn {
     /// Property `allowMultipleSelection` (nullable: absent, `null` or a value).
     pub allow_multiple_selection: ::graph_model::Nullable<bool>,
@@ -1827,6 +1850,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersonOrGroupColumn {
 }
 /// CSDL: `microsoft.graph.quota`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Quota {
     /// Property `deleted` (nullable: absent, `null` or a value).
     pub deleted: ::graph_model::Nullable<::graph_model::edm::Int64>,
@@ -1903,6 +1927,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Quota {
 }
 /// CSDL: `microsoft.graph.richLongRunningOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RichLongRunningOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2001,6 +2026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RichLongRunningOperatio
 }
 /// CSDL: `microsoft.graph.storagePlanInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StoragePlanInformation {
     /// Property `upgradeAvailable` (nullable: absent, `null` or a value).
     pub upgrade_available: ::graph_model::Nullable<bool>,
@@ -2048,6 +2074,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StoragePlanInformation 
 }
 /// CSDL: `microsoft.graph.systemFacet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SystemFacet {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2091,6 +2118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SystemFacet {
 }
 /// CSDL: `microsoft.graph.termColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TermColumn {
     /// Property `allowMultipleValues` (nullable: absent, `null` or a value).
     pub allow_multiple_values: ::graph_model::Nullable<bool>,
@@ -2161,6 +2189,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermColumn {
 }
 /// CSDL: `microsoft.graph.textColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TextColumn {
     /// Property `allowMultipleLines` (nullable: absent, `null` or a value).
     pub allow_multiple_lines: ::graph_model::Nullable<bool>,
@@ -2237,6 +2266,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextColumn {
 }
 /// CSDL: `microsoft.graph.thumbnailColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThumbnailColumn {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,

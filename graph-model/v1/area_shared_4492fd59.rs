@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.onPremisesProvisioningError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesProvisioningError {
     /// Property `category` (nullable: absent, `null` or a value).
     pub category: ::graph_model::Nullable<String>,
@@ -68,6 +69,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesProvisioningE
 }
 /// CSDL: `microsoft.graph.onPremisesSyncBehavior`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesSyncBehavior {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -120,6 +122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesSyncBehavior 
 /// CSDL: `microsoft.graph.serviceProvisioningError` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceProvisioningError {
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
     pub created_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -183,6 +186,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProvisioningErro
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ServiceProvisioningErrorAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ServiceProvisioningError),
@@ -251,6 +255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProvisioningErro
 }
 /// CSDL: `microsoft.graph.serviceProvisioningXmlError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceProvisioningXmlError {
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
     pub created_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.location`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Location {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<super::PhysicalAddress>,
@@ -96,6 +97,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Location {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum LocationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Location),
@@ -162,6 +164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocationAny {
 }
 /// CSDL: `microsoft.graph.locationConstraintItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocationConstraintItem {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<super::PhysicalAddress>,
@@ -255,6 +258,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocationConstraintItem 
 }
 /// CSDL: `microsoft.graph.locationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LocationType {
     /// `default` = 0
     Default,
@@ -346,6 +350,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocationType {
 }
 /// CSDL: `microsoft.graph.locationUniqueIdType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LocationUniqueIdType {
     /// `unknown` = 0
     Unknown,

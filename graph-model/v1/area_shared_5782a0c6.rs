@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.dateTimeTimeZone`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DateTimeTimeZone {
     /// Property `dateTime` (not nullable: absent or a value).
     pub date_time: Option<String>,

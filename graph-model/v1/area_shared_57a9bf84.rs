@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.aadUserConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AadUserConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -93,6 +94,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AadUserConversationMemb
 }
 /// CSDL: `microsoft.graph.anonymousGuestConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnonymousGuestConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -168,6 +170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnonymousGuestConversat
 }
 /// CSDL: `microsoft.graph.azureCommunicationServicesUserConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureCommunicationServicesUserConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -252,6 +255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.callEndedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallEndedEventMessageDetail {
     /// Property `callDuration` (nullable: absent, `null` or a value).
     pub call_duration: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -321,6 +325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallEndedEventMessageDe
 }
 /// CSDL: `microsoft.graph.callParticipantInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallParticipantInfo {
     /// Property `participant` (nullable: absent, `null` or a value).
     pub participant: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -368,6 +373,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallParticipantInfo {
 }
 /// CSDL: `microsoft.graph.callRecordingEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallRecordingEventMessageDetail {
     /// Property `callId` (nullable: absent, `null` or a value).
     pub call_id: ::graph_model::Nullable<String>,
@@ -456,6 +462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecordingEventMessa
 }
 /// CSDL: `microsoft.graph.callRecordingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallRecordingStatus {
     /// `success` = 0
     Success,
@@ -523,6 +530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecordingStatus {
 }
 /// CSDL: `microsoft.graph.callStartedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallStartedEventMessageDetail {
     /// Property `callEventType` (nullable: absent, `null` or a value).
     pub call_event_type: ::graph_model::Nullable<super::TeamworkCallEventType>,
@@ -578,6 +586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallStartedEventMessage
 }
 /// CSDL: `microsoft.graph.callTranscriptEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallTranscriptEventMessageDetail {
     /// Property `callId` (nullable: absent, `null` or a value).
     pub call_id: ::graph_model::Nullable<String>,
@@ -636,6 +645,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscriptEventMess
 }
 /// CSDL: `microsoft.graph.channelAddedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelAddedEventMessageDetail {
     /// Property `channelDisplayName` (nullable: absent, `null` or a value).
     pub channel_display_name: ::graph_model::Nullable<String>,
@@ -693,6 +703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelAddedEventMessag
 }
 /// CSDL: `microsoft.graph.channelDeletedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelDeletedEventMessageDetail {
     /// Property `channelDisplayName` (nullable: absent, `null` or a value).
     pub channel_display_name: ::graph_model::Nullable<String>,
@@ -750,6 +761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelDeletedEventMess
 }
 /// CSDL: `microsoft.graph.channelDescriptionUpdatedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelDescriptionUpdatedEventMessageDetail {
     /// Property `channelDescription` (nullable: absent, `null` or a value).
     pub channel_description: ::graph_model::Nullable<String>,
@@ -809,6 +821,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.channelIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelIdentity {
     /// Property `channelId` (nullable: absent, `null` or a value).
     pub channel_id: ::graph_model::Nullable<String>,
@@ -860,6 +873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelIdentity {
 }
 /// CSDL: `microsoft.graph.channelRenamedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelRenamedEventMessageDetail {
     /// Property `channelDisplayName` (nullable: absent, `null` or a value).
     pub channel_display_name: ::graph_model::Nullable<String>,
@@ -917,6 +931,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelRenamedEventMess
 }
 /// CSDL: `microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelSetAsFavoriteByDefaultEventMessageDetail {
     /// Property `channelId` (nullable: absent, `null` or a value).
     pub channel_id: ::graph_model::Nullable<String>,
@@ -972,6 +987,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
     /// Property `channelId` (nullable: absent, `null` or a value).
     pub channel_id: ::graph_model::Nullable<String>,
@@ -1027,6 +1043,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.chatMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1200,6 +1217,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessage {
 }
 /// CSDL: `microsoft.graph.chatMessageActions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessageActions {
     /// `reactionAdded` = 1
     ReactionAdded,
@@ -1270,6 +1288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageActions {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ChatMessageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ChatMessage),
@@ -1336,6 +1355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageAny {
 }
 /// CSDL: `microsoft.graph.chatMessageAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageAttachment {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<String>,
@@ -1415,6 +1435,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageAttachment {
 }
 /// CSDL: `microsoft.graph.chatMessageHistoryItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageHistoryItem {
     /// Property `actions` (not nullable: absent or a value).
     pub actions: Option<::graph_model::Flags<super::ChatMessageActions>>,
@@ -1470,6 +1491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageHistoryItem 
 }
 /// CSDL: `microsoft.graph.chatMessageHostedContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageHostedContent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1525,6 +1547,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageHostedConten
 }
 /// CSDL: `microsoft.graph.chatMessageImportance`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessageImportance {
     /// `normal` = 0
     Normal,
@@ -1582,6 +1605,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageImportance {
 }
 /// CSDL: `microsoft.graph.chatMessageMention`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageMention {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<i32>,
@@ -1637,6 +1661,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageMention {
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessagePolicyViolation {
     /// Property `dlpAction` (nullable: absent, `null` or a value).
     pub dlp_action: ::graph_model::Nullable<
@@ -1712,6 +1737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessagePolicyViolat
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolationDlpActionTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessagePolicyViolationDlpActionTypes {
     /// `none` = 0
     None,
@@ -1769,6 +1795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessagePolicyViolat
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolationPolicyTip`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessagePolicyViolationPolicyTip {
     /// Property `complianceUrl` (nullable: absent, `null` or a value).
     pub compliance_url: ::graph_model::Nullable<String>,
@@ -1833,6 +1860,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessagePolicyViolat
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolationUserActionTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessagePolicyViolationUserActionTypes {
     /// `none` = 0
     None,
@@ -1885,6 +1913,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessagePolicyViolat
 }
 /// CSDL: `microsoft.graph.chatMessagePolicyViolationVerdictDetailsTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessagePolicyViolationVerdictDetailsTypes {
     /// `none` = 0
     None,
@@ -1948,6 +1977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.chatMessageReaction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageReaction {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -2019,6 +2049,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageReaction {
 }
 /// CSDL: `microsoft.graph.chatMessageType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessageType {
     /// `message` = 0
     Message,
@@ -2087,6 +2118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageType {
 }
 /// CSDL: `microsoft.graph.chatRenamedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatRenamedEventMessageDetail {
     /// Property `chatDisplayName` (nullable: absent, `null` or a value).
     pub chat_display_name: ::graph_model::Nullable<String>,
@@ -2143,6 +2175,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatRenamedEventMessage
 /// CSDL: `microsoft.graph.conversationMember` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2217,6 +2250,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConversationMember {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationMemberAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ConversationMember),
@@ -2353,6 +2387,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConversationMemberAny {
 }
 /// CSDL: `microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConversationMemberRoleUpdatedEventMessageDetail {
     /// Property `conversationMemberRoles` (nullable: absent, `null` or a value).
     pub conversation_member_roles: ::graph_model::Nullable<Vec<String>>,
@@ -2421,6 +2456,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.eventMessageDetail` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EventMessageDetail {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2472,6 +2508,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageDetail {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EventMessageDetailAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::EventMessageDetail),
@@ -2859,6 +2896,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventMessageDetailAny {
 }
 /// CSDL: `microsoft.graph.meetingPolicyUpdatedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingPolicyUpdatedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2916,6 +2954,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingPolicyUpdatedEve
 }
 /// CSDL: `microsoft.graph.membersAddedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MembersAddedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2978,6 +3017,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersAddedEventMessag
 }
 /// CSDL: `microsoft.graph.membersDeletedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MembersDeletedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3029,6 +3069,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersDeletedEventMess
 }
 /// CSDL: `microsoft.graph.membersJoinedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MembersJoinedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3080,6 +3121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersJoinedEventMessa
 }
 /// CSDL: `microsoft.graph.membersLeftEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MembersLeftEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3131,6 +3173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembersLeftEventMessage
 }
 /// CSDL: `microsoft.graph.messagePinnedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessagePinnedEventMessageDetail {
     /// Property `eventDateTime` (nullable: absent, `null` or a value).
     pub event_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -3182,6 +3225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessagePinnedEventMessa
 }
 /// CSDL: `microsoft.graph.messageUnpinnedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MessageUnpinnedEventMessageDetail {
     /// Property `eventDateTime` (nullable: absent, `null` or a value).
     pub event_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -3233,6 +3277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageUnpinnedEventMes
 }
 /// CSDL: `microsoft.graph.microsoftAccountUserConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftAccountUserConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3308,6 +3353,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAccountUserCon
 }
 /// CSDL: `microsoft.graph.migrationMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MigrationMode {
     /// `inProgress` = 0
     InProgress,
@@ -3361,6 +3407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MigrationMode {
 }
 /// CSDL: `microsoft.graph.phoneUserConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PhoneUserConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3436,6 +3483,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhoneUserConversationMe
 }
 /// CSDL: `microsoft.graph.skypeForBusinessUserConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SkypeForBusinessUserConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3516,6 +3564,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessUserCon
 }
 /// CSDL: `microsoft.graph.skypeUserConversationMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SkypeUserConversationMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3591,6 +3640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeUserConversationMe
 }
 /// CSDL: `microsoft.graph.tabUpdatedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TabUpdatedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3642,6 +3692,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TabUpdatedEventMessageD
 }
 /// CSDL: `microsoft.graph.targetedChatMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetedChatMessage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3820,6 +3871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedChatMessage {
 }
 /// CSDL: `microsoft.graph.teamArchivedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamArchivedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3871,6 +3923,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamArchivedEventMessag
 }
 /// CSDL: `microsoft.graph.teamCreatedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamCreatedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3931,6 +3984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamCreatedEventMessage
 }
 /// CSDL: `microsoft.graph.teamDescriptionUpdatedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamDescriptionUpdatedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -3986,6 +4040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamDescriptionUpdatedE
 }
 /// CSDL: `microsoft.graph.teamJoiningDisabledEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamJoiningDisabledEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4037,6 +4092,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamJoiningDisabledEven
 }
 /// CSDL: `microsoft.graph.teamJoiningEnabledEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamJoiningEnabledEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4088,6 +4144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamJoiningEnabledEvent
 }
 /// CSDL: `microsoft.graph.teamRenamedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamRenamedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4143,6 +4200,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamRenamedEventMessage
 }
 /// CSDL: `microsoft.graph.teamUnarchivedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamUnarchivedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4194,6 +4252,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamUnarchivedEventMess
 }
 /// CSDL: `microsoft.graph.teamsAppInstalledEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppInstalledEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4251,6 +4310,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppInstalledEventM
 }
 /// CSDL: `microsoft.graph.teamsAppRemovedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppRemovedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4308,6 +4368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppRemovedEventMes
 }
 /// CSDL: `microsoft.graph.teamsAppUpgradedEventMessageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppUpgradedEventMessageDetail {
     /// Property `initiator` (nullable: absent, `null` or a value).
     pub initiator: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -4365,6 +4426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppUpgradedEventMe
 }
 /// CSDL: `microsoft.graph.teamsTab`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsTab {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4430,6 +4492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsTab {
 }
 /// CSDL: `microsoft.graph.teamsTabConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsTabConfiguration {
     /// Property `contentUrl` (nullable: absent, `null` or a value).
     pub content_url: ::graph_model::Nullable<String>,
@@ -4489,6 +4552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsTabConfiguration {
 }
 /// CSDL: `microsoft.graph.teamworkCallEventType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkCallEventType {
     /// `call` = 0
     Call,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.publicError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -65,6 +66,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicError {
 }
 /// CSDL: `microsoft.graph.publicErrorDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicErrorDetail {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -120,6 +122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicErrorDetail {
 }
 /// CSDL: `microsoft.graph.publicInnerError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicInnerError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,

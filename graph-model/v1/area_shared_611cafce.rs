@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.azureCommunicationServicesUserIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureCommunicationServicesUserIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -65,6 +66,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureCommunicationServi
 }
 /// CSDL: `microsoft.graph.communicationsApplicationIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsApplicationIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -124,6 +126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsApplicati
 }
 /// CSDL: `microsoft.graph.communicationsApplicationInstanceIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsApplicationInstanceIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -183,6 +186,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsApplicati
 }
 /// CSDL: `microsoft.graph.communicationsEncryptedIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsEncryptedIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -234,6 +238,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsEncrypted
 }
 /// CSDL: `microsoft.graph.communicationsGuestIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsGuestIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -289,6 +294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsGuestIden
 }
 /// CSDL: `microsoft.graph.communicationsPhoneIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsPhoneIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -340,6 +346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsPhoneIden
 }
 /// CSDL: `microsoft.graph.communicationsUserIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsUserIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -395,6 +402,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsUserIdent
 }
 /// CSDL: `microsoft.graph.emailIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -450,6 +458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailIdentity {
 }
 /// CSDL: `microsoft.graph.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Identity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -509,6 +518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Identity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Identity),
@@ -762,6 +772,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityAny {
 }
 /// CSDL: `microsoft.graph.servicePrincipalIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePrincipalIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -817,6 +828,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalIdentit
 }
 /// CSDL: `microsoft.graph.sharePointGroupIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointGroupIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -876,6 +888,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointGroupIdentity
 }
 /// CSDL: `microsoft.graph.sharePointIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -931,6 +944,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointIdentity {
 }
 /// CSDL: `microsoft.graph.teamworkApplicationIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkApplicationIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -988,6 +1002,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkApplicationIden
 }
 /// CSDL: `microsoft.graph.teamworkApplicationIdentityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkApplicationIdentityType {
     /// `aadApplication` = 0
     AadApplication,
@@ -1060,6 +1075,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkApplicationIden
 }
 /// CSDL: `microsoft.graph.teamworkConversationIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkConversationIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -1118,6 +1134,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkConversationIde
 }
 /// CSDL: `microsoft.graph.teamworkConversationIdentityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkConversationIdentityType {
     /// `team` = 0
     Team,
@@ -1175,6 +1192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkConversationIde
 }
 /// CSDL: `microsoft.graph.teamworkTagIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkTagIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -1226,6 +1244,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTagIdentity {
 }
 /// CSDL: `microsoft.graph.teamworkUserIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkUserIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -1281,6 +1300,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkUserIdentity {
 }
 /// CSDL: `microsoft.graph.teamworkUserIdentityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkUserIdentityType {
     /// `aadUser` = 0
     AadUser,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.riskDetail`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RiskDetail {
     /// `none` = 0
     None,
@@ -149,6 +150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskDetail {
 }
 /// CSDL: `microsoft.graph.riskState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RiskState {
     /// `none` = 0
     None,
@@ -226,6 +228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskState {
 }
 /// CSDL: `microsoft.graph.signInLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInLocation {
     /// Property `city` (nullable: absent, `null` or a value).
     pub city: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.adhocCall`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AdhocCall {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdhocCall {
 }
 /// CSDL: `microsoft.graph.broadcastMeetingAudience`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BroadcastMeetingAudience {
     /// `roleIsAttendee` = 0
     RoleIsAttendee,
@@ -119,6 +121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BroadcastMeetingAudienc
 }
 /// CSDL: `microsoft.graph.broadcastMeetingCaptionSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BroadcastMeetingCaptionSettings {
     /// Property `isCaptionEnabled` (nullable: absent, `null` or a value).
     pub is_caption_enabled: ::graph_model::Nullable<bool>,
@@ -177,6 +180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BroadcastMeetingCaption
 }
 /// CSDL: `microsoft.graph.broadcastMeetingSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BroadcastMeetingSettings {
     /// Property `allowedAudience` (nullable: absent, `null` or a value).
     pub allowed_audience: ::graph_model::Nullable<super::BroadcastMeetingAudience>,
@@ -262,6 +266,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BroadcastMeetingSetting
 }
 /// CSDL: `microsoft.graph.callRecording`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallRecording {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -355,6 +360,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecording {
 }
 /// CSDL: `microsoft.graph.callTranscript`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallTranscript {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -453,6 +459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallTranscript {
 }
 /// CSDL: `microsoft.graph.meetingParticipantInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingParticipantInfo {
     /// Property `identity` (nullable: absent, `null` or a value).
     pub identity: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -516,6 +523,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingParticipantInfo 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MeetingParticipantInfoAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MeetingParticipantInfo),
@@ -584,6 +592,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingParticipantInfoA
 }
 /// CSDL: `microsoft.graph.meetingParticipants`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingParticipants {
     /// Property `attendees` (nullable: absent, `null` or a value).
     pub attendees: ::graph_model::Nullable<Vec<super::MeetingParticipantInfoAny>>,
@@ -635,6 +644,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingParticipants {
 }
 /// CSDL: `microsoft.graph.onlineMeeting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnlineMeeting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -986,6 +996,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeeting {
 }
 /// CSDL: `microsoft.graph.onlineMeetingRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingRole {
     /// `attendee` = 0
     Attendee,
@@ -1055,6 +1066,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingRole {
 }
 /// CSDL: `microsoft.graph.outOfOfficeSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutOfOfficeSettings {
     /// Property `isOutOfOffice` (nullable: absent, `null` or a value).
     pub is_out_of_office: ::graph_model::Nullable<bool>,
@@ -1106,6 +1118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutOfOfficeSettings {
 }
 /// CSDL: `microsoft.graph.presence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Presence {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1187,6 +1200,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Presence {
 }
 /// CSDL: `microsoft.graph.presenceStatusMessage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PresenceStatusMessage {
     /// Property `expiryDateTime` (nullable: absent, `null` or a value).
     pub expiry_date_time: ::graph_model::Nullable<super::DateTimeTimeZone>,
@@ -1244,6 +1258,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PresenceStatusMessage {
 }
 /// CSDL: `microsoft.graph.userWorkLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserWorkLocation {
     /// Property `placeId` (nullable: absent, `null` or a value).
     pub place_id: ::graph_model::Nullable<String>,
@@ -1299,6 +1314,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserWorkLocation {
 }
 /// CSDL: `microsoft.graph.virtualEventPresenterInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventPresenterInfo {
     /// Property `identity` (nullable: absent, `null` or a value).
     pub identity: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -1358,6 +1374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenterIn
 }
 /// CSDL: `microsoft.graph.workLocationSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkLocationSource {
     /// `none` = 0
     None,
@@ -1425,6 +1442,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkLocationSource {
 }
 /// CSDL: `microsoft.graph.workLocationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkLocationType {
     /// `unspecified` = 0
     Unspecified,

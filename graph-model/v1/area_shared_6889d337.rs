@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.accessReviewReviewerScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewReviewerScope {
     /// Property `query` (nullable: absent, `null` or a value).
     pub query: ::graph_model::Nullable<String>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewReviewerSco
 }
 /// CSDL: `microsoft.graph.attributeRuleMembers`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeRuleMembers {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -108,6 +110,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeRuleMembers {
 }
 /// CSDL: `microsoft.graph.connectedOrganizationMembers`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConnectedOrganizationMembers {
     /// Property `connectedOrganizationId` (nullable: absent, `null` or a value).
     pub connected_organization_id: ::graph_model::Nullable<String>,
@@ -161,6 +164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedOrganizationMe
 }
 /// CSDL: `microsoft.graph.externalSponsors`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalSponsors {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -204,6 +208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalSponsors {
 }
 /// CSDL: `microsoft.graph.groupMembers`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupMembers {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -255,6 +260,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupMembers {
 }
 /// CSDL: `microsoft.graph.internalSponsors`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InternalSponsors {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -298,6 +304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternalSponsors {
 }
 /// CSDL: `microsoft.graph.requestorManager`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RequestorManager {
     /// Property `managerLevel` (nullable: absent, `null` or a value).
     pub manager_level: ::graph_model::Nullable<i32>,
@@ -345,6 +352,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestorManager {
 }
 /// CSDL: `microsoft.graph.singleServicePrincipal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SingleServicePrincipal {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -398,6 +406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SingleServicePrincipal 
 }
 /// CSDL: `microsoft.graph.singleUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SingleUser {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -450,6 +459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SingleUser {
 /// CSDL: `microsoft.graph.subjectSet` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectSet {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -501,6 +511,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectSet {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SubjectSetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SubjectSet),
@@ -680,6 +691,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectSetAny {
 }
 /// CSDL: `microsoft.graph.targetAgentIdentitySponsorsOrOwners`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetAgentIdentitySponsorsOrOwners {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -723,6 +735,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetAgentIdentitySpon
 }
 /// CSDL: `microsoft.graph.targetApplicationOwners`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetApplicationOwners {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -766,6 +779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetApplicationOwners
 }
 /// CSDL: `microsoft.graph.targetManager`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetManager {
     /// Property `managerLevel` (nullable: absent, `null` or a value).
     pub manager_level: ::graph_model::Nullable<i32>,
@@ -813,6 +827,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetManager {
 }
 /// CSDL: `microsoft.graph.targetUserSponsors`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetUserSponsors {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.outlookGeoCoordinates`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutlookGeoCoordinates {
     /// Property `accuracy` (nullable: absent, `null` or a value).
     pub accuracy: ::graph_model::Nullable<::graph_model::edm::Double>,

@@ -6,6 +6,7 @@
 ///
 /// CSDL: `microsoft.graph.engagementAsyncOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementAsyncOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -98,6 +99,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementAsyncOperatio
 ///
 /// CSDL: `microsoft.graph.engagementAsyncOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EngagementAsyncOperationType {
     /// Operation to create a Viva Engage community.
     ///
@@ -153,6 +155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementAsyncOperatio
 ///
 /// CSDL: `microsoft.graph.engagementRole`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementRole {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -214,6 +217,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementRole {
 ///
 /// CSDL: `microsoft.graph.engagementRoleMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementRoleMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.phone`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Phone {
     /// Property `language` (nullable: absent, `null` or a value).
     pub language: ::graph_model::Nullable<String>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Phone {
 }
 /// CSDL: `microsoft.graph.phoneType`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PhoneType {
     /// `home` = 0
     Home,

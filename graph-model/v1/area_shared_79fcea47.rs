@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.agreement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Agreement {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -106,6 +107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Agreement {
 }
 /// CSDL: `microsoft.graph.agreementFile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgreementFile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -195,6 +197,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFile {
 }
 /// CSDL: `microsoft.graph.agreementFileData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgreementFileData {
     /// Property `data` (nullable: absent, `null` or a value).
     pub data: ::graph_model::Nullable<::graph_model::edm::Binary>,
@@ -242,6 +245,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileData {
 }
 /// CSDL: `microsoft.graph.agreementFileLocalization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgreementFileLocalization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -331,6 +335,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileLocalizati
 }
 /// CSDL: `microsoft.graph.agreementFileVersion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgreementFileVersion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -415,6 +420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgreementFileVersion {
 }
 /// CSDL: `microsoft.graph.termsExpiration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TermsExpiration {
     /// Property `frequency` (nullable: absent, `null` or a value).
     pub frequency: ::graph_model::Nullable<::graph_model::edm::Duration>,

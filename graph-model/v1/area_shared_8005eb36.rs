@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.externalLink`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalLink {
     /// Property `href` (nullable: absent, `null` or a value).
     pub href: ::graph_model::Nullable<String>,
@@ -49,6 +50,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalLink {
 }
 /// CSDL: `microsoft.graph.notebook`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Notebook {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -170,6 +172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Notebook {
 }
 /// CSDL: `microsoft.graph.notebookLinks`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NotebookLinks {
     /// Property `oneNoteClientUrl` (nullable: absent, `null` or a value).
     pub one_note_client_url: ::graph_model::Nullable<super::ExternalLink>,
@@ -221,6 +224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotebookLinks {
 }
 /// CSDL: `microsoft.graph.onenote`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Onenote {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -300,6 +304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Onenote {
 }
 /// CSDL: `microsoft.graph.onenoteOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -386,6 +391,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteOperation {
 }
 /// CSDL: `microsoft.graph.onenoteOperationError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteOperationError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -437,6 +443,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteOperationError {
 }
 /// CSDL: `microsoft.graph.onenotePage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenotePage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -553,6 +560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenotePage {
 }
 /// CSDL: `microsoft.graph.onenoteResource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteResource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -612,6 +620,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteResource {
 }
 /// CSDL: `microsoft.graph.onenoteSection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnenoteSection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -725,6 +734,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteSection {
 }
 /// CSDL: `microsoft.graph.onenoteUserRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnenoteUserRole {
     /// `None` = -1
     None,
@@ -781,6 +791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnenoteUserRole {
 }
 /// CSDL: `microsoft.graph.pageLinks`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PageLinks {
     /// Property `oneNoteClientUrl` (nullable: absent, `null` or a value).
     pub one_note_client_url: ::graph_model::Nullable<super::ExternalLink>,
@@ -832,6 +843,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PageLinks {
 }
 /// CSDL: `microsoft.graph.sectionGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SectionGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -945,6 +957,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionGroup {
 }
 /// CSDL: `microsoft.graph.sectionLinks`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SectionLinks {
     /// Property `oneNoteClientUrl` (nullable: absent, `null` or a value).
     pub one_note_client_url: ::graph_model::Nullable<super::ExternalLink>,

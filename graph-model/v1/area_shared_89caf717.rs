@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.chat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Chat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -156,6 +157,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Chat {
 }
 /// CSDL: `microsoft.graph.chatMessageInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageInfo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -235,6 +237,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageInfo {
 }
 /// CSDL: `microsoft.graph.chatType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatType {
     /// `oneOnOne` = 0
     OneOnOne,
@@ -293,6 +296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatType {
 }
 /// CSDL: `microsoft.graph.chatViewpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatViewpoint {
     /// Property `isHidden` (nullable: absent, `null` or a value).
     pub is_hidden: ::graph_model::Nullable<bool>,
@@ -346,6 +350,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatViewpoint {
 }
 /// CSDL: `microsoft.graph.pinnedChatMessageInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PinnedChatMessageInfo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -398,6 +403,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PinnedChatMessageInfo {
 }
 /// CSDL: `microsoft.graph.teamworkOnlineMeetingInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkOnlineMeetingInfo {
     /// Property `calendarEventId` (nullable: absent, `null` or a value).
     pub calendar_event_id: ::graph_model::Nullable<String>,

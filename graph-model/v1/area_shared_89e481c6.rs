@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.mailbox`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Mailbox {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Mailbox {
 }
 /// CSDL: `microsoft.graph.mailboxFolder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxFolder {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

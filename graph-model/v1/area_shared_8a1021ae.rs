@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.groupLifecyclePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupLifecyclePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

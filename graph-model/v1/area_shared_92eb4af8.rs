@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.mailboxItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -105,6 +106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxItem {
 }
 /// CSDL: `microsoft.graph.multiValueLegacyExtendedProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiValueLegacyExtendedProperty {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -156,6 +158,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiValueLegacyExtende
 }
 /// CSDL: `microsoft.graph.singleValueLegacyExtendedProperty`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SingleValueLegacyExtendedProperty {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

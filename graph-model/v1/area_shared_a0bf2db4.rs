@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.allowedLobbyAdmitterRoles`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AllowedLobbyAdmitterRoles {
     /// `organizerAndCoOrganizersAndPresenters` = 0
     OrganizerAndCoOrganizersAndPresenters,
@@ -59,6 +60,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllowedLobbyAdmitterRol
 }
 /// CSDL: `microsoft.graph.attendanceInterval`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttendanceInterval {
     /// Property `durationInSeconds` (nullable: absent, `null` or a value).
     pub duration_in_seconds: ::graph_model::Nullable<i32>,
@@ -116,6 +118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendanceInterval {
 }
 /// CSDL: `microsoft.graph.attendanceRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttendanceRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -213,6 +216,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendanceRecord {
 }
 /// CSDL: `microsoft.graph.audioConferencing`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AudioConferencing {
     /// Property `conferenceId` (nullable: absent, `null` or a value).
     pub conference_id: ::graph_model::Nullable<String>,
@@ -287,6 +291,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AudioConferencing {
 }
 /// CSDL: `microsoft.graph.chatInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatInfo {
     /// Property `messageId` (nullable: absent, `null` or a value).
     pub message_id: ::graph_model::Nullable<String>,
@@ -344,6 +349,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatInfo {
 }
 /// CSDL: `microsoft.graph.chatRestrictions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatRestrictions {
     /// Property `allowTextOnly` (nullable: absent, `null` or a value).
     pub allow_text_only: ::graph_model::Nullable<bool>,
@@ -391,6 +397,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatRestrictions {
 }
 /// CSDL: `microsoft.graph.cloudVideoInteropInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudVideoInteropInfo {
     /// Property `moreInfoWebUrl` (nullable: absent, `null` or a value).
     pub more_info_web_url: ::graph_model::Nullable<String>,
@@ -449,6 +456,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudVideoInteropInfo {
 }
 /// CSDL: `microsoft.graph.joinMeetingIdSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct JoinMeetingIdSettings {
     /// Property `isPasscodeRequired` (nullable: absent, `null` or a value).
     pub is_passcode_required: ::graph_model::Nullable<bool>,
@@ -506,6 +514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for JoinMeetingIdSettings {
 }
 /// CSDL: `microsoft.graph.lobbyBypassScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LobbyBypassScope {
     /// `organizer` = 0
     Organizer,
@@ -585,6 +594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LobbyBypassScope {
 }
 /// CSDL: `microsoft.graph.lobbyBypassSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LobbyBypassSettings {
     /// Property `isDialInBypassEnabled` (nullable: absent, `null` or a value).
     pub is_dial_in_bypass_enabled: ::graph_model::Nullable<bool>,
@@ -638,6 +648,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LobbyBypassSettings {
 }
 /// CSDL: `microsoft.graph.meetingAttendanceReport`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeetingAttendanceReport {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -721,6 +732,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingAttendanceReport
 }
 /// CSDL: `microsoft.graph.meetingChatHistoryDefaultMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MeetingChatHistoryDefaultMode {
     /// `none` = 0
     None,
@@ -774,6 +786,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingChatHistoryDefau
 }
 /// CSDL: `microsoft.graph.meetingChatMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MeetingChatMode {
     /// `enabled` = 0
     Enabled,
@@ -832,6 +845,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingChatMode {
 }
 /// CSDL: `microsoft.graph.meetingLiveShareOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MeetingLiveShareOptions {
     /// `enabled` = 0
     Enabled,
@@ -885,6 +899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingLiveShareOptions
 }
 /// CSDL: `microsoft.graph.onlineMeetingPresenters`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingPresenters {
     /// `everyone` = 0
     Everyone,
@@ -952,6 +967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingPresenters
 }
 /// CSDL: `microsoft.graph.onlineMeetingSensitivityLabelAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnlineMeetingSensitivityLabelAssignment {
     /// Property `sensitivityLabelId` (nullable: absent, `null` or a value).
     pub sensitivity_label_id: ::graph_model::Nullable<String>,
@@ -1001,6 +1017,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingSensitivit
 }
 /// CSDL: `microsoft.graph.onlineMeetingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingType {
     /// `adhoc` = 0
     Adhoc,
@@ -1073,6 +1090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingType {
 }
 /// CSDL: `microsoft.graph.virtualEventExternalInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventExternalInformation {
     /// Property `applicationId` (nullable: absent, `null` or a value).
     pub application_id: ::graph_model::Nullable<String>,
@@ -1124,6 +1142,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventExternalInf
 }
 /// CSDL: `microsoft.graph.virtualEventExternalRegistrationInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventExternalRegistrationInformation {
     /// Property `referrer` (nullable: absent, `null` or a value).
     pub referrer: ::graph_model::Nullable<String>,
@@ -1177,6 +1196,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEventPresenterDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventPresenterDetails {
     /// Property `bio` (nullable: absent, `null` or a value).
     pub bio: ::graph_model::Nullable<super::ItemBody>,
@@ -1262,6 +1282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenterDe
 }
 /// CSDL: `microsoft.graph.watermarkProtectionValues`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WatermarkProtectionValues {
     /// Property `isEnabledForContentSharing` (nullable: absent, `null` or a value).
     pub is_enabled_for_content_sharing: ::graph_model::Nullable<bool>,

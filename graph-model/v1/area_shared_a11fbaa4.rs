@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.domainDnsCnameRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainDnsCnameRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -81,6 +82,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsCnameRecord {
 }
 /// CSDL: `microsoft.graph.domainDnsMxRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainDnsMxRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -165,6 +167,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsMxRecord {
 }
 /// CSDL: `microsoft.graph.domainDnsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainDnsRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -247,6 +250,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsRecord {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DomainDnsRecordAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DomainDnsRecord),
@@ -347,6 +351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsRecordAny {
 }
 /// CSDL: `microsoft.graph.domainDnsSrvRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainDnsSrvRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -451,6 +456,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsSrvRecord {
 }
 /// CSDL: `microsoft.graph.domainDnsTxtRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainDnsTxtRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -530,6 +536,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DomainDnsTxtRecord {
 }
 /// CSDL: `microsoft.graph.domainDnsUnavailableRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DomainDnsUnavailableRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.integerRange`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntegerRange {
     /// Property `end` (nullable: absent, `null` or a value).
     pub end: ::graph_model::Nullable<::graph_model::edm::Int64>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegerRange {
 }
 /// CSDL: `microsoft.graph.printColorMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintColorMode {
     /// `blackAndWhite` = 0
     BlackAndWhite,
@@ -120,6 +122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintColorMode {
 }
 /// CSDL: `microsoft.graph.printDocument`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintDocument {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -196,6 +199,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintDocument {
 }
 /// CSDL: `microsoft.graph.printDuplexMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintDuplexMode {
     /// `flipOnLongEdge` = 0
     FlipOnLongEdge,
@@ -258,6 +262,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintDuplexMode {
 }
 /// CSDL: `microsoft.graph.printFinishing`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintFinishing {
     /// `none` = 3
     None,
@@ -682,6 +687,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintFinishing {
 }
 /// CSDL: `microsoft.graph.printJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -789,6 +795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJob {
 }
 /// CSDL: `microsoft.graph.printJobConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintJobConfiguration {
     /// Property `collate` (nullable: absent, `null` or a value).
     pub collate: ::graph_model::Nullable<bool>,
@@ -928,6 +935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJobConfiguration {
 }
 /// CSDL: `microsoft.graph.printJobProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintJobProcessingState {
     /// `unknown` = 0
     Unknown,
@@ -1015,6 +1023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJobProcessingState
 }
 /// CSDL: `microsoft.graph.printJobStateDetail`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintJobStateDetail {
     /// `uploadPending` = 0
     UploadPending,
@@ -1097,6 +1106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJobStateDetail {
 }
 /// CSDL: `microsoft.graph.printJobStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintJobStatus {
     /// Property `description` (not nullable: absent or a value).
     pub description: Option<String>,
@@ -1159,6 +1169,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintJobStatus {
 }
 /// CSDL: `microsoft.graph.printMargin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrintMargin {
     /// Property `bottom` (nullable: absent, `null` or a value).
     pub bottom: ::graph_model::Nullable<i32>,
@@ -1218,6 +1229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintMargin {
 }
 /// CSDL: `microsoft.graph.printMultipageLayout`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintMultipageLayout {
     /// `clockwiseFromTopLeft` = 0
     ClockwiseFromTopLeft,
@@ -1305,6 +1317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintMultipageLayout {
 }
 /// CSDL: `microsoft.graph.printOrientation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintOrientation {
     /// `portrait` = 3
     Portrait,
@@ -1372,6 +1385,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintOrientation {
 }
 /// CSDL: `microsoft.graph.printQuality`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintQuality {
     /// `low` = 0
     Low,
@@ -1429,6 +1443,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintQuality {
 }
 /// CSDL: `microsoft.graph.printScaling`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrintScaling {
     /// `auto` = 0
     Auto,
@@ -1501,6 +1516,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrintScaling {
 }
 /// CSDL: `microsoft.graph.printerCapabilities`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterCapabilities {
     /// Property `bottomMargins` (nullable: absent, `null` or a value).
     pub bottom_margins: ::graph_model::Nullable<Vec<i32>>,
@@ -1679,6 +1695,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterCapabilities {
 }
 /// CSDL: `microsoft.graph.printerDefaults`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterDefaults {
     /// Property `colorMode` (nullable: absent, `null` or a value).
     pub color_mode: ::graph_model::Nullable<super::PrintColorMode>,
@@ -1808,6 +1825,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterDefaults {
 }
 /// CSDL: `microsoft.graph.printerFeedOrientation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrinterFeedOrientation {
     /// `longEdgeFirst` = 0
     LongEdgeFirst,
@@ -1862,6 +1880,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterFeedOrientation 
 }
 /// CSDL: `microsoft.graph.printerLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterLocation {
     /// Property `altitudeInMeters` (nullable: absent, `null` or a value).
     pub altitude_in_meters: ::graph_model::Nullable<i32>,
@@ -1991,6 +2010,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterLocation {
 }
 /// CSDL: `microsoft.graph.printerProcessingState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrinterProcessingState {
     /// `unknown` = 0
     Unknown,
@@ -2058,6 +2078,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterProcessingState 
 }
 /// CSDL: `microsoft.graph.printerProcessingStateDetail`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PrinterProcessingStateDetail {
     /// `paused` = 0
     Paused,
@@ -7096,6 +7117,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterProcessingStateD
 }
 /// CSDL: `microsoft.graph.printerShare`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterShare {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7223,6 +7245,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterShare {
 }
 /// CSDL: `microsoft.graph.printerShareViewpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterShareViewpoint {
     /// Property `lastUsedDateTime` (nullable: absent, `null` or a value).
     pub last_used_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -7270,6 +7293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrinterShareViewpoint {
 }
 /// CSDL: `microsoft.graph.printerStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrinterStatus {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,

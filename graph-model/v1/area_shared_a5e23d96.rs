@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.expirationPattern`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExpirationPattern {
     /// Property `duration` (nullable: absent, `null` or a value).
     pub duration: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExpirationPattern {
 }
 /// CSDL: `microsoft.graph.expirationPatternType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExpirationPatternType {
     /// `notSpecified` = 0
     NotSpecified,
@@ -118,6 +120,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExpirationPatternType {
 }
 /// CSDL: `microsoft.graph.requestSchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RequestSchedule {
     /// Property `expiration` (nullable: absent, `null` or a value).
     pub expiration: ::graph_model::Nullable<super::ExpirationPattern>,
@@ -173,6 +176,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequestSchedule {
 }
 /// CSDL: `microsoft.graph.ticketInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TicketInfo {
     /// Property `ticketNumber` (nullable: absent, `null` or a value).
     pub ticket_number: ::graph_model::Nullable<String>,

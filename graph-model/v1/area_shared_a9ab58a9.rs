@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.geoCoordinates`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GeoCoordinates {
     /// Property `altitude` (nullable: absent, `null` or a value).
     pub altitude: ::graph_model::Nullable<::graph_model::edm::Double>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.itemBody`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemBody {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<String>,

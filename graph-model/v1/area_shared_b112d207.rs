@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.displayNameLocalization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DisplayNameLocalization {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,

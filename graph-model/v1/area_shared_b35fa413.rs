@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.activityBasedTimeoutPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivityBasedTimeoutPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -84,6 +85,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityBasedTimeoutPol
 }
 /// CSDL: `microsoft.graph.administrativeUnit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AdministrativeUnit {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -201,6 +203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdministrativeUnit {
 }
 /// CSDL: `microsoft.graph.allDomains`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AllDomains {
     /// Property `rootDomains` (not nullable: absent or a value).
     pub root_domains: Option<super::RootDomains>,
@@ -248,6 +251,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDomains {
 }
 /// CSDL: `microsoft.graph.allowInvitesFrom`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AllowInvitesFrom {
     /// `none` = 0
     None,
@@ -315,6 +319,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllowInvitesFrom {
 }
 /// CSDL: `microsoft.graph.appCredentialRestrictionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppCredentialRestrictionType {
     /// `passwordAddition` = 0
     PasswordAddition,
@@ -387,6 +392,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppCredentialRestrictio
 }
 /// CSDL: `microsoft.graph.appKeyCredentialRestrictionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppKeyCredentialRestrictionType {
     /// `asymmetricKeyLifetime` = 0
     AsymmetricKeyLifetime,
@@ -436,6 +442,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppKeyCredentialRestric
 }
 /// CSDL: `microsoft.graph.appManagementApplicationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppManagementApplicationConfiguration {
     /// Property `keyCredentials` (nullable: absent, `null` or a value).
     pub key_credentials: ::graph_model::Nullable<Vec<super::KeyCredentialConfiguration>>,
@@ -494,6 +501,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementApplicatio
 }
 /// CSDL: `microsoft.graph.appManagementPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppManagementPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -574,6 +582,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementPolicy {
 }
 /// CSDL: `microsoft.graph.appManagementPolicyActorExemptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppManagementPolicyActorExemptions {
     /// Property `customSecurityAttributes` (nullable: absent, `null` or a value).
     pub custom_security_attributes:
@@ -624,6 +633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementPolicyActo
 }
 /// CSDL: `microsoft.graph.appManagementRestrictionState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppManagementRestrictionState {
     /// `enabled` = 1
     Enabled,
@@ -677,6 +687,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppManagementRestrictio
 }
 /// CSDL: `microsoft.graph.appManagementServicePrincipalConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppManagementServicePrincipalConfiguration {
     /// Property `keyCredentials` (nullable: absent, `null` or a value).
     pub key_credentials: ::graph_model::Nullable<Vec<super::KeyCredentialConfiguration>>,
@@ -732,6 +743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.authorizationPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthorizationPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -862,6 +874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthorizationPolicy {
 }
 /// CSDL: `microsoft.graph.b2bIdentityProvidersType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum B2bIdentityProvidersType {
     /// `azureActiveDirectory` = 1
     AzureActiveDirectory,
@@ -939,6 +952,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for B2bIdentityProvidersTyp
 }
 /// CSDL: `microsoft.graph.certificateAuthorityDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CertificateAuthorityDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1069,6 +1083,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateAuthorityDet
 }
 /// CSDL: `microsoft.graph.certificateAuthorityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CertificateAuthorityType {
     /// `root` = 0
     Root,
@@ -1122,6 +1137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateAuthorityTyp
 }
 /// CSDL: `microsoft.graph.certificateBasedAuthPki`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CertificateBasedAuthPki {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1205,6 +1221,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CertificateBasedAuthPki
 }
 /// CSDL: `microsoft.graph.claimsMappingPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClaimsMappingPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1287,6 +1304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClaimsMappingPolicy {
 }
 /// CSDL: `microsoft.graph.conversation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Conversation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1368,6 +1386,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Conversation {
 }
 /// CSDL: `microsoft.graph.conversationThread`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConversationThread {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1464,6 +1483,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConversationThread {
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1550,6 +1570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyAppServiceConnectSetting {
     /// Property `applications` (nullable: absent, `null` or a value).
     pub applications: ::graph_model::Nullable<super::CrossTenantAccessPolicyTargetConfiguration>,
@@ -1601,6 +1622,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyB2BSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyB2BSetting {
     /// Property `applications` (nullable: absent, `null` or a value).
     pub applications: ::graph_model::Nullable<super::CrossTenantAccessPolicyTargetConfiguration>,
@@ -1661,6 +1683,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CrossTenantAccessPolicyB2BSettingAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CrossTenantAccessPolicyB2BSetting),
@@ -1730,6 +1753,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyConfigurationDefault`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyConfigurationDefault {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1888,6 +1912,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyConfigurationPartner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyConfigurationPartner {
     /// Property `appServiceConnectInbound` (nullable: absent, `null` or a value).
     pub app_service_connect_inbound:
@@ -2063,6 +2088,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyInboundTrust`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyInboundTrust {
     /// Property `isCompliantDeviceAccepted` (nullable: absent, `null` or a value).
     pub is_compliant_device_accepted: ::graph_model::Nullable<bool>,
@@ -2134,6 +2160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyM365CollaborationInboundSetting {
     /// Property `users` (nullable: absent, `null` or a value).
     pub users: ::graph_model::Nullable<super::CrossTenantAccessPolicyTargetConfiguration>,
@@ -2187,6 +2214,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyM365CollaborationOutboundSetting {
     /// Property `usersAndGroups` (nullable: absent, `null` or a value).
     pub users_and_groups:
@@ -2241,6 +2269,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyTarget {
     /// Property `target` (nullable: absent, `null` or a value).
     pub target: ::graph_model::Nullable<String>,
@@ -2292,6 +2321,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTargetConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyTargetConfiguration {
     /// Property `accessType` (nullable: absent, `null` or a value).
     pub access_type:
@@ -2346,6 +2376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTargetConfigurationAccessType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CrossTenantAccessPolicyTargetConfigurationAccessType {
     /// `allowed` = 1
     Allowed,
@@ -2402,6 +2433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTargetType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CrossTenantAccessPolicyTargetType {
     /// `user` = 1
     User,
@@ -2460,6 +2492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 }
 /// CSDL: `microsoft.graph.crossTenantAccessPolicyTenantRestrictions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyTenantRestrictions {
     /// Property `applications` (nullable: absent, `null` or a value).
     pub applications: ::graph_model::Nullable<super::CrossTenantAccessPolicyTargetConfiguration>,
@@ -2516,6 +2549,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 }
 /// CSDL: `microsoft.graph.crossTenantIdentitySyncPolicyPartner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantIdentitySyncPolicyPartner {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -2571,6 +2605,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantIdentitySync
 }
 /// CSDL: `microsoft.graph.crossTenantUserSyncInbound`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantUserSyncInbound {
     /// Property `isSyncAllowed` (nullable: absent, `null` or a value).
     pub is_sync_allowed: ::graph_model::Nullable<bool>,
@@ -2618,6 +2653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantUserSyncInbo
 }
 /// CSDL: `microsoft.graph.customAppManagementApplicationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomAppManagementApplicationConfiguration {
     /// Property `identifierUris` (nullable: absent, `null` or a value).
     pub identifier_uris: ::graph_model::Nullable<super::IdentifierUriConfiguration>,
@@ -2667,6 +2703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.customAppManagementConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomAppManagementConfiguration {
     /// Property `keyCredentials` (nullable: absent, `null` or a value).
     pub key_credentials: ::graph_model::Nullable<Vec<super::KeyCredentialConfiguration>>,
@@ -2731,6 +2768,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomAppManagementConf
 }
 /// CSDL: `microsoft.graph.customSecurityAttributeComparisonOperator`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomSecurityAttributeComparisonOperator {
     /// `equals` = 1
     Equals,
@@ -2781,6 +2819,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttribute
 /// CSDL: `microsoft.graph.customSecurityAttributeExemption` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomSecurityAttributeExemption {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2840,6 +2879,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttribute
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomSecurityAttributeExemptionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomSecurityAttributeExemption),
@@ -2909,6 +2949,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomSecurityAttribute
 }
 /// CSDL: `microsoft.graph.customSecurityAttributeStringValueExemption`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomSecurityAttributeStringValueExemption {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2966,6 +3007,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefaultInvitationRedemptionIdentityProviderConfiguration {
     /// Property `fallbackIdentityProvider` (nullable: absent, `null` or a value).
     pub fallback_identity_provider: ::graph_model::Nullable<super::B2bIdentityProvidersType>,
@@ -3036,6 +3078,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.defaultUserRolePermissions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefaultUserRolePermissions {
     /// Property `allowedToCreateApps` (not nullable: absent or a value).
     pub allowed_to_create_apps: Option<bool>,
@@ -3133,6 +3176,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultUserRolePermissi
 }
 /// CSDL: `microsoft.graph.delegatedAdminServiceProviderConstraints`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminServiceProviderConstraints {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3201,6 +3245,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminServicePr
 }
 /// CSDL: `microsoft.graph.devicesFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DevicesFilter {
     /// Property `mode` (nullable: absent, `null` or a value).
     pub mode: ::graph_model::Nullable<super::CrossTenantAccessPolicyTargetConfigurationAccessType>,
@@ -3252,6 +3297,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DevicesFilter {
 }
 /// CSDL: `microsoft.graph.directoryObject`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DirectoryObject {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3311,6 +3357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryObject {
 /// place is kept in the struct's `extra` as written.
 #[allow(deprecated, clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DirectoryObjectAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DirectoryObject),
@@ -3703,6 +3750,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryObjectAny {
 }
 /// CSDL: `microsoft.graph.directoryObjectPartnerReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DirectoryObjectPartnerReference {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3779,6 +3827,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryObjectPartnerR
 }
 /// CSDL: `microsoft.graph.enumeratedDomains`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EnumeratedDomains {
     /// Property `rootDomains` (not nullable: absent or a value).
     pub root_domains: Option<super::RootDomains>,
@@ -3830,6 +3879,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnumeratedDomains {
 }
 /// CSDL: `microsoft.graph.federatedTokenValidationPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FederatedTokenValidationPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3885,6 +3935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FederatedTokenValidatio
 }
 /// CSDL: `microsoft.graph.group`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Group {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4441,6 +4492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Group {
 }
 /// CSDL: `microsoft.graph.groupAccessType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GroupAccessType {
     /// `none` = 0
     None,
@@ -4503,6 +4555,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAccessType {
 }
 /// CSDL: `microsoft.graph.homeRealmDiscoveryPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HomeRealmDiscoveryPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4585,6 +4638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HomeRealmDiscoveryPolic
 }
 /// CSDL: `microsoft.graph.identifierUriConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentifierUriConfiguration {
     /// Property `nonDefaultUriAddition` (nullable: absent, `null` or a value).
     pub non_default_uri_addition: ::graph_model::Nullable<super::IdentifierUriRestriction>,
@@ -4649,6 +4703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentifierUriConfigurat
 }
 /// CSDL: `microsoft.graph.identifierUriRestriction`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentifierUriRestriction {
     /// Property `excludeActors` (nullable: absent, `null` or a value).
     pub exclude_actors: ::graph_model::Nullable<super::AppManagementPolicyActorExemptions>,
@@ -4738,6 +4793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentifierUriRestrictio
 }
 /// CSDL: `microsoft.graph.identitySecurityDefaultsEnforcementPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentitySecurityDefaultsEnforcementPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4807,6 +4863,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySecurityDefault
 }
 /// CSDL: `microsoft.graph.inboundOutboundPolicyConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InboundOutboundPolicyConfiguration {
     /// Property `inboundAllowed` (nullable: absent, `null` or a value).
     pub inbound_allowed: ::graph_model::Nullable<bool>,
@@ -4858,6 +4915,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InboundOutboundPolicyCo
 }
 /// CSDL: `microsoft.graph.keyCredentialConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KeyCredentialConfiguration {
     /// Property `excludeActors` (nullable: absent, `null` or a value).
     pub exclude_actors: ::graph_model::Nullable<super::AppManagementPolicyActorExemptions>,
@@ -4935,6 +4993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KeyCredentialConfigurat
 }
 /// CSDL: `microsoft.graph.licenseProcessingState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LicenseProcessingState {
     /// Property `state` (nullable: absent, `null` or a value).
     pub state: ::graph_model::Nullable<String>,
@@ -4982,6 +5041,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseProcessingState 
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganizationIdentitySyncPolicyTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5043,6 +5103,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganizationPartnerConfigurationTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5154,6 +5215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.passwordCredentialConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasswordCredentialConfiguration {
     /// Property `excludeActors` (nullable: absent, `null` or a value).
     pub exclude_actors: ::graph_model::Nullable<super::AppManagementPolicyActorExemptions>,
@@ -5231,6 +5293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordCredentialConfi
 }
 /// CSDL: `microsoft.graph.permissionGrantConditionSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PermissionGrantConditionSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5343,6 +5406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionGrantConditio
 }
 /// CSDL: `microsoft.graph.permissionGrantPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PermissionGrantPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5417,6 +5481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionGrantPolicy {
 }
 /// CSDL: `microsoft.graph.permissionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PermissionType {
     /// `delegatedUserConsentable` = 1
     DelegatedUserConsentable,
@@ -5470,6 +5535,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionType {
 }
 /// CSDL: `microsoft.graph.plannerGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5523,6 +5589,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerGroup {
 /// CSDL: `microsoft.graph.policyBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5591,6 +5658,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PolicyBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::PolicyBase),
@@ -5754,6 +5822,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyBaseAny {
 }
 /// CSDL: `microsoft.graph.policyTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5831,6 +5900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyTemplate {
 #[deprecated(note = "deprecated since 2025-12-02; removal on 2028-12-07")]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoteTenantGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5923,6 +5993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteTenantGroup {
 }
 /// CSDL: `microsoft.graph.rootDomains`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RootDomains {
     /// `none` = 0
     None,
@@ -6000,6 +6071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RootDomains {
 }
 /// CSDL: `microsoft.graph.serviceProviderConstraints`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceProviderConstraints {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6055,6 +6127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProviderConstrai
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ServiceProviderConstraintsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ServiceProviderConstraints),
@@ -6125,6 +6198,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceProviderConstrai
 /// CSDL: `microsoft.graph.stsPolicy` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StsPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6215,6 +6289,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StsPolicy {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum StsPolicyAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::StsPolicy),
@@ -6317,6 +6392,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StsPolicyAny {
 }
 /// CSDL: `microsoft.graph.templateApplicationLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TemplateApplicationLevel {
     /// `none` = 0
     None,
@@ -6379,6 +6455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TemplateApplicationLeve
 }
 /// CSDL: `microsoft.graph.tenantAppManagementPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantAppManagementPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6467,6 +6544,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantAppManagementPoli
 }
 /// CSDL: `microsoft.graph.tokenIssuancePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TokenIssuancePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6549,6 +6627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TokenIssuancePolicy {
 }
 /// CSDL: `microsoft.graph.tokenLifetimePolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TokenLifetimePolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6632,6 +6711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TokenLifetimePolicy {
 /// CSDL: `microsoft.graph.validatingDomains` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ValidatingDomains {
     /// Property `rootDomains` (not nullable: absent or a value).
     pub root_domains: Option<super::RootDomains>,
@@ -6687,6 +6767,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ValidatingDomains {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ValidatingDomainsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ValidatingDomains),

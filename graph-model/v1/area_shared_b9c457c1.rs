@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.channel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Channel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -156,6 +157,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Channel {
 }
 /// CSDL: `microsoft.graph.channelLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChannelLayoutType {
     /// `post` = 0
     Post,
@@ -209,6 +211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelLayoutType {
 }
 /// CSDL: `microsoft.graph.channelMembershipType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChannelMembershipType {
     /// `standard` = 0
     Standard,
@@ -268,6 +271,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelMembershipType {
 }
 /// CSDL: `microsoft.graph.channelSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChannelSummary {
     /// Property `guestsCount` (nullable: absent, `null` or a value).
     pub guests_count: ::graph_model::Nullable<i32>,
@@ -337,6 +341,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChannelSummary {
 }
 /// CSDL: `microsoft.graph.sharedWithChannelTeamInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharedWithChannelTeamInfo {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

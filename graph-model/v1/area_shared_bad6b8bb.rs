@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.assignedLabel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignedLabel {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,

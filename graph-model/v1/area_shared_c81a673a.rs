@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.orgContact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrgContact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -184,6 +185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrgContact {
 }
 /// CSDL: `microsoft.graph.physicalOfficeAddress`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PhysicalOfficeAddress {
     /// Property `city` (nullable: absent, `null` or a value).
     pub city: ::graph_model::Nullable<String>,

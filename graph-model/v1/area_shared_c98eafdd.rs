@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.resultInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResultInfo {
     /// Property `code` (not nullable: absent or a value).
     pub code: Option<i32>,

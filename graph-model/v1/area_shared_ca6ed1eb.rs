@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.addIn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AddIn {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<::graph_model::edm::Guid>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddIn {
 }
 /// CSDL: `microsoft.graph.appRole`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppRole {
     /// Property `allowedMemberTypes` (not nullable: absent or a value).
     pub allowed_member_types: Option<Vec<String>>,
@@ -138,6 +140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppRole {
 }
 /// CSDL: `microsoft.graph.attributeDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeDefinition {
     /// Property `anchor` (not nullable: absent or a value).
     pub anchor: Option<bool>,
@@ -242,6 +245,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeDefinition {
 }
 /// CSDL: `microsoft.graph.attributeDefinitionMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttributeDefinitionMetadata {
     /// `BaseAttributeName` = 0
     BaseAttributeName,
@@ -328,6 +332,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeDefinitionMeta
 }
 /// CSDL: `microsoft.graph.attributeDefinitionMetadataEntry`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeDefinitionMetadataEntry {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<super::AttributeDefinitionMetadata>,
@@ -379,6 +384,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeDefinitionMeta
 }
 /// CSDL: `microsoft.graph.attributeFlowBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttributeFlowBehavior {
     /// `FlowWhenChanged` = 0
     FlowWhenChanged,
@@ -427,6 +433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeFlowBehavior {
 }
 /// CSDL: `microsoft.graph.attributeFlowType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttributeFlowType {
     /// `Always` = 0
     Always,
@@ -493,6 +500,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeFlowType {
 }
 /// CSDL: `microsoft.graph.attributeMapping`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeMapping {
     /// Property `defaultValue` (nullable: absent, `null` or a value).
     pub default_value: ::graph_model::Nullable<String>,
@@ -576,6 +584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMapping {
 }
 /// CSDL: `microsoft.graph.attributeMappingSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeMappingSource {
     /// Property `expression` (nullable: absent, `null` or a value).
     pub expression: ::graph_model::Nullable<String>,
@@ -635,6 +644,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMappingSource 
 }
 /// CSDL: `microsoft.graph.attributeMappingSourceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttributeMappingSourceType {
     /// `Attribute` = 0
     Attribute,
@@ -687,6 +697,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeMappingSourceT
 }
 /// CSDL: `microsoft.graph.bulkUpload`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BulkUpload {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -734,6 +745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BulkUpload {
 }
 /// CSDL: `microsoft.graph.containerFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContainerFilter {
     /// Property `includedContainers` (nullable: absent, `null` or a value).
     pub included_containers: ::graph_model::Nullable<Vec<String>>,
@@ -783,6 +795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerFilter {
 }
 /// CSDL: `microsoft.graph.directoryDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DirectoryDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -865,6 +878,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryDefinition {
 }
 /// CSDL: `microsoft.graph.directoryDefinitionDiscoverabilities`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DirectoryDefinitionDiscoverabilities {
     /// `None` = 0
     None,
@@ -936,6 +950,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectoryDefinitionDisc
 }
 /// CSDL: `microsoft.graph.federatedIdentityCredential`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FederatedIdentityCredential {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1010,6 +1025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FederatedIdentityCreden
 }
 /// CSDL: `microsoft.graph.filter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Filter {
     /// Property `categoryFilterGroups` (nullable: absent, `null` or a value).
     pub category_filter_groups: ::graph_model::Nullable<Vec<super::FilterGroup>>,
@@ -1070,6 +1086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Filter {
 }
 /// CSDL: `microsoft.graph.filterClause`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilterClause {
     /// Property `operatorName` (nullable: absent, `null` or a value).
     pub operator_name: ::graph_model::Nullable<String>,
@@ -1127,6 +1144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterClause {
 }
 /// CSDL: `microsoft.graph.filterGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilterGroup {
     /// Property `clauses` (nullable: absent, `null` or a value).
     pub clauses: ::graph_model::Nullable<Vec<super::FilterClause>>,
@@ -1178,6 +1196,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterGroup {
 }
 /// CSDL: `microsoft.graph.filterOperand`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilterOperand {
     /// Property `values` (nullable: absent, `null` or a value).
     pub values: ::graph_model::Nullable<Vec<String>>,
@@ -1225,6 +1244,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterOperand {
 }
 /// CSDL: `microsoft.graph.groupFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupFilter {
     /// Property `includedGroups` (nullable: absent, `null` or a value).
     pub included_groups: ::graph_model::Nullable<Vec<String>>,
@@ -1272,6 +1292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupFilter {
 }
 /// CSDL: `microsoft.graph.informationalUrl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InformationalUrl {
     /// Property `logoUrl` (nullable: absent, `null` or a value).
     pub logo_url: ::graph_model::Nullable<String>,
@@ -1345,6 +1366,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InformationalUrl {
 }
 /// CSDL: `microsoft.graph.keyCredential`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KeyCredential {
     /// Property `customKeyIdentifier` (nullable: absent, `null` or a value).
     pub custom_key_identifier: ::graph_model::Nullable<::graph_model::edm::Binary>,
@@ -1431,6 +1453,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KeyCredential {
 }
 /// CSDL: `microsoft.graph.mutability`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Mutability {
     /// `ReadWrite` = 0
     ReadWrite,
@@ -1487,6 +1510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Mutability {
 }
 /// CSDL: `microsoft.graph.objectDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ObjectDefinition {
     /// Property `attributes` (nullable: absent, `null` or a value).
     pub attributes: ::graph_model::Nullable<Vec<super::AttributeDefinition>>,
@@ -1546,6 +1570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectDefinition {
 }
 /// CSDL: `microsoft.graph.objectDefinitionMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ObjectDefinitionMetadata {
     /// `PropertyNameAccountEnabled` = 0
     PropertyNameAccountEnabled,
@@ -1622,6 +1647,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectDefinitionMetadat
 }
 /// CSDL: `microsoft.graph.objectDefinitionMetadataEntry`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ObjectDefinitionMetadataEntry {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<super::ObjectDefinitionMetadata>,
@@ -1673,6 +1699,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectDefinitionMetadat
 }
 /// CSDL: `microsoft.graph.objectFlowTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ObjectFlowTypes {
     /// `None` = 0
     None,
@@ -1729,6 +1756,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectFlowTypes {
 }
 /// CSDL: `microsoft.graph.objectMapping`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ObjectMapping {
     /// Property `attributeMappings` (nullable: absent, `null` or a value).
     pub attribute_mappings: ::graph_model::Nullable<Vec<super::AttributeMapping>>,
@@ -1813,6 +1841,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectMapping {
 }
 /// CSDL: `microsoft.graph.objectMappingMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ObjectMappingMetadata {
     /// `EscrowBehavior` = 0
     EscrowBehavior,
@@ -1889,6 +1918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectMappingMetadata {
 }
 /// CSDL: `microsoft.graph.objectMappingMetadataEntry`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ObjectMappingMetadataEntry {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<super::ObjectMappingMetadata>,
@@ -1940,6 +1970,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ObjectMappingMetadataEn
 }
 /// CSDL: `microsoft.graph.passwordCredential`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PasswordCredential {
     /// Property `customKeyIdentifier` (nullable: absent, `null` or a value).
     pub custom_key_identifier: ::graph_model::Nullable<::graph_model::edm::Binary>,
@@ -2021,6 +2052,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasswordCredential {
 }
 /// CSDL: `microsoft.graph.permissionScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PermissionScope {
     /// Property `adminConsentDescription` (nullable: absent, `null` or a value).
     pub admin_consent_description: ::graph_model::Nullable<String>,
@@ -2118,6 +2150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionScope {
 }
 /// CSDL: `microsoft.graph.quarantineReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QuarantineReason {
     /// `EncounteredBaseEscrowThreshold` = 0
     EncounteredBaseEscrowThreshold,
@@ -2199,6 +2232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineReason {
 }
 /// CSDL: `microsoft.graph.referencedObject`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReferencedObject {
     /// Property `referencedObjectName` (nullable: absent, `null` or a value).
     pub referenced_object_name: ::graph_model::Nullable<String>,
@@ -2254,6 +2288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReferencedObject {
 }
 /// CSDL: `microsoft.graph.stringKeyAttributeMappingSourceValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StringKeyAttributeMappingSourceValuePair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
@@ -2305,6 +2340,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyAttributeMappi
 }
 /// CSDL: `microsoft.graph.stringKeyLongValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StringKeyLongValuePair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
@@ -2356,6 +2392,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyLongValuePair 
 }
 /// CSDL: `microsoft.graph.stringKeyStringValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StringKeyStringValuePair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
@@ -2407,6 +2444,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringKeyStringValuePai
 }
 /// CSDL: `microsoft.graph.synchronization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Synchronization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2466,6 +2504,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Synchronization {
 }
 /// CSDL: `microsoft.graph.synchronizationError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -2521,6 +2560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationError {
 }
 /// CSDL: `microsoft.graph.synchronizationJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2605,6 +2645,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationJob {
 }
 /// CSDL: `microsoft.graph.synchronizationMetadata`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationMetadata {
     /// `GalleryApplicationIdentifier` = 0
     GalleryApplicationIdentifier,
@@ -2691,6 +2732,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationMetadata
 }
 /// CSDL: `microsoft.graph.synchronizationMetadataEntry`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationMetadataEntry {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<super::SynchronizationMetadata>,
@@ -2742,6 +2784,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationMetadata
 }
 /// CSDL: `microsoft.graph.synchronizationProgress`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationProgress {
     /// Property `completedUnits` (not nullable: absent or a value).
     pub completed_units: Option<::graph_model::edm::Int64>,
@@ -2811,6 +2854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationProgress
 }
 /// CSDL: `microsoft.graph.synchronizationQuarantine`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationQuarantine {
     /// Property `currentBegan` (not nullable: absent or a value).
     pub current_began: Option<::graph_model::edm::DateTimeOffset>,
@@ -2885,6 +2929,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationQuaranti
 }
 /// CSDL: `microsoft.graph.synchronizationRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationRule {
     /// Property `containerFilter` (nullable: absent, `null` or a value).
     pub container_filter: ::graph_model::Nullable<super::ContainerFilter>,
@@ -2983,6 +3028,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationRule {
 }
 /// CSDL: `microsoft.graph.synchronizationSchedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationSchedule {
     /// Property `expiration` (nullable: absent, `null` or a value).
     pub expiration: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -3038,6 +3084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSchedule
 }
 /// CSDL: `microsoft.graph.synchronizationScheduleState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationScheduleState {
     /// `Active` = 0
     Active,
@@ -3090,6 +3137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSchedule
 }
 /// CSDL: `microsoft.graph.synchronizationSchema`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationSchema {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3152,6 +3200,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSchema {
 }
 /// CSDL: `microsoft.graph.synchronizationSecret`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationSecret {
     /// `None` = 0
     None,
@@ -3423,6 +3472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSecret {
 }
 /// CSDL: `microsoft.graph.synchronizationSecretKeyStringValuePair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationSecretKeyStringValuePair {
     /// Property `key` (not nullable: absent or a value).
     pub key: Option<super::SynchronizationSecret>,
@@ -3474,6 +3524,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationSecretKe
 }
 /// CSDL: `microsoft.graph.synchronizationStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationStatus {
     /// Property `code` (not nullable: absent or a value).
     pub code: Option<super::SynchronizationStatusCode>,
@@ -3609,6 +3660,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationStatus {
 }
 /// CSDL: `microsoft.graph.synchronizationStatusCode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationStatusCode {
     /// `NotConfigured` = 0
     NotConfigured,
@@ -3670,6 +3722,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationStatusCo
 }
 /// CSDL: `microsoft.graph.synchronizationTaskExecution`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationTaskExecution {
     /// Property `activityIdentifier` (nullable: absent, `null` or a value).
     pub activity_identifier: ::graph_model::Nullable<String>,
@@ -3798,6 +3851,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationTaskExec
 }
 /// CSDL: `microsoft.graph.synchronizationTaskExecutionResult`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationTaskExecutionResult {
     /// `Succeeded` = 0
     Succeeded,
@@ -3850,6 +3904,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationTaskExec
 }
 /// CSDL: `microsoft.graph.synchronizationTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SynchronizationTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3934,6 +3989,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SynchronizationTemplate
 }
 /// CSDL: `microsoft.graph.verifiedPublisher`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedPublisher {
     /// Property `addedDateTime` (nullable: absent, `null` or a value).
     pub added_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.album`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Album {
     /// Property `coverImageItemId` (nullable: absent, `null` or a value).
     pub cover_image_item_id: ::graph_model::Nullable<String>,
@@ -49,6 +50,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Album {
 }
 /// CSDL: `microsoft.graph.audio`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Audio {
     /// Property `album` (nullable: absent, `null` or a value).
     pub album: ::graph_model::Nullable<String>,
@@ -175,6 +177,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Audio {
 }
 /// CSDL: `microsoft.graph.bundle`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Bundle {
     /// Property `album` (nullable: absent, `null` or a value).
     pub album: ::graph_model::Nullable<super::Album>,
@@ -226,6 +229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Bundle {
 }
 /// CSDL: `microsoft.graph.contentTypeInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentTypeInfo {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
@@ -277,6 +281,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentTypeInfo {
 }
 /// CSDL: `microsoft.graph.deleted`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Deleted {
     /// Property `state` (nullable: absent, `null` or a value).
     pub state: ::graph_model::Nullable<String>,
@@ -324,6 +329,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Deleted {
 }
 /// CSDL: `microsoft.graph.documentSetVersion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DocumentSetVersion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -425,6 +431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSetVersion {
 }
 /// CSDL: `microsoft.graph.documentSetVersionItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DocumentSetVersionItem {
     /// Property `itemId` (nullable: absent, `null` or a value).
     pub item_id: ::graph_model::Nullable<String>,
@@ -480,6 +487,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentSetVersionItem 
 }
 /// CSDL: `microsoft.graph.driveItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -756,6 +764,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItem {
 }
 /// CSDL: `microsoft.graph.driveItemVersion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveItemVersion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -832,6 +841,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveItemVersion {
 }
 /// CSDL: `microsoft.graph.fieldValueSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FieldValueSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -879,6 +889,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FieldValueSet {
 }
 /// CSDL: `microsoft.graph.file`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct File {
     /// Property `hashes` (nullable: absent, `null` or a value).
     pub hashes: ::graph_model::Nullable<super::Hashes>,
@@ -936,6 +947,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for File {
 }
 /// CSDL: `microsoft.graph.fileSystemInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileSystemInfo {
     /// Property `createdDateTime` (nullable: absent, `null` or a value).
     pub created_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -999,6 +1011,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileSystemInfo {
 }
 /// CSDL: `microsoft.graph.folder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Folder {
     /// Property `childCount` (nullable: absent, `null` or a value).
     pub child_count: ::graph_model::Nullable<i32>,
@@ -1050,6 +1063,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Folder {
 }
 /// CSDL: `microsoft.graph.folderView`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FolderView {
     /// Property `sortBy` (nullable: absent, `null` or a value).
     pub sort_by: ::graph_model::Nullable<String>,
@@ -1105,6 +1119,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FolderView {
 }
 /// CSDL: `microsoft.graph.hashes`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Hashes {
     /// Property `crc32Hash` (nullable: absent, `null` or a value).
     pub crc32_hash: ::graph_model::Nullable<String>,
@@ -1165,6 +1180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Hashes {
 }
 /// CSDL: `microsoft.graph.image`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Image {
     /// Property `height` (nullable: absent, `null` or a value).
     pub height: ::graph_model::Nullable<i32>,
@@ -1216,6 +1232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Image {
 }
 /// CSDL: `microsoft.graph.itemReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemReference {
     /// Property `driveId` (nullable: absent, `null` or a value).
     pub drive_id: ::graph_model::Nullable<String>,
@@ -1300,6 +1317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemReference {
 }
 /// CSDL: `microsoft.graph.itemRetentionLabel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemRetentionLabel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1381,6 +1399,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemRetentionLabel {
 }
 /// CSDL: `microsoft.graph.listItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1539,6 +1558,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListItem {
 }
 /// CSDL: `microsoft.graph.listItemVersion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListItemVersion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1618,6 +1638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListItemVersion {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListItemVersionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ListItemVersion),
@@ -1684,6 +1705,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ListItemVersionAny {
 }
 /// CSDL: `microsoft.graph.malware`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Malware {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -1731,6 +1753,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Malware {
 }
 /// CSDL: `microsoft.graph.package`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Package {
     /// Property `type` (nullable: absent, `null` or a value).
     pub r#type: ::graph_model::Nullable<String>,
@@ -1778,6 +1801,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Package {
 }
 /// CSDL: `microsoft.graph.pendingContentUpdate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PendingContentUpdate {
     /// Property `queuedDateTime` (nullable: absent, `null` or a value).
     pub queued_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -1825,6 +1849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PendingContentUpdate {
 }
 /// CSDL: `microsoft.graph.pendingOperations`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PendingOperations {
     /// Property `pendingContentUpdate` (nullable: absent, `null` or a value).
     pub pending_content_update: ::graph_model::Nullable<super::PendingContentUpdate>,
@@ -1874,6 +1899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PendingOperations {
 }
 /// CSDL: `microsoft.graph.permission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Permission {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1994,6 +2020,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Permission {
 }
 /// CSDL: `microsoft.graph.photo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Photo {
     /// Property `cameraMake` (nullable: absent, `null` or a value).
     pub camera_make: ::graph_model::Nullable<String>,
@@ -2085,6 +2112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Photo {
 }
 /// CSDL: `microsoft.graph.publicationFacet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicationFacet {
     /// Property `checkedOutBy` (nullable: absent, `null` or a value).
     pub checked_out_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2140,6 +2168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicationFacet {
 }
 /// CSDL: `microsoft.graph.remoteItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoteItem {
     /// Property `createdBy` (nullable: absent, `null` or a value).
     pub created_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2281,6 +2310,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteItem {
 }
 /// CSDL: `microsoft.graph.retentionLabelSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionLabelSettings {
     /// Property `behaviorDuringRetentionPeriod` (nullable: absent, `null` or a value).
     pub behavior_during_retention_period:
@@ -2367,6 +2397,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionLabelSettings 
 }
 /// CSDL: `microsoft.graph.root`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Root {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2410,6 +2441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Root {
 }
 /// CSDL: `microsoft.graph.searchResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchResult {
     /// Property `onClickTelemetryUrl` (nullable: absent, `null` or a value).
     pub on_click_telemetry_url: ::graph_model::Nullable<String>,
@@ -2459,6 +2491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchResult {
 }
 /// CSDL: `microsoft.graph.shared`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Shared {
     /// Property `owner` (nullable: absent, `null` or a value).
     pub owner: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -2518,6 +2551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shared {
 }
 /// CSDL: `microsoft.graph.sharepointIds`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharepointIds {
     /// Property `listId` (nullable: absent, `null` or a value).
     pub list_id: ::graph_model::Nullable<String>,
@@ -2597,6 +2631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharepointIds {
 }
 /// CSDL: `microsoft.graph.sharingInvitation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharingInvitation {
     /// Property `email` (nullable: absent, `null` or a value).
     pub email: ::graph_model::Nullable<String>,
@@ -2656,6 +2691,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingInvitation {
 }
 /// CSDL: `microsoft.graph.sharingLink`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharingLink {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -2730,6 +2766,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharingLink {
 }
 /// CSDL: `microsoft.graph.specialFolder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SpecialFolder {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -2777,6 +2814,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SpecialFolder {
 }
 /// CSDL: `microsoft.graph.thumbnail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Thumbnail {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<::graph_model::Untyped>,
@@ -2840,6 +2878,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Thumbnail {
 }
 /// CSDL: `microsoft.graph.thumbnailSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThumbnailSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2903,6 +2942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThumbnailSet {
 }
 /// CSDL: `microsoft.graph.video`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Video {
     /// Property `audioBitsPerSample` (nullable: absent, `null` or a value).
     pub audio_bits_per_sample: ::graph_model::Nullable<i32>,
@@ -3001,6 +3041,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Video {
 }
 /// CSDL: `microsoft.graph.workbook`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Workbook {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3085,6 +3126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Workbook {
 }
 /// CSDL: `microsoft.graph.workbookApplication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookApplication {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3136,6 +3178,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookApplication {
 }
 /// CSDL: `microsoft.graph.workbookChart`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChart {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3245,6 +3288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChart {
 }
 /// CSDL: `microsoft.graph.workbookChartAreaFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartAreaFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3300,6 +3344,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAreaFormat
 }
 /// CSDL: `microsoft.graph.workbookChartAxes`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartAxes {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3359,6 +3404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxes {
 }
 /// CSDL: `microsoft.graph.workbookChartAxis`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartAxis {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3448,6 +3494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxis {
 }
 /// CSDL: `microsoft.graph.workbookChartAxisFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartAxisFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3503,6 +3550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxisFormat
 }
 /// CSDL: `microsoft.graph.workbookChartAxisTitle`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartAxisTitle {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3562,6 +3610,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxisTitle 
 }
 /// CSDL: `microsoft.graph.workbookChartAxisTitleFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartAxisTitleFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3613,6 +3662,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartAxisTitleF
 }
 /// CSDL: `microsoft.graph.workbookChartDataLabelFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartDataLabelFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3668,6 +3718,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartDataLabelF
 }
 /// CSDL: `microsoft.graph.workbookChartDataLabels`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartDataLabels {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3762,6 +3813,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartDataLabels
 }
 /// CSDL: `microsoft.graph.workbookChartFill`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartFill {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3809,6 +3861,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartFill {
 }
 /// CSDL: `microsoft.graph.workbookChartFont`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartFont {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3881,6 +3934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartFont {
 }
 /// CSDL: `microsoft.graph.workbookChartGridlines`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartGridlines {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3936,6 +3990,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartGridlines 
 }
 /// CSDL: `microsoft.graph.workbookChartGridlinesFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartGridlinesFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3987,6 +4042,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartGridlinesF
 }
 /// CSDL: `microsoft.graph.workbookChartLegend`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartLegend {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4050,6 +4106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartLegend {
 }
 /// CSDL: `microsoft.graph.workbookChartLegendFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartLegendFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4105,6 +4162,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartLegendForm
 }
 /// CSDL: `microsoft.graph.workbookChartLineFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartLineFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4156,6 +4214,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartLineFormat
 }
 /// CSDL: `microsoft.graph.workbookChartPoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartPoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4211,6 +4270,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartPoint {
 }
 /// CSDL: `microsoft.graph.workbookChartPointFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartPointFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4262,6 +4322,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartPointForma
 }
 /// CSDL: `microsoft.graph.workbookChartSeries`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartSeries {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4321,6 +4382,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartSeries {
 }
 /// CSDL: `microsoft.graph.workbookChartSeriesFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartSeriesFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4376,6 +4438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartSeriesForm
 }
 /// CSDL: `microsoft.graph.workbookChartTitle`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartTitle {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4439,6 +4502,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartTitle {
 }
 /// CSDL: `microsoft.graph.workbookChartTitleFormat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookChartTitleFormat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4494,6 +4558,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookChartTitleForma
 }
 /// CSDL: `microsoft.graph.workbookComment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookComment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4553,6 +4618,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookComment {
 }
 /// CSDL: `microsoft.graph.workbookCommentReply`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookCommentReply {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4608,6 +4674,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookCommentReply {
 }
 /// CSDL: `microsoft.graph.workbookFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookFilter {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4659,6 +4726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFilter {
 }
 /// CSDL: `microsoft.graph.workbookFilterCriteria`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookFilterCriteria {
     /// Property `color` (nullable: absent, `null` or a value).
     pub color: ::graph_model::Nullable<String>,
@@ -4743,6 +4811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFilterCriteria 
 }
 /// CSDL: `microsoft.graph.workbookFunctions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookFunctions {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4790,6 +4859,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookFunctions {
 }
 /// CSDL: `microsoft.graph.workbookIcon`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookIcon {
     /// Property `index` (not nullable: absent or a value).
     pub index: Option<i32>,
@@ -4841,6 +4911,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookIcon {
 }
 /// CSDL: `microsoft.graph.workbookNamedItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookNamedItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4925,6 +4996,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookNamedItem {
 }
 /// CSDL: `microsoft.graph.workbookOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4984,6 +5056,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookOperation {
 }
 /// CSDL: `microsoft.graph.workbookOperationError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookOperationError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -5039,6 +5112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookOperationError 
 }
 /// CSDL: `microsoft.graph.workbookOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkbookOperationStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -5095,6 +5169,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookOperationStatus
 }
 /// CSDL: `microsoft.graph.workbookPivotTable`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookPivotTable {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5150,6 +5225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookPivotTable {
 }
 /// CSDL: `microsoft.graph.workbookSortField`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookSortField {
     /// Property `ascending` (not nullable: absent or a value).
     pub ascending: Option<bool>,
@@ -5218,6 +5294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookSortField {
 }
 /// CSDL: `microsoft.graph.workbookTable`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookTable {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5343,6 +5420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTable {
 }
 /// CSDL: `microsoft.graph.workbookTableColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookTableColumn {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5406,6 +5484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTableColumn {
 }
 /// CSDL: `microsoft.graph.workbookTableRow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookTableRow {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5461,6 +5540,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTableRow {
 }
 /// CSDL: `microsoft.graph.workbookTableSort`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookTableSort {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5520,6 +5600,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookTableSort {
 }
 /// CSDL: `microsoft.graph.workbookWorksheet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookWorksheet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5609,6 +5690,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookWorksheet {
 }
 /// CSDL: `microsoft.graph.workbookWorksheetProtection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookWorksheetProtection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5664,6 +5746,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkbookWorksheetProtec
 }
 /// CSDL: `microsoft.graph.workbookWorksheetProtectionOptions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkbookWorksheetProtectionOptions {
     /// Property `allowAutoFilter` (not nullable: absent or a value).
     pub allow_auto_filter: Option<bool>,

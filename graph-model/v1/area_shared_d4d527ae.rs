@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.recycleBin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecycleBin {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -122,6 +123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecycleBin {
 }
 /// CSDL: `microsoft.graph.recycleBinItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecycleBinItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -249,6 +251,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecycleBinItem {
 }
 /// CSDL: `microsoft.graph.recycleBinSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecycleBinSettings {
     /// Property `retentionPeriodOverrideDays` (nullable: absent, `null` or a value).
     pub retention_period_override_days: ::graph_model::Nullable<i32>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.teamsAppPermissionSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppPermissionSet {
     /// Property `resourceSpecificPermissions` (nullable: absent, `null` or a value).
     pub resource_specific_permissions:
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppPermissionSet {
 }
 /// CSDL: `microsoft.graph.teamsAppResourceSpecificPermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppResourceSpecificPermission {
     /// Property `permissionType` (nullable: absent, `null` or a value).
     pub permission_type: ::graph_model::Nullable<super::TeamsAppResourceSpecificPermissionType>,
@@ -106,6 +108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppResourceSpecifi
 }
 /// CSDL: `microsoft.graph.teamsAppResourceSpecificPermissionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsAppResourceSpecificPermissionType {
     /// `delegated` = 0
     Delegated,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.keyValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KeyValue {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.agentIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgentIdentity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -450,6 +451,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentIdentity {
 }
 /// CSDL: `microsoft.graph.agentIdentityBlueprintPrincipal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgentIdentityBlueprintPrincipal {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -883,6 +885,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentIdentityBlueprintP
 }
 /// CSDL: `microsoft.graph.approvedClientApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApprovedClientApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -934,6 +937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApprovedClientApp {
 }
 /// CSDL: `microsoft.graph.delegatedPermissionClassification`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedPermissionClassification {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -994,6 +998,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedPermissionClas
 }
 /// CSDL: `microsoft.graph.endpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1075,6 +1080,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Endpoint {
 }
 /// CSDL: `microsoft.graph.permissionClassificationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PermissionClassificationType {
     /// `low` = 1
     Low,
@@ -1132,6 +1138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PermissionClassificatio
 }
 /// CSDL: `microsoft.graph.remoteDesktopSecurityConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoteDesktopSecurityConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1205,6 +1212,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteDesktopSecurityCo
 }
 /// CSDL: `microsoft.graph.resourceSpecificPermission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceSpecificPermission {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -1269,6 +1277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceSpecificPermiss
 }
 /// CSDL: `microsoft.graph.samlSingleSignOnSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SamlSingleSignOnSettings {
     /// Property `relayState` (nullable: absent, `null` or a value).
     pub relay_state: ::graph_model::Nullable<String>,
@@ -1316,6 +1325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlSingleSignOnSetting
 }
 /// CSDL: `microsoft.graph.servicePrincipal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePrincipal {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1751,6 +1761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipal {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ServicePrincipalAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ServicePrincipal),
@@ -1827,6 +1838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalAny {
 }
 /// CSDL: `microsoft.graph.targetDeviceGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TargetDeviceGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.longRunningOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LongRunningOperationStatus {
     /// `notStarted` = 0
     NotStarted,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.applicationEnforcedRestrictionsSessionControl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplicationEnforcedRestrictionsSessionControl {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -52,6 +53,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.authenticationCombinationConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationCombinationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -114,6 +116,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCombinati
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuthenticationCombinationConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuthenticationCombinationConfiguration),
@@ -193,6 +196,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationCombinati
 }
 /// CSDL: `microsoft.graph.authenticationMethodModes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodModes {
     /// `password` = 1
     Password,
@@ -329,6 +333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodMod
 }
 /// CSDL: `microsoft.graph.authenticationStrengthPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationStrengthPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -429,6 +434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthP
 }
 /// CSDL: `microsoft.graph.authenticationStrengthPolicyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationStrengthPolicyType {
     /// `builtIn` = 0
     BuiltIn,
@@ -482,6 +488,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthP
 }
 /// CSDL: `microsoft.graph.authenticationStrengthRequirements`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationStrengthRequirements {
     /// `none` = 0
     None,
@@ -535,6 +542,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationStrengthR
 }
 /// CSDL: `microsoft.graph.cloudAppSecuritySessionControl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudAppSecuritySessionControl {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -588,6 +596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAppSecuritySession
 }
 /// CSDL: `microsoft.graph.cloudAppSecuritySessionControlType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudAppSecuritySessionControlType {
     /// `mcasConfigured` = 0
     McasConfigured,
@@ -650,6 +659,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAppSecuritySession
 }
 /// CSDL: `microsoft.graph.conditionalAccessAllExternalTenants`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessAllExternalTenants {
     /// Property `membershipKind` (nullable: absent, `null` or a value).
     pub membership_kind:
@@ -698,6 +708,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessAllExt
 }
 /// CSDL: `microsoft.graph.conditionalAccessApplications`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessApplications {
     /// Property `applicationFilter` (nullable: absent, `null` or a value).
     pub application_filter: ::graph_model::Nullable<super::ConditionalAccessFilter>,
@@ -780,6 +791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessApplic
 }
 /// CSDL: `microsoft.graph.conditionalAccessAuthenticationFlows`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessAuthenticationFlows {
     /// Property `transferMethods` (not nullable: absent or a value).
     pub transfer_methods: Option<::graph_model::Flags<super::ConditionalAccessTransferMethods>>,
@@ -827,6 +839,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessAuthen
 }
 /// CSDL: `microsoft.graph.conditionalAccessClientApp`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessClientApp {
     /// `all` = 0
     All,
@@ -904,6 +917,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessClient
 }
 /// CSDL: `microsoft.graph.conditionalAccessClientApplications`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessClientApplications {
     /// Property `excludeServicePrincipals` (not nullable: absent or a value).
     pub exclude_service_principals: Option<Vec<String>>,
@@ -969,6 +983,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessClient
 }
 /// CSDL: `microsoft.graph.conditionalAccessConditionSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessConditionSet {
     /// Property `applications` (nullable: absent, `null` or a value).
     pub applications: ::graph_model::Nullable<super::ConditionalAccessApplications>,
@@ -1085,6 +1100,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessCondit
 }
 /// CSDL: `microsoft.graph.conditionalAccessDevicePlatform`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessDevicePlatform {
     /// `android` = 0
     Android,
@@ -1168,6 +1184,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessDevice
 }
 /// CSDL: `microsoft.graph.conditionalAccessDevices`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessDevices {
     /// Property `deviceFilter` (nullable: absent, `null` or a value).
     pub device_filter: ::graph_model::Nullable<super::ConditionalAccessFilter>,
@@ -1215,6 +1232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessDevice
 }
 /// CSDL: `microsoft.graph.conditionalAccessEnumeratedExternalTenants`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessEnumeratedExternalTenants {
     /// Property `membershipKind` (nullable: absent, `null` or a value).
     pub membership_kind:
@@ -1270,6 +1288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.conditionalAccessExternalTenants` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessExternalTenants {
     /// Property `membershipKind` (nullable: absent, `null` or a value).
     pub membership_kind:
@@ -1326,6 +1345,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessExtern
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ConditionalAccessExternalTenantsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ConditionalAccessExternalTenants),
@@ -1406,6 +1426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessExtern
 }
 /// CSDL: `microsoft.graph.conditionalAccessExternalTenantsMembershipKind`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessExternalTenantsMembershipKind {
     /// `all` = 0
     All,
@@ -1462,6 +1483,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.conditionalAccessFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessFilter {
     /// Property `mode` (not nullable: absent or a value).
     pub mode: Option<super::FilterMode>,
@@ -1513,6 +1535,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessFilter
 }
 /// CSDL: `microsoft.graph.conditionalAccessGrantControl`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessGrantControl {
     /// `block` = 0
     Block,
@@ -1601,6 +1624,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessGrantC
 }
 /// CSDL: `microsoft.graph.conditionalAccessGrantControls`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessGrantControls {
     /// Property `builtInControls` (not nullable: absent or a value).
     pub built_in_controls: Option<Vec<super::ConditionalAccessGrantControl>>,
@@ -1677,6 +1701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessGrantC
 }
 /// CSDL: `microsoft.graph.conditionalAccessGuestOrExternalUserTypes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessGuestOrExternalUserTypes {
     /// `none` = 0
     None,
@@ -1759,6 +1784,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessGuestO
 }
 /// CSDL: `microsoft.graph.conditionalAccessGuestsOrExternalUsers`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessGuestsOrExternalUsers {
     /// Property `externalTenants` (nullable: absent, `null` or a value).
     pub external_tenants: ::graph_model::Nullable<super::ConditionalAccessExternalTenantsAny>,
@@ -1816,6 +1842,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessGuests
 }
 /// CSDL: `microsoft.graph.conditionalAccessInsiderRiskLevels`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessInsiderRiskLevels {
     /// `minor` = 1
     Minor,
@@ -1874,6 +1901,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessInside
 }
 /// CSDL: `microsoft.graph.conditionalAccessLocations`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessLocations {
     /// Property `excludeLocations` (not nullable: absent or a value).
     pub exclude_locations: Option<Vec<String>>,
@@ -1925,6 +1953,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessLocati
 }
 /// CSDL: `microsoft.graph.conditionalAccessPlatforms`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessPlatforms {
     /// Property `excludePlatforms` (not nullable: absent or a value).
     pub exclude_platforms: Option<Vec<super::ConditionalAccessDevicePlatform>>,
@@ -1976,6 +2005,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPlatfo
 }
 /// CSDL: `microsoft.graph.conditionalAccessPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessPolicy {
     /// Property `deletedDateTime` (nullable: absent, `null` or a value).
     pub deleted_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -2083,6 +2113,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicy
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ConditionalAccessPolicyAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ConditionalAccessPolicy),
@@ -2149,6 +2180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicy
 }
 /// CSDL: `microsoft.graph.conditionalAccessPolicyState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessPolicyState {
     /// `enabled` = 0
     Enabled,
@@ -2202,6 +2234,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessPolicy
 }
 /// CSDL: `microsoft.graph.conditionalAccessSessionControls`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessSessionControls {
     /// Property `applicationEnforcedRestrictions` (nullable: absent, `null` or a value).
     pub application_enforced_restrictions:
@@ -2289,6 +2322,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessSessio
 }
 /// CSDL: `microsoft.graph.conditionalAccessTransferMethods`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionalAccessTransferMethods {
     /// `none` = 0
     None,
@@ -2351,6 +2385,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessTransf
 }
 /// CSDL: `microsoft.graph.conditionalAccessUsers`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConditionalAccessUsers {
     /// Property `excludeGroups` (not nullable: absent or a value).
     pub exclude_groups: Option<Vec<String>>,
@@ -2447,6 +2482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConditionalAccessUsers 
 }
 /// CSDL: `microsoft.graph.fido2CombinationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Fido2CombinationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2505,6 +2541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2CombinationConfigu
 }
 /// CSDL: `microsoft.graph.filterMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FilterMode {
     /// `include` = 0
     Include,
@@ -2553,6 +2590,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilterMode {
 }
 /// CSDL: `microsoft.graph.persistentBrowserSessionControl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PersistentBrowserSessionControl {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -2604,6 +2642,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersistentBrowserSessio
 }
 /// CSDL: `microsoft.graph.persistentBrowserSessionMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PersistentBrowserSessionMode {
     /// `always` = 0
     Always,
@@ -2652,6 +2691,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PersistentBrowserSessio
 }
 /// CSDL: `microsoft.graph.secureSignInSessionControl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecureSignInSessionControl {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -2699,6 +2739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureSignInSessionCont
 }
 /// CSDL: `microsoft.graph.signInFrequencyAuthenticationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SignInFrequencyAuthenticationType {
     /// `primaryAndSecondaryAuthentication` = 0
     PrimaryAndSecondaryAuthentication,
@@ -2756,6 +2797,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInFrequencyAuthenti
 }
 /// CSDL: `microsoft.graph.signInFrequencyInterval`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SignInFrequencyInterval {
     /// `timeBased` = 0
     TimeBased,
@@ -2809,6 +2851,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInFrequencyInterval
 }
 /// CSDL: `microsoft.graph.signInFrequencySessionControl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SignInFrequencySessionControl {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -2880,6 +2923,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SignInFrequencySessionC
 }
 /// CSDL: `microsoft.graph.signinFrequencyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SigninFrequencyType {
     /// `days` = 0
     Days,
@@ -2928,6 +2972,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SigninFrequencyType {
 }
 /// CSDL: `microsoft.graph.whatIfAnalysisReasons`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WhatIfAnalysisReasons {
     /// `notSet` = 0
     NotSet,
@@ -3078,6 +3123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhatIfAnalysisReasons {
 }
 /// CSDL: `microsoft.graph.whatIfAnalysisResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WhatIfAnalysisResult {
     /// Property `deletedDateTime` (nullable: absent, `null` or a value).
     pub deleted_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -3187,6 +3233,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhatIfAnalysisResult {
 }
 /// CSDL: `microsoft.graph.x509CertificateCombinationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct X509CertificateCombinationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

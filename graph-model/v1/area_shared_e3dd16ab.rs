@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.authenticationMethodsPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodsPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -106,6 +107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsPo
 }
 /// CSDL: `microsoft.graph.authenticationMethodsPolicyMigrationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthenticationMethodsPolicyMigrationState {
     /// `preMigration` = 0
     PreMigration,
@@ -168,6 +170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsPo
 }
 /// CSDL: `microsoft.graph.authenticationMethodsRegistrationCampaign`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodsRegistrationCampaign {
     /// Property `excludeTargets` (not nullable: absent or a value).
     pub exclude_targets: Option<Vec<super::ExcludeTarget>>,
@@ -234,6 +237,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodsRe
 }
 /// CSDL: `microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationMethodsRegistrationCampaignIncludeTarget {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -300,6 +304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.registrationEnforcement`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RegistrationEnforcement {
     /// Property `authenticationMethodsRegistrationCampaign` (nullable: absent, `null` or a value).
     pub authentication_methods_registration_campaign:

@@ -4,6 +4,7 @@
 ///
 /// CSDL: `microsoft.graph.actionState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActionState {
     /// Not a valid action state
     ///
@@ -96,6 +97,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionState {
 ///
 /// CSDL: `microsoft.graph.appLogUploadState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppLogUploadState {
     /// Default. Indicates that request is waiting to be processed or under processing.
     ///
@@ -162,6 +164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLogUploadState {
 }
 /// CSDL: `microsoft.graph.cloudPC`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudPC {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -298,6 +301,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPC {
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudPcProvisioningType {
     /// `dedicated` = 0
     Dedicated,
@@ -353,6 +357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningType
 ///
 /// CSDL: `microsoft.graph.complianceState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ComplianceState {
     /// Unknown.
     ///
@@ -445,6 +450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceState {
 ///
 /// CSDL: `microsoft.graph.configurationManagerClientEnabledFeatures`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConfigurationManagerClientEnabledFeatures {
     /// Whether compliance policy is managed by Intune
     ///
@@ -540,6 +546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationManagerCli
 ///
 /// CSDL: `microsoft.graph.deleteUserFromSharedAppleDeviceActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteUserFromSharedAppleDeviceActionResult {
     /// Action name
     ///
@@ -627,6 +634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.deviceActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceActionResult {
     /// Action name
     ///
@@ -709,6 +717,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceActionResult {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceActionResultAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceActionResult),
@@ -829,6 +838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceActionResultAny {
 ///
 /// CSDL: `microsoft.graph.deviceCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCategory {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -890,6 +900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCategory {
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicySettingState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCompliancePolicySettingState {
     /// Current value of setting on device
     ///
@@ -1024,6 +1035,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyS
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicyState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceCompliancePolicyState {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1115,6 +1127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyS
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationSettingState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationSettingState {
     /// Current value of setting on device
     ///
@@ -1249,6 +1262,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationSett
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceConfigurationState {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1340,6 +1354,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationStat
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentFailureReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceEnrollmentFailureReason {
     /// Default value, failure reason is unknown.
     ///
@@ -1469,6 +1484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentFailure
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceEnrollmentType {
     /// Default value, enrollment type was not collected.
     ///
@@ -1613,6 +1629,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentType {
 ///
 /// CSDL: `microsoft.graph.deviceGeoLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceGeoLocation {
     /// Altitude, given in meters above sea level
     ///
@@ -1717,6 +1734,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceGeoLocation {
 }
 /// CSDL: `microsoft.graph.deviceHealthAttestationState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceHealthAttestationState {
     /// TWhen an Attestation Identity Key (AIK) is present on a device, it indicates that the device has an endorsement key (EK) certificate.
     ///
@@ -2054,6 +2072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceHealthAttestation
 ///
 /// CSDL: `microsoft.graph.deviceLogCollectionResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceLogCollectionResponse {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2172,6 +2191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceLogCollectionResp
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeAccessState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementExchangeAccessState {
     /// No access state discovered from Exchange
     ///
@@ -2245,6 +2265,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeAccessStateReason`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceManagementExchangeAccessStateReason {
     /// No access state reason discovered from Exchange
     ///
@@ -2403,6 +2424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 ///
 /// CSDL: `microsoft.graph.deviceManagementTroubleshootingEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceManagementTroubleshootingEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2470,6 +2492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementTrouble
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeviceManagementTroubleshootingEventAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DeviceManagementTroubleshootingEvent),
@@ -2540,6 +2563,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementTrouble
 ///
 /// CSDL: `microsoft.graph.deviceRegistrationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceRegistrationState {
     /// The device is not registered.
     ///
@@ -2639,6 +2663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationState
 ///
 /// CSDL: `microsoft.graph.enrollmentTroubleshootingEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EnrollmentTroubleshootingEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2762,6 +2787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnrollmentTroubleshooti
 ///
 /// CSDL: `microsoft.graph.locateDeviceActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocateDeviceActionResult {
     /// Action name
     ///
@@ -2845,6 +2871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocateDeviceActionResul
 ///
 /// CSDL: `microsoft.graph.managedDevice`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedDevice {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3445,6 +3472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDevice {
 ///
 /// CSDL: `microsoft.graph.managedDeviceOwnerType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedDeviceOwnerType {
     /// Unknown device owner type.
     ///
@@ -3513,6 +3541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceOwnerType 
 ///
 /// CSDL: `microsoft.graph.managedDevicePartnerReportedHealthState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagedDevicePartnerReportedHealthState {
     /// Device health state is not yet reported
     ///
@@ -3624,6 +3653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDevicePartnerRep
 }
 /// CSDL: `microsoft.graph.managementAgentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagementAgentType {
     /// The device is managed by Exchange server.
     ///
@@ -3758,6 +3788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagementAgentType {
 ///
 /// CSDL: `microsoft.graph.managementState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ManagementState {
     /// The device is under management
     ///
@@ -3895,6 +3926,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagementState {
 ///
 /// CSDL: `microsoft.graph.policyPlatformType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PolicyPlatformType {
     /// Android.
     ///
@@ -3994,6 +4026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyPlatformType {
 ///
 /// CSDL: `microsoft.graph.remoteLockActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoteLockActionResult {
     /// Action name
     ///
@@ -4077,6 +4110,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteLockActionResult 
 ///
 /// CSDL: `microsoft.graph.resetPasscodeActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResetPasscodeActionResult {
     /// Action name
     ///
@@ -4167,6 +4201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResetPasscodeActionResu
 ///
 /// CSDL: `microsoft.graph.rotateBitLockerKeysDeviceActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RotateBitLockerKeysDeviceActionResult {
     /// Action name
     ///
@@ -4248,6 +4283,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RotateBitLockerKeysDevi
 }
 /// CSDL: `microsoft.graph.settingSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SettingSource {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -4303,6 +4339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SettingSource {
 }
 /// CSDL: `microsoft.graph.settingSourceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SettingSourceType {
     /// `deviceConfiguration` = 0
     DeviceConfiguration,
@@ -4353,6 +4390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SettingSourceType {
 ///
 /// CSDL: `microsoft.graph.windowsDefenderProductStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsDefenderProductStatus {
     /// No status
     ///
@@ -4605,6 +4643,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDefenderProductS
 ///
 /// CSDL: `microsoft.graph.windowsDefenderScanActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsDefenderScanActionResult {
     /// Action name
     ///
@@ -4688,6 +4727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDefenderScanActi
 ///
 /// CSDL: `microsoft.graph.windowsDeviceHealthState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsDeviceHealthState {
     /// Computer is clean and no action is required
     ///
@@ -4773,6 +4813,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceHealthStat
 ///
 /// CSDL: `microsoft.graph.windowsDeviceMalwareState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsDeviceMalwareState {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4903,6 +4944,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceMalwareSta
 ///
 /// CSDL: `microsoft.graph.windowsMalwareCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsMalwareCategory {
     /// Invalid
     ///
@@ -5301,6 +5343,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareCategory 
 ///
 /// CSDL: `microsoft.graph.windowsMalwareExecutionState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsMalwareExecutionState {
     /// Unknown
     ///
@@ -5374,6 +5417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareExecution
 ///
 /// CSDL: `microsoft.graph.windowsMalwareSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsMalwareSeverity {
     /// Unknown
     ///
@@ -5446,6 +5490,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareSeverity 
 ///
 /// CSDL: `microsoft.graph.windowsMalwareState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsMalwareState {
     /// Unknown
     ///
@@ -5582,6 +5627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareState {
 ///
 /// CSDL: `microsoft.graph.windowsMalwareThreatState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WindowsMalwareThreatState {
     /// Active
     ///
@@ -5704,6 +5750,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareThreatSta
 ///
 /// CSDL: `microsoft.graph.windowsProtectionState`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WindowsProtectionState {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

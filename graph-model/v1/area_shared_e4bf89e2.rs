@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.assignedPlan`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignedPlan {
     /// Property `assignedDateTime` (nullable: absent, `null` or a value).
     pub assigned_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -66,6 +67,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedPlan {
 }
 /// CSDL: `microsoft.graph.provisionedPlan`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisionedPlan {
     /// Property `capabilityStatus` (nullable: absent, `null` or a value).
     pub capability_status: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.teamsAppInstallation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppInstallation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -80,6 +81,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppInstallation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TeamsAppInstallationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::TeamsAppInstallation),
@@ -148,6 +150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppInstallationAny
 }
 /// CSDL: `microsoft.graph.userScopeTeamsAppInstallation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserScopeTeamsAppInstallation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.confirmedBy`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConfirmedBy {
     /// `none` = 0
     None,
@@ -59,6 +60,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfirmedBy {
 }
 /// CSDL: `microsoft.graph.dayNote`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DayNote {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -145,6 +147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DayNote {
 }
 /// CSDL: `microsoft.graph.giphyRatingType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GiphyRatingType {
     /// `strict` = 0
     Strict,
@@ -198,6 +201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GiphyRatingType {
 }
 /// CSDL: `microsoft.graph.offerShiftRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OfferShiftRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -345,6 +349,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfferShiftRequest {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OfferShiftRequestAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OfferShiftRequest),
@@ -411,6 +416,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfferShiftRequestAny {
 }
 /// CSDL: `microsoft.graph.openShift`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenShift {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -506,6 +512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShift {
 }
 /// CSDL: `microsoft.graph.openShiftChangeRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenShiftChangeRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -626,6 +633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShiftChangeRequest 
 }
 /// CSDL: `microsoft.graph.openShiftItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenShiftItem {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
     pub end_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -705,6 +713,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShiftItem {
 }
 /// CSDL: `microsoft.graph.operationError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OperationError {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -756,6 +765,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationError {
 }
 /// CSDL: `microsoft.graph.profilePhoto`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProfilePhoto {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -811,6 +821,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfilePhoto {
 }
 /// CSDL: `microsoft.graph.schedule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Schedule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1016,6 +1027,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Schedule {
 }
 /// CSDL: `microsoft.graph.scheduleChangeRequestActor`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScheduleChangeRequestActor {
     /// `sender` = 0
     Sender,
@@ -1083,6 +1095,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleChangeRequestAc
 }
 /// CSDL: `microsoft.graph.scheduleChangeState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScheduleChangeState {
     /// `pending` = 0
     Pending,
@@ -1141,6 +1154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleChangeState {
 }
 /// CSDL: `microsoft.graph.scheduleEntityTheme`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ScheduleEntityTheme {
     /// `white` = 0
     White,
@@ -1390,6 +1404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleEntityTheme {
 }
 /// CSDL: `microsoft.graph.schedulingGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SchedulingGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1481,6 +1496,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SchedulingGroup {
 }
 /// CSDL: `microsoft.graph.shift`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Shift {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1581,6 +1597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shift {
 }
 /// CSDL: `microsoft.graph.shiftActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShiftActivity {
     /// Property `code` (nullable: absent, `null` or a value).
     pub code: ::graph_model::Nullable<String>,
@@ -1655,6 +1672,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftActivity {
 }
 /// CSDL: `microsoft.graph.shiftItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShiftItem {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
     pub end_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -1737,6 +1755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftItem {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ShiftItemAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ShiftItem),
@@ -1803,6 +1822,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftItemAny {
 }
 /// CSDL: `microsoft.graph.swapShiftsChangeRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SwapShiftsChangeRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1947,6 +1967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SwapShiftsChangeRequest
 }
 /// CSDL: `microsoft.graph.team`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Team {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2145,6 +2166,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Team {
 }
 /// CSDL: `microsoft.graph.teamFunSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamFunSettings {
     /// Property `allowCustomMemes` (nullable: absent, `null` or a value).
     pub allow_custom_memes: ::graph_model::Nullable<bool>,
@@ -2213,6 +2235,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamFunSettings {
 }
 /// CSDL: `microsoft.graph.teamGuestSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamGuestSettings {
     /// Property `allowCreateUpdateChannels` (nullable: absent, `null` or a value).
     pub allow_create_update_channels: ::graph_model::Nullable<bool>,
@@ -2271,6 +2294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamGuestSettings {
 }
 /// CSDL: `microsoft.graph.teamMemberSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamMemberSettings {
     /// Property `allowAddRemoveApps` (nullable: absent, `null` or a value).
     pub allow_add_remove_apps: ::graph_model::Nullable<bool>,
@@ -2369,6 +2393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamMemberSettings {
 }
 /// CSDL: `microsoft.graph.teamMessagingSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamMessagingSettings {
     /// Property `allowChannelMentions` (nullable: absent, `null` or a value).
     pub allow_channel_mentions: ::graph_model::Nullable<bool>,
@@ -2451,6 +2476,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamMessagingSettings {
 }
 /// CSDL: `microsoft.graph.teamSpecialization`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamSpecialization {
     /// `none` = 0
     None,
@@ -2533,6 +2559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamSpecialization {
 }
 /// CSDL: `microsoft.graph.teamSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamSummary {
     /// Property `guestsCount` (nullable: absent, `null` or a value).
     pub guests_count: ::graph_model::Nullable<i32>,
@@ -2588,6 +2615,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamSummary {
 }
 /// CSDL: `microsoft.graph.teamVisibilityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamVisibilityType {
     /// `private` = 0
     Private,
@@ -2650,6 +2678,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamVisibilityType {
 }
 /// CSDL: `microsoft.graph.teamsAsyncOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAsyncOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2743,6 +2772,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAsyncOperation {
 }
 /// CSDL: `microsoft.graph.teamsAsyncOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsAsyncOperationStatus {
     /// `invalid` = 0
     Invalid,
@@ -2815,6 +2845,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAsyncOperationStat
 }
 /// CSDL: `microsoft.graph.teamsAsyncOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsAsyncOperationType {
     /// `invalid` = 0
     Invalid,
@@ -2911,6 +2942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAsyncOperationType
 }
 /// CSDL: `microsoft.graph.teamworkTag`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkTag {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2990,6 +3022,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTag {
 }
 /// CSDL: `microsoft.graph.teamworkTagMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamworkTagMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3049,6 +3082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTagMember {
 }
 /// CSDL: `microsoft.graph.teamworkTagType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkTagType {
     /// `standard` = 0
     Standard,
@@ -3098,6 +3132,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTagType {
 }
 /// CSDL: `microsoft.graph.timeCard`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeCard {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3209,6 +3244,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCard {
 }
 /// CSDL: `microsoft.graph.timeCardBreak`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeCardBreak {
     /// Property `breakId` (nullable: absent, `null` or a value).
     pub break_id: ::graph_model::Nullable<String>,
@@ -3268,6 +3304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardBreak {
 }
 /// CSDL: `microsoft.graph.timeCardEntry`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeCardEntry {
     /// Property `breaks` (nullable: absent, `null` or a value).
     pub breaks: ::graph_model::Nullable<Vec<super::TimeCardBreak>>,
@@ -3323,6 +3360,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardEntry {
 }
 /// CSDL: `microsoft.graph.timeCardEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeCardEvent {
     /// Property `dateTime` (not nullable: absent or a value).
     pub date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -3380,6 +3418,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardEvent {
 }
 /// CSDL: `microsoft.graph.timeCardState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeCardState {
     /// `clockedIn` = 0
     ClockedIn,
@@ -3438,6 +3477,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardState {
 }
 /// CSDL: `microsoft.graph.timeClockSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeClockSettings {
     /// Property `approvedLocation` (nullable: absent, `null` or a value).
     pub approved_location: ::graph_model::Nullable<super::GeoCoordinates>,
@@ -3485,6 +3525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeClockSettings {
 }
 /// CSDL: `microsoft.graph.timeOff`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeOff {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3578,6 +3619,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOff {
 }
 /// CSDL: `microsoft.graph.timeOffItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeOffItem {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
     pub end_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -3638,6 +3680,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffItem {
 }
 /// CSDL: `microsoft.graph.timeOffReason`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeOffReason {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3729,6 +3772,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffReason {
 }
 /// CSDL: `microsoft.graph.timeOffReasonIconType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeOffReasonIconType {
     /// `none` = 0
     None,
@@ -3884,6 +3928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffReasonIconType {
 }
 /// CSDL: `microsoft.graph.timeOffRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeOffRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.authoredNote`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthoredNote {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthoredNote {
 }
 /// CSDL: `microsoft.graph.dataSubject`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSubject {
     /// Property `email` (nullable: absent, `null` or a value).
     pub email: ::graph_model::Nullable<String>,
@@ -120,6 +122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSubject {
 }
 /// CSDL: `microsoft.graph.dataSubjectType`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataSubjectType {
     /// `customer` = 0
     Customer,
@@ -207,6 +210,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSubjectType {
 }
 /// CSDL: `microsoft.graph.subjectRightsRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -409,6 +413,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequest {
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestAllMailboxLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestAllMailboxLocation {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -452,6 +457,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestAll
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestAllSiteLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestAllSiteLocation {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -495,6 +501,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestAll
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestDetail {
     /// Property `excludedItemCount` (nullable: absent, `null` or a value).
     pub excluded_item_count: ::graph_model::Nullable<::graph_model::edm::Int64>,
@@ -580,6 +587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestDet
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestEnumeratedMailboxLocation {
     /// Property `userPrincipalNames` (nullable: absent, `null` or a value).
     pub user_principal_names: ::graph_model::Nullable<Vec<String>>,
@@ -631,6 +639,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestEnumeratedSiteLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestEnumeratedSiteLocation {
     /// Property `urls` (nullable: absent, `null` or a value).
     pub urls: ::graph_model::Nullable<Vec<String>>,
@@ -680,6 +689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestHistory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestHistory {
     /// Property `changedBy` (nullable: absent, `null` or a value).
     pub changed_by: ::graph_model::Nullable<super::IdentitySetAny>,
@@ -745,6 +755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestHis
 /// CSDL: `microsoft.graph.subjectRightsRequestMailboxLocation` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestMailboxLocation {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -796,6 +807,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestMai
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SubjectRightsRequestMailboxLocationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SubjectRightsRequestMailboxLocation),
@@ -879,6 +891,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestMai
 /// CSDL: `microsoft.graph.subjectRightsRequestSiteLocation` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestSiteLocation {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -930,6 +943,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSit
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SubjectRightsRequestSiteLocationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SubjectRightsRequestSiteLocation),
@@ -1010,6 +1024,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSit
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestStage`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SubjectRightsRequestStage {
     /// `contentRetrieval` = 0
     ContentRetrieval,
@@ -1093,6 +1108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSta
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestStageDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubjectRightsRequestStageDetail {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::PublicError>,
@@ -1148,6 +1164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSta
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestStageStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SubjectRightsRequestStageStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -1215,6 +1232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSta
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SubjectRightsRequestStatus {
     /// `active` = 0
     Active,
@@ -1268,6 +1286,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubjectRightsRequestSta
 }
 /// CSDL: `microsoft.graph.subjectRightsRequestType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SubjectRightsRequestType {
     /// `export` = 0
     Export,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.aiInteractionMentionedIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionMentionedIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -66,6 +67,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionMentionedI
 }
 /// CSDL: `microsoft.graph.chatMessageFromIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageFromIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -121,6 +123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageFromIdentity
 }
 /// CSDL: `microsoft.graph.chatMessageMentionedIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageMentionedIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -180,6 +183,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageMentionedIde
 }
 /// CSDL: `microsoft.graph.chatMessageReactionIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ChatMessageReactionIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -235,6 +239,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatMessageReactionIden
 }
 /// CSDL: `microsoft.graph.communicationsIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommunicationsIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -341,6 +346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CommunicationsIdentityS
 }
 /// CSDL: `microsoft.graph.endpointType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EndpointType {
     /// `default` = 0
     Default,
@@ -410,6 +416,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndpointType {
 ///
 /// CSDL: `microsoft.graph.engagementIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EngagementIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -477,6 +484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementIdentitySet {
 }
 /// CSDL: `microsoft.graph.identitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,
@@ -540,6 +548,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySet {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentitySetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IdentitySet),
@@ -665,6 +674,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySetAny {
 }
 /// CSDL: `microsoft.graph.sharePointIdentitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointIdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::IdentityAny>,

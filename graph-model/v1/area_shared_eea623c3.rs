@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.physicalAddress`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PhysicalAddress {
     /// Property `city` (nullable: absent, `null` or a value).
     pub city: ::graph_model::Nullable<String>,

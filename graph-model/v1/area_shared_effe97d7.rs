@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.appleManagedIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AppleManagedIdentityProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -76,6 +77,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppleManagedIdentityPro
 }
 /// CSDL: `microsoft.graph.builtInIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BuiltInIdentityProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -133,6 +135,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BuiltInIdentityProvider
 }
 /// CSDL: `microsoft.graph.externalDomainName`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalDomainName {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -181,6 +184,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalDomainName {
 /// CSDL: `microsoft.graph.identityProviderBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityProviderBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -240,6 +244,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProviderBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentityProviderBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IdentityProviderBase),
@@ -361,6 +366,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProviderBaseAny
 }
 /// CSDL: `microsoft.graph.oidcAddressInboundClaims`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OidcAddressInboundClaims {
     /// Property `country` (nullable: absent, `null` or a value).
     pub country: ::graph_model::Nullable<String>,
@@ -431,6 +437,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcAddressInboundClaim
 /// CSDL: `microsoft.graph.oidcClientAuthentication` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OidcClientAuthentication {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -482,6 +489,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcClientAuthenticatio
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OidcClientAuthenticationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::OidcClientAuthentication),
@@ -561,6 +569,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcClientAuthenticatio
 }
 /// CSDL: `microsoft.graph.oidcClientSecretAuthentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OidcClientSecretAuthentication {
     /// Property `clientSecret` (not nullable: absent or a value).
     pub client_secret: Option<String>,
@@ -608,6 +617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcClientSecretAuthent
 }
 /// CSDL: `microsoft.graph.oidcIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OidcIdentityProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -703,6 +713,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcIdentityProvider {
 }
 /// CSDL: `microsoft.graph.oidcInboundClaimMappingOverride`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OidcInboundClaimMappingOverride {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<super::OidcAddressInboundClaims>,
@@ -794,6 +805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcInboundClaimMapping
 }
 /// CSDL: `microsoft.graph.oidcPrivateJwtKeyClientAuthentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OidcPrivateJwtKeyClientAuthentication {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -837,6 +849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcPrivateJwtKeyClient
 }
 /// CSDL: `microsoft.graph.oidcResponseType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OidcResponseType {
     /// `code` = 1
     Code,
@@ -894,6 +907,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OidcResponseType {
 }
 /// CSDL: `microsoft.graph.samlOrWsFedExternalDomainFederation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SamlOrWsFedExternalDomainFederation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -988,6 +1002,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlOrWsFedExternalDoma
 /// CSDL: `microsoft.graph.samlOrWsFedProvider` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SamlOrWsFedProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1084,6 +1099,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlOrWsFedProvider {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SamlOrWsFedProviderAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SamlOrWsFedProvider),
@@ -1163,6 +1179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SamlOrWsFedProviderAny 
 }
 /// CSDL: `microsoft.graph.socialIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SocialIdentityProvider {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.azureAdPopTokenAuthentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureAdPopTokenAuthentication {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -45,6 +46,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureAdPopTokenAuthenti
 }
 /// CSDL: `microsoft.graph.azureAdTokenAuthentication`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureAdTokenAuthentication {
     /// Property `resourceId` (nullable: absent, `null` or a value).
     pub resource_id: ::graph_model::Nullable<String>,
@@ -93,6 +95,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureAdTokenAuthenticat
 /// CSDL: `microsoft.graph.customAuthenticationExtension` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomAuthenticationExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -191,6 +194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomAuthenticationExt
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomAuthenticationExtensionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomAuthenticationExtension),
@@ -314,6 +318,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomAuthenticationExt
 /// CSDL: `microsoft.graph.customExtensionAuthenticationConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionAuthenticationConfiguration {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -367,6 +372,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionAuthenticationConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomExtensionAuthenticationConfiguration),
@@ -448,6 +454,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.customExtensionBehaviorOnError` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionBehaviorOnError {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -499,6 +506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionBehavior
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionBehaviorOnErrorAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomExtensionBehaviorOnError),
@@ -568,6 +576,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionBehavior
 }
 /// CSDL: `microsoft.graph.customExtensionClientConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionClientConfiguration {
     /// Property `maximumRetries` (nullable: absent, `null` or a value).
     pub maximum_retries: ::graph_model::Nullable<i32>,
@@ -622,6 +631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionClientCo
 /// CSDL: `microsoft.graph.customExtensionEndpointConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomExtensionEndpointConfiguration {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -673,6 +683,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpoint
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CustomExtensionEndpointConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CustomExtensionEndpointConfiguration),
@@ -750,6 +761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomExtensionEndpoint
 }
 /// CSDL: `microsoft.graph.fallbackToMicrosoftProviderOnError`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FallbackToMicrosoftProviderOnError {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -793,6 +805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FallbackToMicrosoftProv
 }
 /// CSDL: `microsoft.graph.httpRequestEndpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HttpRequestEndpoint {
     /// Property `targetUrl` (nullable: absent, `null` or a value).
     pub target_url: ::graph_model::Nullable<String>,
@@ -840,6 +853,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HttpRequestEndpoint {
 }
 /// CSDL: `microsoft.graph.logicAppTriggerEndpointConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LogicAppTriggerEndpointConfiguration {
     /// Property `logicAppWorkflowName` (nullable: absent, `null` or a value).
     pub logic_app_workflow_name: ::graph_model::Nullable<String>,
@@ -908,6 +922,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LogicAppTriggerEndpoint
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionStartCustomExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionStartCustomExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -998,6 +1013,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnAttributeCollectionSt
 }
 /// CSDL: `microsoft.graph.onAttributeCollectionSubmitCustomExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnAttributeCollectionSubmitCustomExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1090,6 +1106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.onOtpSendCustomExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnOtpSendCustomExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1180,6 +1197,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnOtpSendCustomExtensio
 }
 /// CSDL: `microsoft.graph.onPasswordSubmitCustomExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPasswordSubmitCustomExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1270,6 +1288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPasswordSubmitCustomE
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartCustomExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnTokenIssuanceStartCustomExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1371,6 +1390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartCus
 }
 /// CSDL: `microsoft.graph.onTokenIssuanceStartReturnClaim`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnTokenIssuanceStartReturnClaim {
     /// Property `claimIdInApiResponse` (nullable: absent, `null` or a value).
     pub claim_id_in_api_response: ::graph_model::Nullable<String>,
@@ -1420,6 +1440,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnTokenIssuanceStartRet
 }
 /// CSDL: `microsoft.graph.onVerifiedIdClaimValidationCustomExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnVerifiedIdClaimValidationCustomExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

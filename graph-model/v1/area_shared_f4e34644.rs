@@ -3,6 +3,7 @@
 /// CSDL: `microsoft.graph.baseItem` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaseItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -121,6 +122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItem {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BaseItemAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BaseItem),
@@ -247,6 +249,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItemAny {
 }
 /// CSDL: `microsoft.graph.baseSitePage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BaseSitePage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -380,6 +383,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseSitePage {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BaseSitePageAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BaseSitePage),
@@ -446,6 +450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseSitePageAny {
 }
 /// CSDL: `microsoft.graph.canvasLayout`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CanvasLayout {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -503,6 +508,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CanvasLayout {
 }
 /// CSDL: `microsoft.graph.horizontalSection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HorizontalSection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -562,6 +568,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSection {
 }
 /// CSDL: `microsoft.graph.horizontalSectionColumn`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HorizontalSectionColumn {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -617,6 +624,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSectionColumn
 }
 /// CSDL: `microsoft.graph.horizontalSectionLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HorizontalSectionLayoutType {
     /// `none` = 0
     None,
@@ -699,6 +707,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSectionLayout
 }
 /// CSDL: `microsoft.graph.metaDataKeyStringPair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MetaDataKeyStringPair {
     /// Property `key` (nullable: absent, `null` or a value).
     pub key: ::graph_model::Nullable<String>,
@@ -750,6 +759,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MetaDataKeyStringPair {
 }
 /// CSDL: `microsoft.graph.pageLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PageLayoutType {
     /// `microsoftReserved` = 0
     MicrosoftReserved,
@@ -808,6 +818,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PageLayoutType {
 }
 /// CSDL: `microsoft.graph.pagePromotionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PagePromotionType {
     /// `microsoftReserved` = 0
     MicrosoftReserved,
@@ -870,6 +881,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PagePromotionType {
 }
 /// CSDL: `microsoft.graph.reactionsFacet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReactionsFacet {
     /// Property `commentCount` (nullable: absent, `null` or a value).
     pub comment_count: ::graph_model::Nullable<i32>,
@@ -925,6 +937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReactionsFacet {
 }
 /// CSDL: `microsoft.graph.sectionEmphasisType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SectionEmphasisType {
     /// `none` = 0
     None,
@@ -987,6 +1000,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionEmphasisType {
 }
 /// CSDL: `microsoft.graph.serverProcessedContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServerProcessedContent {
     /// Property `htmlStrings` (nullable: absent, `null` or a value).
     pub html_strings: ::graph_model::Nullable<Vec<super::MetaDataKeyStringPair>>,
@@ -1053,6 +1067,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServerProcessedContent 
 }
 /// CSDL: `microsoft.graph.sharedDriveItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharedDriveItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1203,6 +1218,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedDriveItem {
 }
 /// CSDL: `microsoft.graph.site`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Site {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1420,6 +1436,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Site {
 }
 /// CSDL: `microsoft.graph.siteArchivalDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteArchivalDetails {
     /// Property `archiveStatus` (nullable: absent, `null` or a value).
     pub archive_status: ::graph_model::Nullable<super::SiteArchiveStatus>,
@@ -1467,6 +1484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteArchivalDetails {
 }
 /// CSDL: `microsoft.graph.siteArchiveStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SiteArchiveStatus {
     /// `recentlyArchived` = 0
     RecentlyArchived,
@@ -1529,6 +1547,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteArchiveStatus {
 }
 /// CSDL: `microsoft.graph.siteCollection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteCollection {
     /// Property `archivalDetails` (nullable: absent, `null` or a value).
     pub archival_details: ::graph_model::Nullable<super::SiteArchivalDetails>,
@@ -1589,6 +1608,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteCollection {
 }
 /// CSDL: `microsoft.graph.sitePage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SitePage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1756,6 +1776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SitePage {
 }
 /// CSDL: `microsoft.graph.standardWebPart`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StandardWebPart {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1818,6 +1839,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardWebPart {
 }
 /// CSDL: `microsoft.graph.textWebPart`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TextWebPart {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1869,6 +1891,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextWebPart {
 }
 /// CSDL: `microsoft.graph.titleArea`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TitleArea {
     /// Property `alternativeText` (nullable: absent, `null` or a value).
     pub alternative_text: ::graph_model::Nullable<String>,
@@ -1971,6 +1994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TitleArea {
 }
 /// CSDL: `microsoft.graph.titleAreaLayoutType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TitleAreaLayoutType {
     /// `imageAndTitle` = 0
     ImageAndTitle,
@@ -2038,6 +2062,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TitleAreaLayoutType {
 }
 /// CSDL: `microsoft.graph.titleAreaTextAlignmentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TitleAreaTextAlignmentType {
     /// `left` = 0
     Left,
@@ -2091,6 +2116,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TitleAreaTextAlignmentT
 }
 /// CSDL: `microsoft.graph.verticalSection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VerticalSection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2147,6 +2173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerticalSection {
 /// CSDL: `microsoft.graph.webPart` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebPart {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2202,6 +2229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPart {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WebPartAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WebPart),
@@ -2276,6 +2304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPartAny {
 }
 /// CSDL: `microsoft.graph.webPartData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebPartData {
     /// Property `dataVersion` (nullable: absent, `null` or a value).
     pub data_version: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.detailsInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetailsInfo {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -45,6 +46,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetailsInfo {
 }
 /// CSDL: `microsoft.graph.initiator`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Initiator {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -100,6 +102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Initiator {
 }
 /// CSDL: `microsoft.graph.initiatorType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InitiatorType {
     /// `user` = 0
     User,
@@ -158,6 +161,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InitiatorType {
 }
 /// CSDL: `microsoft.graph.provisionedIdentity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisionedIdentity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -217,6 +221,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisionedIdentity {
 }
 /// CSDL: `microsoft.graph.provisioningServicePrincipal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisioningServicePrincipal {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -268,6 +273,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProvisioningServicePrin
 }
 /// CSDL: `microsoft.graph.provisioningSystem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProvisioningSystem {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,

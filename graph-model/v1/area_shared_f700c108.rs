@@ -3,6 +3,7 @@
 /// CSDL: `microsoft.graph.extension` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Extension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -58,6 +59,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Extension {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ExtensionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Extension),
@@ -124,6 +126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtensionAny {
 }
 /// CSDL: `microsoft.graph.openTypeExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenTypeExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.operationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperationStatus {
     /// `NotStarted` = 0
     NotStarted,

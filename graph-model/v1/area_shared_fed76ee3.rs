@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.groupSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupSetting {
 }
 /// CSDL: `microsoft.graph.settingValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SettingValue {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.answerInputType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AnswerInputType {
     /// `text` = 0
     Text,
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnswerInputType {
 }
 /// CSDL: `microsoft.graph.artifactRestoreStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ArtifactRestoreStatus {
     /// `added` = 0
     Added,
@@ -132,6 +134,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArtifactRestoreStatus {
 }
 /// CSDL: `microsoft.graph.backupRestoreRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BackupRestoreRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -395,6 +398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BackupRestoreRoot {
 }
 /// CSDL: `microsoft.graph.backupServiceConsumer`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupServiceConsumer {
     /// `unknown` = 0
     Unknown,
@@ -453,6 +457,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BackupServiceConsumer {
 }
 /// CSDL: `microsoft.graph.backupServiceStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupServiceStatus {
     /// `disabled` = 0
     Disabled,
@@ -522,6 +527,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BackupServiceStatus {
 ///
 /// CSDL: `microsoft.graph.bookingAppointment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingAppointment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -777,6 +783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingAppointment {
 ///
 /// CSDL: `microsoft.graph.bookingBusiness`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingBusiness {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -957,6 +964,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingBusiness {
 }
 /// CSDL: `microsoft.graph.bookingCurrency`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingCurrency {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1010,6 +1018,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCurrency {
 ///
 /// CSDL: `microsoft.graph.bookingCustomQuestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingCustomQuestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1092,6 +1101,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomQuestion {
 ///
 /// CSDL: `microsoft.graph.bookingCustomer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingCustomer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1182,6 +1192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomer {
 /// CSDL: `microsoft.graph.bookingCustomerBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingCustomerBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1237,6 +1248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BookingCustomerBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BookingCustomerBase),
@@ -1303,6 +1315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerBaseAny 
 }
 /// CSDL: `microsoft.graph.bookingCustomerInformation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingCustomerInformation {
     /// Property `customerId` (nullable: absent, `null` or a value).
     pub customer_id: ::graph_model::Nullable<String>,
@@ -1390,6 +1403,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformat
 /// CSDL: `microsoft.graph.bookingCustomerInformationBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingCustomerInformationBase {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1441,6 +1455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformat
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BookingCustomerInformationBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BookingCustomerInformationBase),
@@ -1509,6 +1524,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformat
 }
 /// CSDL: `microsoft.graph.bookingPageAccessControl`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingPageAccessControl {
     /// `unrestricted` = 0
     Unrestricted,
@@ -1566,6 +1582,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingPageAccessContro
 }
 /// CSDL: `microsoft.graph.bookingPageSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingPageSettings {
     /// Access control on the Bookings page.
     ///
@@ -1728,6 +1745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingPageSettings {
 ///
 /// CSDL: `microsoft.graph.bookingPriceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingPriceType {
     /// The price of the service is not defined.
     ///
@@ -1831,6 +1849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingPriceType {
 }
 /// CSDL: `microsoft.graph.bookingQuestionAnswer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingQuestionAnswer {
     /// Property `answer` (nullable: absent, `null` or a value).
     pub answer: ::graph_model::Nullable<String>,
@@ -1910,6 +1929,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingQuestionAnswer {
 }
 /// CSDL: `microsoft.graph.bookingQuestionAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingQuestionAssignment {
     /// Property `isRequired` (not nullable: absent or a value).
     pub is_required: Option<bool>,
@@ -1963,6 +1983,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingQuestionAssignme
 ///
 /// CSDL: `microsoft.graph.bookingReminder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingReminder {
     /// Message to send.
     ///
@@ -2024,6 +2045,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingReminder {
 }
 /// CSDL: `microsoft.graph.bookingReminderRecipients`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingReminderRecipients {
     /// `allAttendees` = 0
     AllAttendees,
@@ -2084,6 +2106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingReminderRecipien
 ///
 /// CSDL: `microsoft.graph.bookingSchedulingPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingSchedulingPolicy {
     /// Allow customers to choose a specific person for the booking.
     ///
@@ -2202,6 +2225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingSchedulingPolicy
 ///
 /// CSDL: `microsoft.graph.bookingService`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingService {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2400,6 +2424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingService {
 ///
 /// CSDL: `microsoft.graph.bookingStaffMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingStaffMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2527,6 +2552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMember {
 /// CSDL: `microsoft.graph.bookingStaffMemberBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingStaffMemberBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2582,6 +2608,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMemberBase 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BookingStaffMemberBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BookingStaffMemberBase),
@@ -2648,6 +2675,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMemberBaseA
 }
 /// CSDL: `microsoft.graph.bookingStaffMembershipStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingStaffMembershipStatus {
     /// `active` = 0
     Active,
@@ -2710,6 +2738,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMembershipS
 }
 /// CSDL: `microsoft.graph.bookingStaffRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingStaffRole {
     /// `guest` = 0
     Guest,
@@ -2791,6 +2820,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffRole {
 ///
 /// CSDL: `microsoft.graph.bookingWorkHours`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingWorkHours {
     /// The day of the week represented by this instance.
     ///
@@ -2846,6 +2876,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingWorkHours {
 }
 /// CSDL: `microsoft.graph.bookingWorkTimeSlot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingWorkTimeSlot {
     /// Property `endTime` (not nullable: absent or a value).
     pub end_time: Option<::graph_model::edm::TimeOfDay>,
@@ -2897,6 +2928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingWorkTimeSlot {
 }
 /// CSDL: `microsoft.graph.bookingsAvailability`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingsAvailability {
     /// Allow customers to set the type of availability.
     ///
@@ -2960,6 +2992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailability {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BookingsAvailabilityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BookingsAvailability),
@@ -3028,6 +3061,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailabilityAny
 }
 /// CSDL: `microsoft.graph.bookingsAvailabilityWindow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BookingsAvailabilityWindow {
     /// Allow customers to set the type of availability.
     ///
@@ -3096,6 +3130,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailabilityWin
 }
 /// CSDL: `microsoft.graph.bookingsServiceAvailabilityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BookingsServiceAvailabilityType {
     /// `bookWhenStaffAreFree` = 0
     BookWhenStaffAreFree,
@@ -3159,6 +3194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsServiceAvailabi
 /// CSDL: `microsoft.graph.browseSessionBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BrowseSessionBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3257,6 +3293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseSessionBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BrowseSessionBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::BrowseSessionBase),
@@ -3334,6 +3371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseSessionBaseAny {
 }
 /// CSDL: `microsoft.graph.browseSessionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BrowseSessionStatus {
     /// `creating` = 0
     Creating,
@@ -3392,6 +3430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseSessionStatus {
 }
 /// CSDL: `microsoft.graph.destinationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DestinationType {
     /// `new` = 0
     New,
@@ -3445,6 +3484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DestinationType {
 }
 /// CSDL: `microsoft.graph.disableReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DisableReason {
     /// `none` = 0
     None,
@@ -3507,6 +3547,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisableReason {
 }
 /// CSDL: `microsoft.graph.driveProtectionRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveProtectionRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3600,6 +3641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionRule {
 }
 /// CSDL: `microsoft.graph.driveProtectionUnit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveProtectionUnit {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3718,6 +3760,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionUnit {
 }
 /// CSDL: `microsoft.graph.driveProtectionUnitsBulkAdditionJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveProtectionUnitsBulkAdditionJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3816,6 +3859,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionUnitsBul
 }
 /// CSDL: `microsoft.graph.driveRestoreArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3915,6 +3959,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRestoreArtifact {
 }
 /// CSDL: `microsoft.graph.driveRestoreArtifactsBulkAdditionRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DriveRestoreArtifactsBulkAdditionRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4044,6 +4089,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRestoreArtifactsBu
 }
 /// CSDL: `microsoft.graph.emailNotificationsSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailNotificationsSetting {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4103,6 +4149,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailNotificationsSetti
 }
 /// CSDL: `microsoft.graph.exchangeProtectionPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4235,6 +4282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeProtectionPolic
 }
 /// CSDL: `microsoft.graph.exchangeRestoreSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeRestoreSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4369,6 +4417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeRestoreSession 
 }
 /// CSDL: `microsoft.graph.granularDriveRestoreArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GranularDriveRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4476,6 +4525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularDriveRestoreArt
 }
 /// CSDL: `microsoft.graph.granularMailboxRestoreArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GranularMailboxRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4587,6 +4637,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularMailboxRestoreA
 }
 /// CSDL: `microsoft.graph.granularSiteRestoreArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GranularSiteRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4692,6 +4743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularSiteRestoreArti
 }
 /// CSDL: `microsoft.graph.mailboxProtectionRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxProtectionRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4785,6 +4837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionRule {
 }
 /// CSDL: `microsoft.graph.mailboxProtectionUnit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxProtectionUnit {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4903,6 +4956,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionUnit {
 }
 /// CSDL: `microsoft.graph.mailboxProtectionUnitsBulkAdditionJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxProtectionUnitsBulkAdditionJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5001,6 +5055,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionUnitsB
 }
 /// CSDL: `microsoft.graph.mailboxRestoreArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5110,6 +5165,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxRestoreArtifact 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MailboxRestoreArtifactAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::MailboxRestoreArtifact),
@@ -5178,6 +5234,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxRestoreArtifactA
 }
 /// CSDL: `microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxRestoreArtifactsBulkAdditionRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5309,6 +5366,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.meetingAudience`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MeetingAudience {
     /// `everyone` = 0
     Everyone,
@@ -5362,6 +5420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingAudience {
 }
 /// CSDL: `microsoft.graph.notificationEventsType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotificationEventsType {
     /// `none` = 1
     None,
@@ -5416,6 +5475,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationEventsType 
 }
 /// CSDL: `microsoft.graph.notificationRecipients`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NotificationRecipients {
     /// Property `customRecipients` (not nullable: absent or a value).
     pub custom_recipients: Option<Vec<super::EmailIdentity>>,
@@ -5467,6 +5527,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationRecipients 
 }
 /// CSDL: `microsoft.graph.notificationRecipientsType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotificationRecipientsType {
     /// `none` = 0
     None,
@@ -5539,6 +5600,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationRecipientsT
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessBrowseSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OneDriveForBusinessBrowseSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5636,6 +5698,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessBrow
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessProtectionPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OneDriveForBusinessProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5768,6 +5831,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessProt
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessRestoreSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OneDriveForBusinessRestoreSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -5902,6 +5966,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessRest
 }
 /// CSDL: `microsoft.graph.protectionPolicyArtifactCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectionPolicyArtifactCount {
     /// Property `completed` (nullable: absent, `null` or a value).
     pub completed: ::graph_model::Nullable<i32>,
@@ -5962,6 +6027,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyArtifac
 /// CSDL: `microsoft.graph.protectionPolicyBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProtectionPolicyBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6072,6 +6138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ProtectionPolicyBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ProtectionPolicyBase),
@@ -6161,6 +6228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyBaseAny
 }
 /// CSDL: `microsoft.graph.protectionPolicyStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtectionPolicyStatus {
     /// `inactive` = 0
     Inactive,
@@ -6228,6 +6296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyStatus 
 }
 /// CSDL: `microsoft.graph.protectionRuleStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtectionRuleStatus {
     /// `draft` = 0
     Draft,
@@ -6307,6 +6376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionRuleStatus {
 }
 /// CSDL: `microsoft.graph.protectionSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtectionSource {
     /// `none` = 0
     None,
@@ -6365,6 +6435,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionSource {
 }
 /// CSDL: `microsoft.graph.protectionUnitStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtectionUnitStatus {
     /// `protectRequested` = 0
     ProtectRequested,
@@ -6455,6 +6526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionUnitStatus {
 }
 /// CSDL: `microsoft.graph.protectionUnitsBulkJobStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtectionUnitsBulkJobStatus {
     /// `unknown` = 0
     Unknown,
@@ -6522,6 +6594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionUnitsBulkJobS
 }
 /// CSDL: `microsoft.graph.restoreArtifactsBulkRequestStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestoreArtifactsBulkRequestStatus {
     /// `unknown` = 0
     Unknown,
@@ -6589,6 +6662,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreArtifactsBulkReq
 }
 /// CSDL: `microsoft.graph.restoreJobType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestoreJobType {
     /// `standard` = 0
     Standard,
@@ -6648,6 +6722,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreJobType {
 }
 /// CSDL: `microsoft.graph.restorePoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestorePoint {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6722,6 +6797,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePoint {
 }
 /// CSDL: `microsoft.graph.restorePointPreference`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestorePointPreference {
     /// `latest` = 0
     Latest,
@@ -6775,6 +6851,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePointPreference 
 }
 /// CSDL: `microsoft.graph.restorePointTags`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestorePointTags {
     /// `none` = 0
     None,
@@ -6828,6 +6905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePointTags {
 }
 /// CSDL: `microsoft.graph.restoreSessionArtifactCount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestoreSessionArtifactCount {
     /// Property `completed` (nullable: absent, `null` or a value).
     pub completed: ::graph_model::Nullable<i32>,
@@ -6887,6 +6965,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionArtifactC
 }
 /// CSDL: `microsoft.graph.restoreSessionBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestoreSessionBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -6998,6 +7077,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RestoreSessionBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RestoreSessionBase),
@@ -7085,6 +7165,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionBaseAny {
 }
 /// CSDL: `microsoft.graph.restoreSessionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestoreSessionStatus {
     /// `draft` = 0
     Draft,
@@ -7163,6 +7244,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionStatus {
 }
 /// CSDL: `microsoft.graph.retentionSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionSetting {
     /// Property `interval` (nullable: absent, `null` or a value).
     pub interval: ::graph_model::Nullable<String>,
@@ -7214,6 +7296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionSetting {
 }
 /// CSDL: `microsoft.graph.serviceApp`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceApp {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7299,6 +7382,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceApp {
 }
 /// CSDL: `microsoft.graph.serviceAppStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceAppStatus {
     /// `inactive` = 0
     Inactive,
@@ -7366,6 +7450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAppStatus {
 }
 /// CSDL: `microsoft.graph.serviceStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceStatus {
     /// Property `backupServiceConsumer` (nullable: absent, `null` or a value).
     pub backup_service_consumer: ::graph_model::Nullable<super::BackupServiceConsumer>,
@@ -7456,6 +7541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStatus {
 }
 /// CSDL: `microsoft.graph.sharePointBrowseSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointBrowseSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7551,6 +7637,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointBrowseSession
 }
 /// CSDL: `microsoft.graph.sharePointProtectionPolicy`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7683,6 +7770,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointProtectionPol
 }
 /// CSDL: `microsoft.graph.sharePointRestoreSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointRestoreSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7817,6 +7905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointRestoreSessio
 }
 /// CSDL: `microsoft.graph.siteProtectionRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteProtectionRule {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -7910,6 +7999,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionRule {
 }
 /// CSDL: `microsoft.graph.siteProtectionUnit`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteProtectionUnit {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8026,6 +8116,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionUnit {
 }
 /// CSDL: `microsoft.graph.siteProtectionUnitsBulkAdditionJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteProtectionUnitsBulkAdditionJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8122,6 +8213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionUnitsBulk
 }
 /// CSDL: `microsoft.graph.siteRestoreArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8221,6 +8313,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteRestoreArtifact {
 }
 /// CSDL: `microsoft.graph.siteRestoreArtifactsBulkAdditionRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteRestoreArtifactsBulkAdditionRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8348,6 +8441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteRestoreArtifactsBul
 }
 /// CSDL: `microsoft.graph.solutionsRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SolutionsRoot {
     /// Navigation property `backupRestore` (nullable: absent, `null` or a value).
     pub backup_restore: ::graph_model::Nullable<super::BackupRestoreRoot>,
@@ -8412,6 +8506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SolutionsRoot {
 }
 /// CSDL: `microsoft.graph.timePeriod`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimePeriod {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
     pub end_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -8463,6 +8558,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimePeriod {
 }
 /// CSDL: `microsoft.graph.virtualEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8580,6 +8676,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEvent {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum VirtualEventAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::VirtualEvent),
@@ -8654,6 +8751,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventAny {
 }
 /// CSDL: `microsoft.graph.virtualEventAttendeeRegistrationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VirtualEventAttendeeRegistrationStatus {
     /// `registered` = 0
     Registered,
@@ -8726,6 +8824,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventAttendeeReg
 }
 /// CSDL: `microsoft.graph.virtualEventPresenter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventPresenter {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8785,6 +8884,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenter {
 }
 /// CSDL: `microsoft.graph.virtualEventRegistration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventRegistration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8911,6 +9011,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationCustomQuestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventRegistrationCustomQuestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -8981,6 +9082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationPredefinedQuestion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventRegistrationPredefinedQuestion {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9042,6 +9144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationPredefinedQuestionLabel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VirtualEventRegistrationPredefinedQuestionLabel {
     /// `street` = 0
     Street,
@@ -9132,6 +9235,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationQuestionAnswer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventRegistrationQuestionAnswer {
     /// Property `booleanValue` (nullable: absent, `null` or a value).
     pub boolean_value: ::graph_model::Nullable<bool>,
@@ -9203,6 +9307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationQuestionAnswerInputType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VirtualEventRegistrationQuestionAnswerInputType {
     /// `text` = 0
     Text,
@@ -9279,6 +9384,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// CSDL: `microsoft.graph.virtualEventRegistrationQuestionBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventRegistrationQuestionBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9342,6 +9448,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum VirtualEventRegistrationQuestionBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::VirtualEventRegistrationQuestionBase),
@@ -9422,6 +9529,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 }
 /// CSDL: `microsoft.graph.virtualEventSession`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventSession {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9738,6 +9846,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventSession {
 }
 /// CSDL: `microsoft.graph.virtualEventSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventSettings {
     /// Property `isAttendeeEmailNotificationEnabled` (nullable: absent, `null` or a value).
     pub is_attendee_email_notification_enabled: ::graph_model::Nullable<bool>,
@@ -9790,6 +9899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventSettings {
 }
 /// CSDL: `microsoft.graph.virtualEventStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VirtualEventStatus {
     /// `draft` = 0
     Draft,
@@ -9848,6 +9958,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventStatus {
 }
 /// CSDL: `microsoft.graph.virtualEventTownhall`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventTownhall {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9998,6 +10109,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventTownhall {
 }
 /// CSDL: `microsoft.graph.virtualEventTownhallRegistrationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventTownhallRegistrationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10080,6 +10192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEventWebinar`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventWebinar {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10215,6 +10328,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventWebinar {
 }
 /// CSDL: `microsoft.graph.virtualEventWebinarRegistrationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventWebinarRegistrationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -10297,6 +10411,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEventsRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VirtualEventsRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

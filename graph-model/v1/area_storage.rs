@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.fileStorage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -77,6 +78,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorage {
 }
 /// CSDL: `microsoft.graph.fileStorageContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -209,6 +211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainer {
 }
 /// CSDL: `microsoft.graph.fileStorageContainerBillingClassification`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileStorageContainerBillingClassification {
     /// `standard` = 0
     Standard,
@@ -271,6 +274,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerBil
 }
 /// CSDL: `microsoft.graph.fileStorageContainerBillingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileStorageContainerBillingStatus {
     /// `invalid` = 0
     Invalid,
@@ -324,6 +328,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerBil
 }
 /// CSDL: `microsoft.graph.fileStorageContainerCustomPropertyDictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerCustomPropertyDictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -369,6 +374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.fileStorageContainerSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerSettings {
     /// Property `isItemVersioningEnabled` (nullable: absent, `null` or a value).
     pub is_item_versioning_enabled: ::graph_model::Nullable<bool>,
@@ -432,6 +438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerSet
 }
 /// CSDL: `microsoft.graph.fileStorageContainerStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileStorageContainerStatus {
     /// `inactive` = 0
     Inactive,
@@ -485,6 +492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerSta
 }
 /// CSDL: `microsoft.graph.fileStorageContainerType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerType {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -578,6 +586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTyp
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeAppPermission`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileStorageContainerTypeAppPermission {
     /// `none` = 0
     None,
@@ -703,6 +712,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTyp
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeAppPermissionGrant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerTypeAppPermissionGrant {
     /// Property `appId` (not nullable: absent or a value).
     pub app_id: Option<String>,
@@ -767,6 +777,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeRegistration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerTypeRegistration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -873,6 +884,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTyp
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeRegistrationSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerTypeRegistrationSettings {
     /// Property `isDiscoverabilityEnabled` (nullable: absent, `null` or a value).
     pub is_discoverability_enabled: ::graph_model::Nullable<bool>,
@@ -972,6 +984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerTypeSettings {
     /// Property `consumingTenantOverridables` (nullable: absent, `null` or a value).
     pub consuming_tenant_overridables: ::graph_model::Nullable<
@@ -1081,6 +1094,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTyp
 }
 /// CSDL: `microsoft.graph.fileStorageContainerTypeSettingsOverride`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileStorageContainerTypeSettingsOverride {
     /// `urlTemplate` = 0
     UrlTemplate,
@@ -1158,6 +1172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerTyp
 }
 /// CSDL: `microsoft.graph.fileStorageContainerViewpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileStorageContainerViewpoint {
     /// Property `effectiveRole` (not nullable: absent or a value).
     pub effective_role: Option<String>,
@@ -1205,6 +1220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileStorageContainerVie
 }
 /// CSDL: `microsoft.graph.sharePointGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1269,6 +1285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointGroup {
 }
 /// CSDL: `microsoft.graph.sharePointGroupMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointGroupMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1320,6 +1337,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointGroupMember {
 }
 /// CSDL: `microsoft.graph.sharePointMigrationContainerInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationContainerInfo {
     /// Property `dataContainerUri` (not nullable: absent or a value).
     pub data_container_uri: Option<String>,
@@ -1378,6 +1396,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationCont
 }
 /// CSDL: `microsoft.graph.sharePointMigrationEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1445,6 +1464,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationEven
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SharePointMigrationEventAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SharePointMigrationEvent),
@@ -1595,6 +1615,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationEven
 }
 /// CSDL: `microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationFinishManifestFileUploadEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1668,6 +1689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1723,6 +1745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJob 
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobCancelledEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobCancelledEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1799,6 +1822,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobC
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobDeletedEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobDeletedEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1858,6 +1882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobD
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobErrorEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobErrorEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1952,6 +1977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobE
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobErrorLevel`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SharePointMigrationJobErrorLevel {
     /// `important` = 0
     Important,
@@ -2019,6 +2045,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobE
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobPostponedEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobPostponedEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2105,6 +2132,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobP
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobProgressEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobProgressEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2275,6 +2303,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobP
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobQueuedEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobQueuedEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2334,6 +2363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobQ
 }
 /// CSDL: `microsoft.graph.sharePointMigrationJobStartEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointMigrationJobStartEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2408,6 +2438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationJobS
 }
 /// CSDL: `microsoft.graph.sharePointMigrationObjectType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SharePointMigrationObjectType {
     /// `site` = 0
     Site,
@@ -2500,6 +2531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointMigrationObje
 }
 /// CSDL: `microsoft.graph.siteLockState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SiteLockState {
     /// `unlocked` = 0
     Unlocked,
@@ -2567,6 +2599,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteLockState {
 }
 /// CSDL: `microsoft.graph.storage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Storage {
     /// Navigation property `fileStorage` (nullable: absent, `null` or a value).
     pub file_storage: ::graph_model::Nullable<super::FileStorage>,
@@ -2618,6 +2651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Storage {
 }
 /// CSDL: `microsoft.graph.storageSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StorageSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.licenseUnitsDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LicenseUnitsDetail {
     /// Property `enabled` (nullable: absent, `null` or a value).
     pub enabled: ::graph_model::Nullable<i32>,
@@ -61,6 +62,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LicenseUnitsDetail {
 }
 /// CSDL: `microsoft.graph.subscribedSku`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubscribedSku {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

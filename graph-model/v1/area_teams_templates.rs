@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.teamsTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.deletedChat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeletedChat {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -49,6 +50,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeletedChat {
 }
 /// CSDL: `microsoft.graph.deletedTeam`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeletedTeam {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -100,6 +102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeletedTeam {
 }
 /// CSDL: `microsoft.graph.eligibilityFilteringEnabledEntities`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EligibilityFilteringEnabledEntities {
     /// `none` = 0
     None,
@@ -168,6 +171,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EligibilityFilteringEna
 }
 /// CSDL: `microsoft.graph.teamsAppSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAppSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -239,6 +243,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAppSettings {
 }
 /// CSDL: `microsoft.graph.teamwork`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Teamwork {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -320,6 +325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Teamwork {
 }
 /// CSDL: `microsoft.graph.workforceIntegration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkforceIntegration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -433,6 +439,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkforceIntegration {
 }
 /// CSDL: `microsoft.graph.workforceIntegrationEncryption`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkforceIntegrationEncryption {
     /// Property `protocol` (nullable: absent, `null` or a value).
     pub protocol: ::graph_model::Nullable<super::WorkforceIntegrationEncryptionProtocol>,
@@ -484,6 +491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkforceIntegrationEnc
 }
 /// CSDL: `microsoft.graph.workforceIntegrationEncryptionProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkforceIntegrationEncryptionProtocol {
     /// `sharedSecret` = 0
     SharedSecret,
@@ -533,6 +541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkforceIntegrationEnc
 }
 /// CSDL: `microsoft.graph.workforceIntegrationSupportedEntities`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkforceIntegrationSupportedEntities {
     /// `none` = 0
     None,

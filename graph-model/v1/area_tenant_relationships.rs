@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.delegatedAdminAccessAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminAccessAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -78,6 +79,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessAss
 }
 /// CSDL: `microsoft.graph.delegatedAdminAccessAssignmentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegatedAdminAccessAssignmentStatus {
     /// `pending` = 0
     Pending,
@@ -150,6 +152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessAss
 }
 /// CSDL: `microsoft.graph.delegatedAdminAccessContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminAccessContainer {
     /// Property `accessContainerId` (not nullable: absent or a value).
     pub access_container_id: Option<String>,
@@ -205,6 +208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessCon
 }
 /// CSDL: `microsoft.graph.delegatedAdminAccessContainerType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegatedAdminAccessContainerType {
     /// `securityGroup` = 0
     SecurityGroup,
@@ -254,6 +258,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessCon
 }
 /// CSDL: `microsoft.graph.delegatedAdminAccessDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminAccessDetails {
     /// Property `unifiedRoles` (not nullable: absent or a value).
     pub unified_roles: Option<Vec<super::UnifiedRole>>,
@@ -301,6 +306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminAccessDet
 }
 /// CSDL: `microsoft.graph.delegatedAdminCustomer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminCustomer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -364,6 +370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminCustomer 
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationship`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminRelationship {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -492,6 +499,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DelegatedAdminRelationshipAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DelegatedAdminRelationship),
@@ -561,6 +569,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipCustomerParticipant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminRelationshipCustomerParticipant {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -614,6 +623,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminRelationshipOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -690,6 +700,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipOperationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegatedAdminRelationshipOperationType {
     /// `delegatedAdminAccessAssignmentUpdate` = 0
     DelegatedAdminAccessAssignmentUpdate,
@@ -748,6 +759,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminRelationshipRequest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -819,6 +831,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipRequestAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegatedAdminRelationshipRequestAction {
     /// `lockForApproval` = 0
     LockForApproval,
@@ -887,6 +900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipRequestStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegatedAdminRelationshipRequestStatus {
     /// `created` = 0
     Created,
@@ -954,6 +968,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminRelationshipStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DelegatedAdminRelationshipStatus {
     /// `activating` = 0
     Activating,
@@ -1053,6 +1068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminRelations
 }
 /// CSDL: `microsoft.graph.delegatedAdminServiceManagementDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DelegatedAdminServiceManagementDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1110,6 +1126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DelegatedAdminServiceMa
 }
 /// CSDL: `microsoft.graph.multiTenantOrganization`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganization {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1189,6 +1206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationJoinRequestRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganizationJoinRequestRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1259,6 +1277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiTenantOrganizationJoinRequestTransitionDetails {
     /// Property `desiredMemberState` (nullable: absent, `null` or a value).
     pub desired_member_state: ::graph_model::Nullable<super::MultiTenantOrganizationMemberState>,
@@ -1320,6 +1339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.multiTenantOrganizationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MultiTenantOrganizationState {
     /// `active` = 0
     Active,
@@ -1373,6 +1393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiTenantOrganization
 }
 /// CSDL: `microsoft.graph.resellerDelegatedAdminRelationship`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResellerDelegatedAdminRelationship {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1510,6 +1531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResellerDelegatedAdminR
 }
 /// CSDL: `microsoft.graph.tenantRelationship`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantRelationship {
     /// Navigation property `delegatedAdminCustomers` (nullable: absent, `null` or a value).
     pub delegated_admin_customers: ::graph_model::Nullable<Vec<super::DelegatedAdminCustomer>>,
@@ -1579,6 +1601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantRelationship {
 }
 /// CSDL: `microsoft.graph.unifiedRole`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedRole {
     /// Property `roleDefinitionId` (not nullable: absent or a value).
     pub role_definition_id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.callRecords.administrativeUnitInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AdministrativeUnitInfo {
     /// Property `id` (nullable: absent, `null` or a value).
     pub id: ::graph_model::Nullable<String>,
@@ -49,6 +50,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdministrativeUnitInfo 
 }
 /// CSDL: `microsoft.graph.callRecords.audioCodec`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AudioCodec {
     /// `unknown` = 0
     Unknown,
@@ -209,6 +211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AudioCodec {
 }
 /// CSDL: `microsoft.graph.callRecords.callRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -330,6 +333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallRecord {
 }
 /// CSDL: `microsoft.graph.callRecords.callType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CallType {
     /// `unknown` = 0
     Unknown,
@@ -388,6 +392,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallType {
 }
 /// CSDL: `microsoft.graph.callRecords.clientPlatform`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ClientPlatform {
     /// `unknown` = 0
     Unknown,
@@ -487,6 +492,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClientPlatform {
 }
 /// CSDL: `microsoft.graph.callRecords.clientUserAgent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClientUserAgent {
     /// Property `applicationVersion` (nullable: absent, `null` or a value).
     pub application_version: ::graph_model::Nullable<String>,
@@ -565,6 +571,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClientUserAgent {
 }
 /// CSDL: `microsoft.graph.callRecords.deviceInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceInfo {
     /// Property `captureDeviceDriver` (nullable: absent, `null` or a value).
     pub capture_device_driver: ::graph_model::Nullable<String>,
@@ -772,6 +779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceInfo {
 }
 /// CSDL: `microsoft.graph.callRecords.endpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// Property `userAgent` (nullable: absent, `null` or a value).
     pub user_agent: ::graph_model::Nullable<super::UserAgentAny>,
@@ -827,6 +835,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Endpoint {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum EndpointAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Endpoint),
@@ -905,6 +914,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndpointAny {
 }
 /// CSDL: `microsoft.graph.callRecords.failureInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FailureInfo {
     /// Property `reason` (nullable: absent, `null` or a value).
     pub reason: ::graph_model::Nullable<String>,
@@ -956,6 +966,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FailureInfo {
 }
 /// CSDL: `microsoft.graph.callRecords.failureStage`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FailureStage {
     /// `unknown` = 0
     Unknown,
@@ -1014,6 +1025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FailureStage {
 }
 /// CSDL: `microsoft.graph.callRecords.feedbackTokenSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FeedbackTokenSet {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1057,6 +1069,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeedbackTokenSet {
 }
 /// CSDL: `microsoft.graph.callRecords.media`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Media {
     /// Property `calleeDevice` (nullable: absent, `null` or a value).
     pub callee_device: ::graph_model::Nullable<super::DeviceInfo>,
@@ -1131,6 +1144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Media {
 }
 /// CSDL: `microsoft.graph.callRecords.mediaStream`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MediaStream {
     /// Property `audioCodec` (nullable: absent, `null` or a value).
     pub audio_codec: ::graph_model::Nullable<super::AudioCodec>,
@@ -1393,6 +1407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaStream {
 }
 /// CSDL: `microsoft.graph.callRecords.mediaStreamDirection`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MediaStreamDirection {
     /// `callerToCallee` = 0
     CallerToCallee,
@@ -1441,6 +1456,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaStreamDirection {
 }
 /// CSDL: `microsoft.graph.callRecords.modality`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Modality {
     /// `audio` = 0
     Audio,
@@ -1513,6 +1529,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Modality {
 }
 /// CSDL: `microsoft.graph.callRecords.networkConnectionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NetworkConnectionType {
     /// `unknown` = 0
     Unknown,
@@ -1585,6 +1602,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkConnectionType {
 }
 /// CSDL: `microsoft.graph.callRecords.networkInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NetworkInfo {
     /// Property `bandwidthLowEventRatio` (nullable: absent, `null` or a value).
     pub bandwidth_low_event_ratio: ::graph_model::Nullable<::graph_model::edm::Double>,
@@ -1790,6 +1808,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkInfo {
 }
 /// CSDL: `microsoft.graph.callRecords.networkTransportProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NetworkTransportProtocol {
     /// `unknown` = 0
     Unknown,
@@ -1847,6 +1866,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkTransportProtoco
 }
 /// CSDL: `microsoft.graph.callRecords.organizer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Organizer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1904,6 +1924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Organizer {
 }
 /// CSDL: `microsoft.graph.callRecords.participant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Participant {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1961,6 +1982,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Participant {
 }
 /// CSDL: `microsoft.graph.callRecords.participantEndpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantEndpoint {
     /// Property `userAgent` (nullable: absent, `null` or a value).
     pub user_agent: ::graph_model::Nullable<super::UserAgentAny>,
@@ -2056,6 +2078,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantEndpoint {
 }
 /// CSDL: `microsoft.graph.callRecords.productFamily`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProductFamily {
     /// `unknown` = 0
     Unknown,
@@ -2129,6 +2152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProductFamily {
 }
 /// CSDL: `microsoft.graph.callRecords.segment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Segment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2208,6 +2232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Segment {
 }
 /// CSDL: `microsoft.graph.callRecords.serviceEndpoint`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceEndpoint {
     /// Property `userAgent` (nullable: absent, `null` or a value).
     pub user_agent: ::graph_model::Nullable<super::UserAgentAny>,
@@ -2255,6 +2280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceEndpoint {
 }
 /// CSDL: `microsoft.graph.callRecords.serviceRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceRole {
     /// `unknown` = 0
     Unknown,
@@ -2410,6 +2436,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceRole {
 }
 /// CSDL: `microsoft.graph.callRecords.serviceUserAgent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServiceUserAgent {
     /// Property `applicationVersion` (nullable: absent, `null` or a value).
     pub application_version: ::graph_model::Nullable<String>,
@@ -2467,6 +2494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceUserAgent {
 }
 /// CSDL: `microsoft.graph.callRecords.session`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Session {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2556,6 +2584,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Session {
 }
 /// CSDL: `microsoft.graph.callRecords.traceRouteHop`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TraceRouteHop {
     /// Property `hopCount` (nullable: absent, `null` or a value).
     pub hop_count: ::graph_model::Nullable<i32>,
@@ -2612,6 +2641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TraceRouteHop {
 /// CSDL: `microsoft.graph.callRecords.userAgent` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserAgent {
     /// Property `applicationVersion` (nullable: absent, `null` or a value).
     pub application_version: ::graph_model::Nullable<String>,
@@ -2673,6 +2703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAgent {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UserAgentAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::UserAgent),
@@ -2751,6 +2782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAgentAny {
 }
 /// CSDL: `microsoft.graph.callRecords.userFeedback`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserFeedback {
     /// Property `rating` (not nullable: absent or a value).
     pub rating: Option<super::UserFeedbackRating>,
@@ -2806,6 +2838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFeedback {
 }
 /// CSDL: `microsoft.graph.callRecords.userFeedbackRating`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserFeedbackRating {
     /// `notRated` = 0
     NotRated,
@@ -2883,6 +2916,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserFeedbackRating {
 }
 /// CSDL: `microsoft.graph.callRecords.videoCodec`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VideoCodec {
     /// `unknown` = 0
     Unknown,
@@ -2987,6 +3021,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VideoCodec {
 }
 /// CSDL: `microsoft.graph.callRecords.wifiBand`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WifiBand {
     /// `unknown` = 0
     Unknown,
@@ -3054,6 +3089,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WifiBand {
 }
 /// CSDL: `microsoft.graph.callRecords.wifiRadioType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WifiRadioType {
     /// `unknown` = 0
     Unknown,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.callRecords.directRoutingLogRow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DirectRoutingLogRow {
     /// Property `calleeNumber` (nullable: absent, `null` or a value).
     pub callee_number: ::graph_model::Nullable<String>,
@@ -165,6 +166,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DirectRoutingLogRow {
 /// CSDL: `microsoft.graph.callRecords.participantBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -230,6 +232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ParticipantBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ParticipantBase),
@@ -304,6 +307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ParticipantBaseAny {
 }
 /// CSDL: `microsoft.graph.callRecords.pstnCallDurationSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PstnCallDurationSource {
     /// `microsoft` = 0
     Microsoft,
@@ -352,6 +356,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PstnCallDurationSource 
 }
 /// CSDL: `microsoft.graph.callRecords.pstnCallLogRow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PstnCallLogRow {
     /// Property `callDurationSource` (nullable: absent, `null` or a value).
     pub call_duration_source: ::graph_model::Nullable<super::PstnCallDurationSource>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewContextData {
     /// Property `reviewDefinitionId` (not nullable: absent or a value).
     pub review_definition_id: Option<String>,
@@ -58,6 +59,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewContextData
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccessReviewContextDataBase {
     /// Property `reviewDefinitionId` (not nullable: absent or a value).
     pub review_definition_id: Option<String>,
@@ -121,6 +123,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewContextData
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AccessReviewContextDataBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AccessReviewContextDataBase),
@@ -203,6 +206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessReviewContextData
 }
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ApplyDecisionContextData {
     /// Property `reviewDefinitionId` (not nullable: absent or a value).
     pub review_definition_id: Option<String>,
@@ -259,6 +263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplyDecisionContextDat
 /// CSDL: `microsoft.graph.customDataProvidedResourcePayloads.data` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Data {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -310,6 +315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Data {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Data),

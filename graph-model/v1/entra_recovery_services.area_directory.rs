@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.entraRecoveryServices.entityTypeAndIds`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EntityTypeAndIds {
     /// Property `entityIds` (not nullable: absent or a value).
     pub entity_ids: Option<Vec<String>>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EntityTypeAndIds {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recovery`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Recovery {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -108,6 +110,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Recovery {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -228,6 +231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJob {
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryJobBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -334,6 +338,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RecoveryJobBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RecoveryJobBase),
@@ -412,6 +417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobBaseAny {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryJobEntityNameAndIdsFilter {
     /// Property `filterValues` (not nullable: absent or a value).
     pub filter_values: Option<Vec<super::EntityTypeAndIds>>,
@@ -461,6 +467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobEntityNameAn
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryJobEntityNamesFilter {
     /// Property `entityTypes` (not nullable: absent or a value).
     pub entity_types: Option<Vec<super::ResourceTypeName>>,
@@ -510,6 +517,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobEntityNamesF
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryJobFilteringCriteriaBase {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -563,6 +571,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobFilteringCri
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RecoveryJobFilteringCriteriaBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RecoveryJobFilteringCriteriaBase),
@@ -644,6 +653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryJobFilteringCri
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryPreviewJob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryPreviewJob {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -742,6 +752,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryPreviewJob {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecoveryStatus {
     /// Represents a job that has been initialized but has not been started yet
     ///
@@ -842,6 +853,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryStatus {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.resourceTypeName`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResourceTypeName {
     /// Represents the user entity
     ///
@@ -980,6 +992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceTypeName {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.snapshot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Snapshot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecoveryAction {
     /// Represents a soft delete action during recovery
     ///
@@ -68,6 +69,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryAction {
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecoveryChangeObjectBase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

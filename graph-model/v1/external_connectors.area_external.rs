@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.externalConnectors.external`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct External {
     /// Navigation property `connections` (nullable: absent, `null` or a value).
     pub connections: ::graph_model::Nullable<Vec<super::ExternalConnection>>,

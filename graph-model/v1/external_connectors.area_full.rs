@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.externalConnectors.principal`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Principal {
     /// Property `email` (nullable: absent, `null` or a value).
     pub email: ::graph_model::Nullable<String>,

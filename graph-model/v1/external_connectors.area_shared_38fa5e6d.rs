@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.externalConnectors.accessType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccessType {
     /// `grant` = 1
     Grant,
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessType {
 }
 /// CSDL: `microsoft.graph.externalConnectors.acl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Acl {
     /// Property `accessType` (not nullable: absent or a value).
     pub access_type: Option<super::AccessType>,
@@ -110,6 +112,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Acl {
 }
 /// CSDL: `microsoft.graph.externalConnectors.aclType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AclType {
     /// `user` = 1
     User,
@@ -182,6 +185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AclType {
 }
 /// CSDL: `microsoft.graph.externalConnectors.activitySettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivitySettings {
     /// Property `urlToItemResolvers` (nullable: absent, `null` or a value).
     pub url_to_item_resolvers: ::graph_model::Nullable<Vec<super::UrlToItemResolverBaseAny>>,
@@ -231,6 +235,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivitySettings {
 }
 /// CSDL: `microsoft.graph.externalConnectors.configuration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Configuration {
     /// Property `authorizedAppIds` (nullable: absent, `null` or a value).
     pub authorized_app_ids: ::graph_model::Nullable<Vec<String>>,
@@ -278,6 +283,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Configuration {
 }
 /// CSDL: `microsoft.graph.externalConnectors.connectionOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConnectionOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -333,6 +339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionOperation {
 }
 /// CSDL: `microsoft.graph.externalConnectors.connectionOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConnectionOperationStatus {
     /// `unspecified` = 0
     Unspecified,
@@ -400,6 +407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionOperationStat
 }
 /// CSDL: `microsoft.graph.externalConnectors.connectionState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConnectionState {
     /// `draft` = 1
     Draft,
@@ -467,6 +475,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionState {
 }
 /// CSDL: `microsoft.graph.externalConnectors.contentCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContentCategory {
     /// `uncategorized` = 0
     Uncategorized,
@@ -587,6 +596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentCategory {
 }
 /// CSDL: `microsoft.graph.externalConnectors.displayTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DisplayTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -646,6 +656,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisplayTemplate {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalActivity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -714,6 +725,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivity {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ExternalActivityAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ExternalActivity),
@@ -782,6 +794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityAny {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivityResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalActivityResult {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -847,6 +860,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityResult 
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExternalActivityType {
     /// `viewed` = 1
     Viewed,
@@ -914,6 +928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityType {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalConnection`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalConnection {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1023,6 +1038,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalConnection {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalGroup`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalGroup {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1082,6 +1098,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalGroup {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalItem {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1162,6 +1179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItem {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalItemContent {
     /// Property `type` (not nullable: absent or a value).
     pub r#type: Option<super::ExternalItemContentType>,
@@ -1213,6 +1231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemContent {
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemContentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExternalItemContentType {
     /// `text` = 1
     Text,
@@ -1266,6 +1285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemContentType
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemInformationProtectionLabel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExternalItemInformationProtectionLabel {
     /// Property `sensitivityLabelId` (nullable: absent, `null` or a value).
     pub sensitivity_label_id: ::graph_model::Nullable<String>,
@@ -1317,6 +1337,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemInformation
 }
 /// CSDL: `microsoft.graph.externalConnectors.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Identity {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1368,6 +1389,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Identity {
 }
 /// CSDL: `microsoft.graph.externalConnectors.identityType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IdentityType {
     /// `user` = 1
     User,
@@ -1426,6 +1448,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityType {
 }
 /// CSDL: `microsoft.graph.externalConnectors.itemIdResolver`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ItemIdResolver {
     /// Property `priority` (nullable: absent, `null` or a value).
     pub priority: ::graph_model::Nullable<i32>,
@@ -1481,6 +1504,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemIdResolver {
 }
 /// CSDL: `microsoft.graph.externalConnectors.label`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Label {
     /// `title` = 0
     Title,
@@ -1849,6 +1873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Label {
 }
 /// CSDL: `microsoft.graph.externalConnectors.properties`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Properties {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1892,6 +1917,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Properties {
 }
 /// CSDL: `microsoft.graph.externalConnectors.property`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Property {
     /// Property `aliases` (nullable: absent, `null` or a value).
     pub aliases: ::graph_model::Nullable<Vec<String>>,
@@ -1981,6 +2007,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Property {
 }
 /// CSDL: `microsoft.graph.externalConnectors.propertyRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PropertyRule {
     /// Property `operation` (not nullable: absent or a value).
     pub operation: Option<super::RuleOperation>,
@@ -2040,6 +2067,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PropertyRule {
 }
 /// CSDL: `microsoft.graph.externalConnectors.propertyType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PropertyType {
     /// `string` = 0
     String,
@@ -2146,6 +2174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PropertyType {
 }
 /// CSDL: `microsoft.graph.externalConnectors.ruleOperation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RuleOperation {
     /// `null` = 0
     Null,
@@ -2233,6 +2262,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RuleOperation {
 }
 /// CSDL: `microsoft.graph.externalConnectors.schema`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Schema {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2288,6 +2318,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Schema {
 }
 /// CSDL: `microsoft.graph.externalConnectors.searchSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchSettings {
     /// Property `searchResultTemplates` (nullable: absent, `null` or a value).
     pub search_result_templates: ::graph_model::Nullable<Vec<super::DisplayTemplate>>,
@@ -2337,6 +2368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchSettings {
 }
 /// CSDL: `microsoft.graph.externalConnectors.urlMatchInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrlMatchInfo {
     /// Property `baseUrls` (nullable: absent, `null` or a value).
     pub base_urls: ::graph_model::Nullable<Vec<String>>,
@@ -2389,6 +2421,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlMatchInfo {
 /// CSDL: `microsoft.graph.externalConnectors.urlToItemResolverBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrlToItemResolverBase {
     /// Property `priority` (nullable: absent, `null` or a value).
     pub priority: ::graph_model::Nullable<i32>,
@@ -2444,6 +2477,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlToItemResolverBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UrlToItemResolverBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::UrlToItemResolverBase),

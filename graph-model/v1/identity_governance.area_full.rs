@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.identityGovernance.cancelRunsScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CancelRunsScope {
     /// Navigation property `runs` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.identityGovernance.run`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -51,6 +52,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelRunsScope {
 /// CSDL: `microsoft.graph.identityGovernance.cancelScope` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CancelScope {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -102,6 +104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelScope {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CancelScopeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CancelScope),
@@ -170,6 +173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CancelScopeAny {
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCallbackData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTaskExtensionCallbackData {
     /// Property `operationStatus` (nullable: absent, `null` or a value).
     pub operation_status: ::graph_model::Nullable<super::CustomTaskExtensionOperationStatus>,
@@ -219,6 +223,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCall
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCalloutData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTaskExtensionCalloutData {
     /// Navigation property `subject` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.user`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -287,6 +292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCall
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomTaskExtensionOperationStatus {
     /// `completed` = 0
     Completed,
@@ -341,6 +347,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionOper
 }
 /// CSDL: `microsoft.graph.identityGovernance.previewFailedTask`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PreviewFailedTask {
     /// Property `definitionId` (not nullable: absent or a value).
     pub definition_id: Option<String>,
@@ -400,6 +407,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PreviewFailedTask {
 }
 /// CSDL: `microsoft.graph.identityGovernance.runSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RunSummary {
     /// Property `failedRuns` (not nullable: absent or a value).
     pub failed_runs: Option<i32>,
@@ -474,6 +482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RunSummary {
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskReportSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TaskReportSummary {
     /// Property `failedTasks` (not nullable: absent or a value).
     pub failed_tasks: Option<i32>,
@@ -538,6 +547,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskReportSummary {
 }
 /// CSDL: `microsoft.graph.identityGovernance.topTasksInsightsSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TopTasksInsightsSummary {
     /// Property `failedTasks` (not nullable: absent or a value).
     pub failed_tasks: Option<i32>,
@@ -627,6 +637,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TopTasksInsightsSummary
 }
 /// CSDL: `microsoft.graph.identityGovernance.topWorkflowsInsightsSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TopWorkflowsInsightsSummary {
     /// Property `failedRuns` (not nullable: absent or a value).
     pub failed_runs: Option<i32>,
@@ -725,6 +736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TopWorkflowsInsightsSum
 }
 /// CSDL: `microsoft.graph.identityGovernance.userSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSummary {
     /// Property `failedTasks` (not nullable: absent or a value).
     pub failed_tasks: Option<i32>,
@@ -794,6 +806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSummary {
 }
 /// CSDL: `microsoft.graph.identityGovernance.usersProcessingSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UsersProcessingSummary {
     /// Property `failedTasks` (not nullable: absent or a value).
     pub failed_tasks: Option<i32>,
@@ -864,6 +877,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsersProcessingSummary 
 /// CSDL: `microsoft.graph.identityGovernance.workflowBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowBase {
     /// Property `category` (not nullable: absent or a value).
     pub category: Option<super::LifecycleWorkflowCategory>,
@@ -990,6 +1004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowBase {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WorkflowBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WorkflowBase),
@@ -1068,6 +1083,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowBaseAny {
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowsInsightsByCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowsInsightsByCategory {
     /// Property `failedJoinerRuns` (not nullable: absent or a value).
     pub failed_joiner_runs: Option<i32>,
@@ -1165,6 +1181,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowsInsightsByCate
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowsInsightsSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowsInsightsSummary {
     /// Property `failedRuns` (not nullable: absent or a value).
     pub failed_runs: Option<i32>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.identityGovernance.activateGroupScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivateGroupScope {
     /// Navigation property `group` (not nullable: absent or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.group`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -50,6 +51,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateGroupScope {
 }
 /// CSDL: `microsoft.graph.identityGovernance.activateProcessingResultScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivateProcessingResultScope {
     /// Property `taskScope` (not nullable: absent or a value).
     pub task_scope: Option<super::ActivationTaskScopeType>,
@@ -104,6 +106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateProcessingResul
 }
 /// CSDL: `microsoft.graph.identityGovernance.activateRunScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivateRunScope {
     /// Property `taskScope` (not nullable: absent or a value).
     pub task_scope: Option<super::ActivationTaskScopeType>,
@@ -160,6 +163,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateRunScope {
 }
 /// CSDL: `microsoft.graph.identityGovernance.activateUserScope`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivateUserScope {
     /// Navigation property `users` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.user`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -209,6 +213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivateUserScope {
 /// CSDL: `microsoft.graph.identityGovernance.activationScope` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActivationScope {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -260,6 +265,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationScope {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ActivationScopeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::ActivationScope),
@@ -358,6 +364,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationScopeAny {
 }
 /// CSDL: `microsoft.graph.identityGovernance.activationTaskScopeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActivationTaskScopeType {
     /// `allTasks` = 0
     AllTasks,
@@ -411,6 +418,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationTaskScopeType
 }
 /// CSDL: `microsoft.graph.identityGovernance.activationUserScopeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActivationUserScopeType {
     /// `allUsers` = 0
     AllUsers,
@@ -464,6 +472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationUserScopeType
 }
 /// CSDL: `microsoft.graph.identityGovernance.attributeChangeTrigger`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttributeChangeTrigger {
     /// Property `triggerAttributes` (not nullable: absent or a value).
     pub trigger_attributes: Option<Vec<super::TriggerAttribute>>,
@@ -511,6 +520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeChangeTrigger 
 }
 /// CSDL: `microsoft.graph.identityGovernance.countBasedQuarantineCondition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CountBasedQuarantineCondition {
     /// Property `threshold` (not nullable: absent or a value).
     pub threshold: Option<::graph_model::edm::Int64>,
@@ -560,6 +570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CountBasedQuarantineCon
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtension`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTaskExtension {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -678,6 +689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtension {
 }
 /// CSDL: `microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomTaskExtensionCallbackConfiguration {
     /// Property `timeoutDuration` (nullable: absent, `null` or a value).
     pub timeout_duration: ::graph_model::Nullable<::graph_model::edm::Duration>,
@@ -732,6 +744,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTaskExtensionCall
 }
 /// CSDL: `microsoft.graph.identityGovernance.insights`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Insights {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -779,6 +792,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Insights {
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleManagementSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LifecycleManagementSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -852,6 +866,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleManagementSett
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleTaskCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LifecycleTaskCategory {
     /// `joiner` = 1
     Joiner,
@@ -910,6 +925,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleTaskCategory {
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleWorkflowCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LifecycleWorkflowCategory {
     /// `joiner` = 0
     Joiner,
@@ -968,6 +984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleWorkflowCatego
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleWorkflowProcessingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LifecycleWorkflowProcessingStatus {
     /// `queued` = 0
     Queued,
@@ -1058,6 +1075,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleWorkflowProces
 }
 /// CSDL: `microsoft.graph.identityGovernance.lifecycleWorkflowsContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LifecycleWorkflowsContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1146,6 +1164,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LifecycleWorkflowsConta
 }
 /// CSDL: `microsoft.graph.identityGovernance.matchMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MatchMode {
     /// `any` = 0
     Any,
@@ -1199,6 +1218,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MatchMode {
 }
 /// CSDL: `microsoft.graph.identityGovernance.membershipChangeTrigger`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MembershipChangeTrigger {
     /// Property `changeType` (not nullable: absent or a value).
     pub change_type: Option<super::MembershipChangeType>,
@@ -1246,6 +1266,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembershipChangeTrigger
 }
 /// CSDL: `microsoft.graph.identityGovernance.membershipChangeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MembershipChangeType {
     /// `add` = 1
     Add,
@@ -1299,6 +1320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MembershipChangeType {
 }
 /// CSDL: `microsoft.graph.identityGovernance.onDemandExecutionOnly`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnDemandExecutionOnly {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1342,6 +1364,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnDemandExecutionOnly {
 }
 /// CSDL: `microsoft.graph.identityGovernance.parameter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Parameter {
     /// Property `name` (not nullable: absent or a value).
     pub name: Option<String>,
@@ -1397,6 +1420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Parameter {
 }
 /// CSDL: `microsoft.graph.identityGovernance.percentageBasedQuarantineCondition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PercentageBasedQuarantineCondition {
     /// Property `percentage` (not nullable: absent or a value).
     pub percentage: Option<i32>,
@@ -1447,6 +1471,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PercentageBasedQuaranti
 /// CSDL: `microsoft.graph.identityGovernance.quarantineCondition` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QuarantineCondition {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1498,6 +1523,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineCondition {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum QuarantineConditionAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::QuarantineCondition),
@@ -1577,6 +1603,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineConditionAny 
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QuarantineConfiguration {
     /// Property `conditions` (not nullable: absent or a value).
     pub conditions: Option<Vec<super::QuarantineConditionAny>>,
@@ -1628,6 +1655,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineConfiguration
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QuarantineDetails {
     /// Property `quarantinedDateTime` (nullable: absent, `null` or a value).
     pub quarantined_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -1686,6 +1714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineDetails {
 }
 /// CSDL: `microsoft.graph.identityGovernance.quarantineType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QuarantineType {
     /// `notQuarantined` = 0
     NotQuarantined,
@@ -1753,6 +1782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineType {
 }
 /// CSDL: `microsoft.graph.identityGovernance.run`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Run {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1902,6 +1932,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Run {
 }
 /// CSDL: `microsoft.graph.identityGovernance.task`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Task {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1998,6 +2029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Task {
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskDefinition`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TaskDefinition {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2077,6 +2109,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskDefinition {
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskProcessingResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TaskProcessingResult {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2170,6 +2203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskProcessingResult {
 }
 /// CSDL: `microsoft.graph.identityGovernance.taskReport`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TaskReport {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2291,6 +2325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TaskReport {
 }
 /// CSDL: `microsoft.graph.identityGovernance.timeBasedAttributeTrigger`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimeBasedAttributeTrigger {
     /// Property `offsetInDays` (not nullable: absent or a value).
     pub offset_in_days: Option<i32>,
@@ -2344,6 +2379,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeBasedAttributeTrigg
 }
 /// CSDL: `microsoft.graph.identityGovernance.triggerAndScopeBasedConditions`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TriggerAndScopeBasedConditions {
     /// Property `scope` (nullable: absent, `null` or a value).
     pub scope: ::graph_model::Nullable<super::super::SubjectSetAny>,
@@ -2397,6 +2433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggerAndScopeBasedCon
 }
 /// CSDL: `microsoft.graph.identityGovernance.triggerAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TriggerAttribute {
     /// Property `name` (not nullable: absent or a value).
     pub name: Option<String>,
@@ -2444,6 +2481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggerAttribute {
 }
 /// CSDL: `microsoft.graph.identityGovernance.userInactivityTrigger`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserInactivityTrigger {
     /// Property `inactivityPeriodInDays` (not nullable: absent or a value).
     pub inactivity_period_in_days: Option<i32>,
@@ -2493,6 +2531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInactivityTrigger {
 }
 /// CSDL: `microsoft.graph.identityGovernance.userProcessingResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserProcessingResult {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2617,6 +2656,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserProcessingResult {
 }
 /// CSDL: `microsoft.graph.identityGovernance.valueType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValueType {
     /// `enum` = 0
     Enum,
@@ -2679,6 +2719,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ValueType {
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflow`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Workflow {
     /// Property `category` (not nullable: absent or a value).
     pub category: Option<super::LifecycleWorkflowCategory>,
@@ -2864,6 +2905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Workflow {
 /// CSDL: `microsoft.graph.identityGovernance.workflowExecutionConditions` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowExecutionConditions {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2917,6 +2959,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionCondit
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WorkflowExecutionConditionsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WorkflowExecutionConditions),
@@ -2997,6 +3040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionCondit
 /// CSDL: `microsoft.graph.identityGovernance.workflowExecutionTrigger` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowExecutionTrigger {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -3048,6 +3092,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionTrigge
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WorkflowExecutionTriggerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WorkflowExecutionTrigger),
@@ -3146,6 +3191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionTrigge
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowExecutionType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkflowExecutionType {
     /// `scheduled` = 0
     Scheduled,
@@ -3215,6 +3261,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowExecutionType {
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowSetting`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowSetting {
     /// Property `quarantineConfiguration` (nullable: absent, `null` or a value).
     pub quarantine_configuration: ::graph_model::Nullable<super::QuarantineConfiguration>,
@@ -3264,6 +3311,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowSetting {
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3340,6 +3388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowTemplate {
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowTriggerTimeBasedAttribute`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkflowTriggerTimeBasedAttribute {
     /// `employeeHireDate` = 0
     EmployeeHireDate,
@@ -3404,6 +3453,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkflowTriggerTimeBase
 }
 /// CSDL: `microsoft.graph.identityGovernance.workflowVersion`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkflowVersion {
     /// Property `category` (not nullable: absent or a value).
     pub category: Option<super::LifecycleWorkflowCategory>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.identityGovernance.groupBasedSubjectSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GroupBasedSubjectSet {
     /// Navigation property `groups` (nullable: absent, `null` or a value).
     /// Untyped: a navigation property that is not containment (`microsoft.graph.group`); the JSON is kept exactly as read and the validator checks it against the model.
@@ -50,6 +51,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupBasedSubjectSet {
 }
 /// CSDL: `microsoft.graph.identityGovernance.ruleBasedSubjectSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RuleBasedSubjectSet {
     /// Property `rule` (not nullable: absent or a value).
     pub rule: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.partners.billing.attributeSet`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AttributeSet {
     /// `full` = 1
     Full,
@@ -55,6 +56,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttributeSet {
 }
 /// CSDL: `microsoft.graph.partners.billing.billingPeriod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BillingPeriod {
     /// `current` = 1
     Current,

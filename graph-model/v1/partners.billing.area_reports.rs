@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.partners.billing.azureUsage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureUsage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -57,6 +58,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureUsage {
 }
 /// CSDL: `microsoft.graph.partners.billing.billedReconciliation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BilledReconciliation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -104,6 +106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BilledReconciliation {
 }
 /// CSDL: `microsoft.graph.partners.billing.billedUsage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BilledUsage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -151,6 +154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BilledUsage {
 }
 /// CSDL: `microsoft.graph.partners.billing.billing`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Billing {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -215,6 +219,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Billing {
 }
 /// CSDL: `microsoft.graph.partners.billing.billingReconciliation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BillingReconciliation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -270,6 +275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BillingReconciliation {
 }
 /// CSDL: `microsoft.graph.partners.billing.blob`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Blob {
     /// Property `name` (not nullable: absent or a value).
     pub name: Option<String>,
@@ -321,6 +327,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Blob {
 }
 /// CSDL: `microsoft.graph.partners.billing.exportSuccessOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExportSuccessOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -393,6 +400,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportSuccessOperation 
 }
 /// CSDL: `microsoft.graph.partners.billing.failedOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FailedOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -464,6 +472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FailedOperation {
 }
 /// CSDL: `microsoft.graph.partners.billing.manifest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Manifest {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -563,6 +572,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Manifest {
 }
 /// CSDL: `microsoft.graph.partners.billing.operation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Operation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -633,6 +643,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Operation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OperationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Operation),
@@ -721,6 +732,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationAny {
 }
 /// CSDL: `microsoft.graph.partners.billing.runningOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RunningOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -783,6 +795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RunningOperation {
 }
 /// CSDL: `microsoft.graph.partners.billing.unbilledReconciliation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnbilledReconciliation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -830,6 +843,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnbilledReconciliation 
 }
 /// CSDL: `microsoft.graph.partners.billing.unbilledUsage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnbilledUsage {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.search.searchAnswer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchAnswer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -86,6 +87,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAnswer {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SearchAnswerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::SearchAnswer),

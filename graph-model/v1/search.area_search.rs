@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.search.acronym`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Acronym {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -88,6 +89,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Acronym {
 }
 /// CSDL: `microsoft.graph.search.answerKeyword`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnswerKeyword {
     /// Property `keywords` (nullable: absent, `null` or a value).
     pub keywords: ::graph_model::Nullable<Vec<String>>,
@@ -146,6 +148,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnswerKeyword {
 }
 /// CSDL: `microsoft.graph.search.answerState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AnswerState {
     /// `published` = 0
     Published,
@@ -204,6 +207,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnswerState {
 }
 /// CSDL: `microsoft.graph.search.answerVariant`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnswerVariant {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -273,6 +277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnswerVariant {
 }
 /// CSDL: `microsoft.graph.search.bookmark`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Bookmark {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -413,6 +418,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Bookmark {
 }
 /// CSDL: `microsoft.graph.search.identity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Identity {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -464,6 +470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Identity {
 }
 /// CSDL: `microsoft.graph.search.identitySet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentitySet {
     /// Property `application` (nullable: absent, `null` or a value).
     pub application: ::graph_model::Nullable<super::Identity>,
@@ -519,6 +526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentitySet {
 }
 /// CSDL: `microsoft.graph.search.qna`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Qna {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

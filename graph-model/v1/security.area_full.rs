@@ -3,6 +3,7 @@
 /// CSDL: `microsoft.graph.security.artifact` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Artifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -58,6 +59,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Artifact {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ArtifactAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Artifact),
@@ -203,6 +205,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArtifactAny {
 /// CSDL: `microsoft.graph.security.case` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Case {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -292,6 +295,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Case {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Case),
@@ -358,6 +362,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseAny {
 }
 /// CSDL: `microsoft.graph.security.correlationReason`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CorrelationReason {
     /// `repeatedAlertOccurrence` = 1
     RepeatedAlertOccurrence,
@@ -494,6 +499,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CorrelationReason {
 /// CSDL: `microsoft.graph.security.dataSet` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -571,6 +577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSet {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DataSetAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DataSet),
@@ -640,6 +647,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSetAny {
 /// CSDL: `microsoft.graph.security.dataSourceContainer` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSourceContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -729,6 +737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainer {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DataSourceContainerAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DataSourceContainer),
@@ -808,6 +817,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainerAny 
 }
 /// CSDL: `microsoft.graph.security.deploymentAccessKeyType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeploymentAccessKeyType {
     /// Property `deploymentAccessKey` (not nullable: absent or a value).
     pub deployment_access_key: Option<String>,
@@ -857,6 +867,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeploymentAccessKeyType
 }
 /// CSDL: `microsoft.graph.security.dynamicColumnValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DynamicColumnValue {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -900,6 +911,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DynamicColumnValue {
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptorBase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanDescriptorBase {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -955,6 +967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorBase 
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum FilePlanDescriptorBaseAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::FilePlanDescriptorBase),
@@ -1073,6 +1086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorBaseA
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptorTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanDescriptorTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1140,6 +1154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorTempl
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum FilePlanDescriptorTemplateAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::FilePlanDescriptorTemplate),
@@ -1258,6 +1273,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorTempl
 }
 /// CSDL: `microsoft.graph.security.huntingQueryResults`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HuntingQueryResults {
     /// Property `results` (nullable: absent, `null` or a value).
     pub results: ::graph_model::Nullable<Vec<super::HuntingRowResult>>,
@@ -1309,6 +1325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HuntingQueryResults {
 }
 /// CSDL: `microsoft.graph.security.huntingRowResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HuntingRowResult {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -1353,6 +1370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HuntingRowResult {
 /// CSDL: `microsoft.graph.security.indicator` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Indicator {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1417,6 +1435,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Indicator {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IndicatorAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Indicator),
@@ -1495,6 +1514,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IndicatorAny {
 }
 /// CSDL: `microsoft.graph.security.invokeActionResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InvokeActionResult {
     /// Property `accountId` (not nullable: absent or a value).
     pub account_id: Option<String>,
@@ -1555,6 +1575,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvokeActionResult {
 }
 /// CSDL: `microsoft.graph.security.mergeResponse`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MergeResponse {
     /// Property `targetIncidentId` (not nullable: absent or a value).
     pub target_incident_id: Option<String>,
@@ -1602,6 +1623,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MergeResponse {
 }
 /// CSDL: `microsoft.graph.security.purgeAreas`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PurgeAreas {
     /// `mailboxes` = 1
     Mailboxes,
@@ -1655,6 +1677,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurgeAreas {
 }
 /// CSDL: `microsoft.graph.security.purgeType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PurgeType {
     /// `recoverable` = 0
     Recoverable,
@@ -1710,6 +1733,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurgeType {
 }
 /// CSDL: `microsoft.graph.security.remediationAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RemediationAction {
     /// `moveToJunk` = 1
     MoveToJunk,
@@ -1788,6 +1812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemediationAction {
 }
 /// CSDL: `microsoft.graph.security.remediationSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RemediationSeverity {
     /// `low` = 1
     Low,
@@ -1846,6 +1871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemediationSeverity {
 /// CSDL: `microsoft.graph.security.search` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Search {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1940,6 +1966,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Search {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SearchAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Search),
@@ -2018,6 +2045,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAny {
 }
 /// CSDL: `microsoft.graph.security.sensorDeploymentPackage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensorDeploymentPackage {
     /// Property `downloadUrl` (not nullable: absent or a value).
     pub download_url: Option<String>,
@@ -2069,6 +2097,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorDeploymentPackage
 }
 /// CSDL: `microsoft.graph.security.singlePropertySchema`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SinglePropertySchema {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -2120,6 +2149,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SinglePropertySchema {
 }
 /// CSDL: `microsoft.graph.security.stringValueDictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StringValueDictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -2164,6 +2194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringValueDictionary {
 /// CSDL: `microsoft.graph.security.tag` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Tag {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2243,6 +2274,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Tag {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TagAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Tag),
@@ -2311,6 +2343,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TagAny {
 }
 /// CSDL: `microsoft.graph.security.unclassifiedArtifact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnclassifiedArtifact {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2367,6 +2400,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnclassifiedArtifact {
 /// CSDL: `microsoft.graph.security.whoisBaseRecord` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WhoisBaseRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2523,6 +2557,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisBaseRecord {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum WhoisBaseRecordAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::WhoisBaseRecord),
@@ -2599,6 +2634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisBaseRecordAny {
 }
 /// CSDL: `microsoft.graph.security.whoisDomainStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WhoisDomainStatus {
     /// `clientDeleteProhibited` = 0
     ClientDeleteProhibited,

@@ -4,6 +4,7 @@
 ///
 /// CSDL: `microsoft.graph.security.a365AiExecuteTool`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct A365AiExecuteTool {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiExecuteTool {
 ///
 /// CSDL: `microsoft.graph.security.a365AiInferenceCall`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct A365AiInferenceCall {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -102,6 +104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiInferenceCall {
 ///
 /// CSDL: `microsoft.graph.security.a365AiInvokeAgent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct A365AiInvokeAgent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -151,6 +154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiInvokeAgent {
 ///
 /// CSDL: `microsoft.graph.security.a365AiRunSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct A365AiRunSummary {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -200,6 +204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiRunSummary {
 ///
 /// CSDL: `microsoft.graph.security.a365SpanOutputs`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct A365SpanOutputs {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -249,6 +254,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365SpanOutputs {
 ///
 /// CSDL: `microsoft.graph.security.aISpanOutputsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AISpanOutputsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -298,6 +304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AISpanOutputsAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.aadRiskDetectionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AadRiskDetectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -345,6 +352,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AadRiskDetectionAuditRe
 }
 /// CSDL: `microsoft.graph.security.account`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Account {
     /// Property `actions` (not nullable: absent or a value).
     pub actions: Option<Vec<super::Action>>,
@@ -400,6 +408,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Account {
 }
 /// CSDL: `microsoft.graph.security.action`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Action {
     /// `disable` = 1
     Disable,
@@ -477,6 +486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Action {
 }
 /// CSDL: `microsoft.graph.security.actionAfterRetentionPeriod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActionAfterRetentionPeriod {
     /// `none` = 0
     None,
@@ -544,6 +554,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionAfterRetentionPer
 }
 /// CSDL: `microsoft.graph.security.activeDirectoryDomainEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ActiveDirectoryDomainEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -640,6 +651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActiveDirectoryDomainEv
 }
 /// CSDL: `microsoft.graph.security.additionalDataOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AdditionalDataOptions {
     /// `allVersions` = 1
     AllVersions,
@@ -741,6 +753,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdditionalDataOptions {
 }
 /// CSDL: `microsoft.graph.security.additionalOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AdditionalOptions {
     /// `none` = 0
     None,
@@ -871,6 +884,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdditionalOptions {
 ///
 /// CSDL: `microsoft.graph.security.aedAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AedAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -920,6 +934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AedAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.agentAdminActivityRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgentAdminActivityRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -969,6 +984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentAdminActivityRecor
 ///
 /// CSDL: `microsoft.graph.security.agentSettingAdminActivity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AgentSettingAdminActivity {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1016,6 +1032,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentSettingAdminActivi
 }
 /// CSDL: `microsoft.graph.security.aiAgentEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiAgentEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -1119,6 +1136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAgentEvidence {
 }
 /// CSDL: `microsoft.graph.security.aiAgentPlatform`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AiAgentPlatform {
     /// `unknown` = 0
     Unknown,
@@ -1188,6 +1206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAgentPlatform {
 ///
 /// CSDL: `microsoft.graph.security.aiAppInteractionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiAppInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1237,6 +1256,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAppInteractionAuditRe
 ///
 /// CSDL: `microsoft.graph.security.aiExecuteToolAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiExecuteToolAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1286,6 +1306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiExecuteToolAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionsChangeNotificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1339,6 +1360,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.aiInteractionsExportAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionsExportAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1388,6 +1410,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionsExportAud
 ///
 /// CSDL: `microsoft.graph.security.aiInteractionsSubscriptionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInteractionsSubscriptionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1439,6 +1462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionsSubscript
 ///
 /// CSDL: `microsoft.graph.security.aiInvokeAgentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AiInvokeAgentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1488,6 +1512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInvokeAgentAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.aipDiscover`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AipDiscover {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1537,6 +1562,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipDiscover {
 ///
 /// CSDL: `microsoft.graph.security.aipFileDeleted`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AipFileDeleted {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1586,6 +1612,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipFileDeleted {
 ///
 /// CSDL: `microsoft.graph.security.aipHeartBeat`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AipHeartBeat {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1635,6 +1662,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipHeartBeat {
 ///
 /// CSDL: `microsoft.graph.security.aipProtectionActionLogRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AipProtectionActionLogRequest {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1684,6 +1712,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipProtectionActionLogR
 ///
 /// CSDL: `microsoft.graph.security.aipScannerDiscoverEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AipScannerDiscoverEvent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1733,6 +1762,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipScannerDiscoverEvent
 ///
 /// CSDL: `microsoft.graph.security.aipSensitivityLabelActionLogRequest`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AipSensitivityLabelActionLogRequest {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1782,6 +1812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipSensitivityLabelActi
 ///
 /// CSDL: `microsoft.graph.security.airAdminActionInvestigationData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AirAdminActionInvestigationData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1831,6 +1862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirAdminActionInvestiga
 ///
 /// CSDL: `microsoft.graph.security.airInvestigationData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AirInvestigationData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1880,6 +1912,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirInvestigationData {
 ///
 /// CSDL: `microsoft.graph.security.airManualInvestigationData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AirManualInvestigationData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -1927,6 +1960,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirManualInvestigationD
 }
 /// CSDL: `microsoft.graph.security.alert`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Alert {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -2170,6 +2204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Alert {
 }
 /// CSDL: `microsoft.graph.security.alertClassification`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertClassification {
     /// `unknown` = 0
     Unknown,
@@ -2237,6 +2272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertClassification {
 }
 /// CSDL: `microsoft.graph.security.alertComment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertComment {
     /// Property `comment` (nullable: absent, `null` or a value).
     pub comment: ::graph_model::Nullable<String>,
@@ -2294,6 +2330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertComment {
 }
 /// CSDL: `microsoft.graph.security.alertDetermination`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertDetermination {
     /// `unknown` = 0
     Unknown,
@@ -2419,6 +2456,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertDetermination {
 }
 /// CSDL: `microsoft.graph.security.alertEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -2508,6 +2546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertEvidence {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AlertEvidenceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AlertEvidence),
@@ -3031,6 +3070,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertEvidenceAny {
 }
 /// CSDL: `microsoft.graph.security.alertSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertSeverity {
     /// `unknown` = 0
     Unknown,
@@ -3103,6 +3143,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertSeverity {
 }
 /// CSDL: `microsoft.graph.security.alertStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertStatus {
     /// `unknown` = 0
     Unknown,
@@ -3172,6 +3213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertStatus {
 ///
 /// CSDL: `microsoft.graph.security.alertSubmissionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertSubmissionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -3221,6 +3263,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertSubmissionAuditRec
 ///
 /// CSDL: `microsoft.graph.security.alertSubmissionResultDetailAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AlertSubmissionResultDetailAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -3270,6 +3313,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertSubmissionResultDe
 }
 /// CSDL: `microsoft.graph.security.amazonResourceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AmazonResourceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -3371,6 +3415,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AmazonResourceEvidence 
 }
 /// CSDL: `microsoft.graph.security.analyzedEmail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -3629,6 +3674,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmail {
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailAttachment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailAttachment {
     /// Property `detonationDetails` (nullable: absent, `null` or a value).
     pub detonation_details: ::graph_model::Nullable<super::DetonationDetails>,
@@ -3723,6 +3769,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailAttachment
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailAuthenticationDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailAuthenticationDetail {
     /// Property `compositeAuthentication` (nullable: absent, `null` or a value).
     pub composite_authentication: ::graph_model::Nullable<String>,
@@ -3791,6 +3838,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailAuthentica
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailDeliveryDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailDeliveryDetail {
     /// Property `action` (nullable: absent, `null` or a value).
     pub action: ::graph_model::Nullable<super::DeliveryAction>,
@@ -3851,6 +3899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailDeliveryDe
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailDlpRuleInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailDlpRuleInfo {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -3902,6 +3951,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailDlpRuleInf
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailExchangeTransportRuleInfo`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailExchangeTransportRuleInfo {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -3955,6 +4005,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailExchangeTr
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailRecipientDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailRecipientDetail {
     /// Property `ccRecipients` (nullable: absent, `null` or a value).
     pub cc_recipients: ::graph_model::Nullable<Vec<String>>,
@@ -4006,6 +4057,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailRecipientD
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailSenderDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailSenderDetail {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -4099,6 +4151,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailSenderDeta
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailUrl`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedEmailUrl {
     /// Property `detectionMethod` (nullable: absent, `null` or a value).
     pub detection_method: ::graph_model::Nullable<String>,
@@ -4173,6 +4226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailUrl {
 }
 /// CSDL: `microsoft.graph.security.analyzedMessageEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AnalyzedMessageEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -4352,6 +4406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedMessageEvidence
 }
 /// CSDL: `microsoft.graph.security.antispamDirectionality`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AntispamDirectionality {
     /// `unknown` = 0
     Unknown,
@@ -4419,6 +4474,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AntispamDirectionality 
 }
 /// CSDL: `microsoft.graph.security.antispamTeamsDirection`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AntispamTeamsDirection {
     /// `unknown` = 0
     Unknown,
@@ -4486,6 +4542,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AntispamTeamsDirection 
 }
 /// CSDL: `microsoft.graph.security.article`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Article {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4583,6 +4640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Article {
 }
 /// CSDL: `microsoft.graph.security.articleIndicator`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ArticleIndicator {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4641,6 +4699,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArticleIndicator {
 ///
 /// CSDL: `microsoft.graph.security.attackSimAdminAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -4690,6 +4749,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimAdminAuditReco
 ///
 /// CSDL: `microsoft.graph.security.attackSimAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttackSimAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -4739,6 +4799,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.auditConfigAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -4788,6 +4849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditConfigAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.auditCoreRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditCoreRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -4842,6 +4904,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditCoreRoot {
 /// CSDL: `microsoft.graph.security.auditData` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -4897,6 +4960,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditData {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AuditDataAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::AuditData),
@@ -9165,6 +9229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditDataAny {
 ///
 /// CSDL: `microsoft.graph.security.auditLogQuery`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditLogQuery {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9297,6 +9362,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogQuery {
 ///
 /// CSDL: `microsoft.graph.security.auditLogQueryStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuditLogQueryStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -9371,6 +9437,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogQueryStatus {
 ///
 /// CSDL: `microsoft.graph.security.auditLogRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditLogRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -9488,6 +9555,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogRecord {
 ///
 /// CSDL: `microsoft.graph.security.auditLogRecordType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuditLogRecordType {
     /// `ExchangeAdmin` = 1
     ExchangeAdmin,
@@ -11935,6 +12003,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogRecordType {
 ///
 /// CSDL: `microsoft.graph.security.auditLogUserType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuditLogUserType {
     /// `Regular` = 0
     Regular,
@@ -12041,6 +12110,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogUserType {
 ///
 /// CSDL: `microsoft.graph.security.auditRecordTypeDictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditRecordTypeDictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -12086,6 +12156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditRecordTypeDictiona
 ///
 /// CSDL: `microsoft.graph.security.auditSearchAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuditSearchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12133,6 +12204,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditSearchAuditRecord 
 }
 /// CSDL: `microsoft.graph.security.authorityTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AuthorityTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12192,6 +12264,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthorityTemplate {
 }
 /// CSDL: `microsoft.graph.security.autoAuditingConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AutoAuditingConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -12243,6 +12316,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutoAuditingConfigurati
 }
 /// CSDL: `microsoft.graph.security.autonomousSystem`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AutonomousSystem {
     /// Property `name` (not nullable: absent or a value).
     pub name: Option<String>,
@@ -12304,6 +12378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutonomousSystem {
 ///
 /// CSDL: `microsoft.graph.security.azfwApplicationRuleAggregationEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzfwApplicationRuleAggregationEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12355,6 +12430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzfwApplicationRuleAggr
 ///
 /// CSDL: `microsoft.graph.security.azfwDnsQueryEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzfwDnsQueryEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12404,6 +12480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzfwDnsQueryEventRecord
 ///
 /// CSDL: `microsoft.graph.security.azfwNetworkRuleEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzfwNetworkRuleEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12453,6 +12530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzfwNetworkRuleEventRec
 ///
 /// CSDL: `microsoft.graph.security.azureAISearchAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureAISearchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12502,6 +12580,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureAISearchAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureActiveDirectoryAccountLogonAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12555,6 +12634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.azureActiveDirectoryAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureActiveDirectoryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12604,6 +12684,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureActiveDirectoryAud
 ///
 /// CSDL: `microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureActiveDirectoryStsLogonAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -12653,6 +12734,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureActiveDirectorySts
 }
 /// CSDL: `microsoft.graph.security.azureResourceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AzureResourceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -12749,6 +12831,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureResourceEvidence {
 }
 /// CSDL: `microsoft.graph.security.blobContainerEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BlobContainerEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -12845,6 +12928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BlobContainerEvidence {
 }
 /// CSDL: `microsoft.graph.security.blobEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BlobEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -12953,6 +13037,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BlobEvidence {
 ///
 /// CSDL: `microsoft.graph.security.campaignAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CampaignAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13000,6 +13085,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CampaignAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.caseAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CaseAction {
     /// `contentExport` = 0
     ContentExport,
@@ -13108,6 +13194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseAction {
 }
 /// CSDL: `microsoft.graph.security.caseOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CaseOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13202,6 +13289,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseOperation {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CaseOperationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CaseOperation),
@@ -13352,6 +13440,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseOperationAny {
 }
 /// CSDL: `microsoft.graph.security.caseOperationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CaseOperationStatus {
     /// `notStarted` = 0
     NotStarted,
@@ -13429,6 +13518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseOperationStatus {
 }
 /// CSDL: `microsoft.graph.security.caseStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CaseStatus {
     /// `unknown` = 0
     Unknown,
@@ -13506,6 +13596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseStatus {
 }
 /// CSDL: `microsoft.graph.security.caseType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CaseType {
     /// `standard` = 1
     Standard,
@@ -13559,6 +13650,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseType {
 }
 /// CSDL: `microsoft.graph.security.casesRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CasesRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13610,6 +13702,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CasesRoot {
 }
 /// CSDL: `microsoft.graph.security.categoryTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CategoryTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -13681,6 +13774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CategoryTemplate {
 ///
 /// CSDL: `microsoft.graph.security.ccraiPolicyViolationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CcraiPolicyViolationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13730,6 +13824,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CcraiPolicyViolationRec
 ///
 /// CSDL: `microsoft.graph.security.cdpClassifierHealthRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpClassifierHealthRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13779,6 +13874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpClassifierHealthReco
 ///
 /// CSDL: `microsoft.graph.security.cdpColdCrawlStatusRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpColdCrawlStatusRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13828,6 +13924,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpColdCrawlStatusRecor
 ///
 /// CSDL: `microsoft.graph.security.cdpConsumptionResourceRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpConsumptionResourceRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13877,6 +13974,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpConsumptionResourceR
 ///
 /// CSDL: `microsoft.graph.security.cdpContentExplorerAggregateRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpContentExplorerAggregateRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13926,6 +14024,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpContentExplorerAggre
 ///
 /// CSDL: `microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpDlpSensitiveEndpointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -13975,6 +14074,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpDlpSensitiveEndpoint
 ///
 /// CSDL: `microsoft.graph.security.cdpLogRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpLogRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14024,6 +14124,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpLogRecord {
 ///
 /// CSDL: `microsoft.graph.security.cdpOcrBillingRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpOcrBillingRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14073,6 +14174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpOcrBillingRecord {
 ///
 /// CSDL: `microsoft.graph.security.cdpResourceScopeChangeEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpResourceScopeChangeEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14122,6 +14224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpResourceScopeChangeE
 ///
 /// CSDL: `microsoft.graph.security.cdpdlmaiInteractionInsightsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CdpdlmaiInteractionInsightsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14169,6 +14272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpdlmaiInteractionInsi
 }
 /// CSDL: `microsoft.graph.security.childSelectability`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChildSelectability {
     /// `One` = 0
     One,
@@ -14222,6 +14326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChildSelectability {
 }
 /// CSDL: `microsoft.graph.security.citationTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CitationTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14298,6 +14403,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CitationTemplate {
 }
 /// CSDL: `microsoft.graph.security.cloudApplicationEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudApplicationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -14409,6 +14515,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudApplicationEvidenc
 }
 /// CSDL: `microsoft.graph.security.cloudAttachmentVersion`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudAttachmentVersion {
     /// `latest` = 1
     Latest,
@@ -14476,6 +14583,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAttachmentVersion 
 }
 /// CSDL: `microsoft.graph.security.cloudLogonRequestEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudLogonRequestEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -14562,6 +14670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudLogonRequestEviden
 }
 /// CSDL: `microsoft.graph.security.cloudLogonSessionEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudLogonSessionEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -14692,6 +14801,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudLogonSessionEviden
 ///
 /// CSDL: `microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudUpdateDeviceConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14741,6 +14851,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudUpdateDeviceConfig
 ///
 /// CSDL: `microsoft.graph.security.cloudUpdateProfileConfigAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudUpdateProfileConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14790,6 +14901,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudUpdateProfileConfi
 ///
 /// CSDL: `microsoft.graph.security.cloudUpdateTenantConfigAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CloudUpdateTenantConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -14838,6 +14950,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudUpdateTenantConfig
 /// CSDL: `microsoft.graph.security.collaborationRoot` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CollaborationRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -14897,6 +15010,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CollaborationRoot {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CollaborationRootAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::CollaborationRoot),
@@ -14956,6 +15070,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CollaborationRootAny {
 ///
 /// CSDL: `microsoft.graph.security.complianceConnectorAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceConnectorAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15005,6 +15120,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceConnectorAudi
 ///
 /// CSDL: `microsoft.graph.security.complianceDLMExchangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLMExchangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15054,6 +15170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLMExchangeAu
 ///
 /// CSDL: `microsoft.graph.security.complianceDLMSharePointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLMSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15103,6 +15220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLMSharePoint
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPApplicationsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPApplicationsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15152,6 +15270,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPApplicatio
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPApplicationsClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15205,6 +15324,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPEndpointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPEndpointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15254,6 +15374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPEndpointAu
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPEndpointDiscoveryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15305,6 +15426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPEndpointDi
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPEnforcementAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPEnforcementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15354,6 +15476,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPEnforcemen
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPExchangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15403,6 +15526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPExchangeAu
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPExchangeClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15456,6 +15580,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPExchangeClassificationCdpRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15509,6 +15634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPExchangeDiscoveryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15560,6 +15686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPExchangeDi
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15609,6 +15736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPSharePoint
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPSharePointClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15662,6 +15790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPSharePointClassificationCdpRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15715,6 +15844,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceDLPSharePointClassificationExtendedAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15770,6 +15900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceExchangeOcrAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceExchangeOcrAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15819,6 +15950,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceExchangeOcrAu
 ///
 /// CSDL: `microsoft.graph.security.complianceManagerActionRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceManagerActionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15868,6 +16000,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceManagerAction
 ///
 /// CSDL: `microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompliancePolicyGradingSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15921,6 +16054,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.complianceSettingsChangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceSettingsChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -15970,6 +16104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceSettingsChang
 ///
 /// CSDL: `microsoft.graph.security.complianceSitGradingSharePointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceSitGradingSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16021,6 +16156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceSitGradingSha
 ///
 /// CSDL: `microsoft.graph.security.complianceSupervisionExchangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ComplianceSupervisionExchangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16070,6 +16206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceSupervisionEx
 }
 /// CSDL: `microsoft.graph.security.compromiseIndicator`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompromiseIndicator {
     /// Property `value` (nullable: absent, `null` or a value).
     pub value: ::graph_model::Nullable<String>,
@@ -16123,6 +16260,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CompromiseIndicator {
 ///
 /// CSDL: `microsoft.graph.security.connectedAIAppInteractionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConnectedAIAppInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16172,6 +16310,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedAIAppInteracti
 ///
 /// CSDL: `microsoft.graph.security.consumptionResourceAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ConsumptionResourceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16219,6 +16358,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConsumptionResourceAudi
 }
 /// CSDL: `microsoft.graph.security.containerEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContainerEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -16335,6 +16475,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerEvidence {
 }
 /// CSDL: `microsoft.graph.security.containerImageEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContainerImageEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -16431,6 +16572,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerImageEvidence 
 }
 /// CSDL: `microsoft.graph.security.containerPortProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContainerPortProtocol {
     /// `udp` = 0
     Udp,
@@ -16488,6 +16630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerPortProtocol {
 }
 /// CSDL: `microsoft.graph.security.containerRegistryEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContainerRegistryEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -16574,6 +16717,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerRegistryEviden
 }
 /// CSDL: `microsoft.graph.security.contentFormat`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContentFormat {
     /// `text` = 0
     Text,
@@ -16633,6 +16777,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentFormat {
 ///
 /// CSDL: `microsoft.graph.security.contentStoreMetadataRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ContentStoreMetadataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16682,6 +16827,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentStoreMetadataRec
 ///
 /// CSDL: `microsoft.graph.security.copilotAgentManagementAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotAgentManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16731,6 +16877,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAgentManagementA
 ///
 /// CSDL: `microsoft.graph.security.copilotForSecurityLoggingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotForSecurityLoggingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16780,6 +16927,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotForSecurityLoggi
 ///
 /// CSDL: `microsoft.graph.security.copilotForSecurityTriggerAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotForSecurityTriggerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16829,6 +16977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotForSecurityTrigg
 ///
 /// CSDL: `microsoft.graph.security.copilotInteractionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16878,6 +17027,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotInteractionAudit
 ///
 /// CSDL: `microsoft.graph.security.copilotPluginSettingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotPluginSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16927,6 +17077,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPluginSettingAud
 ///
 /// CSDL: `microsoft.graph.security.copilotPromptBookSettingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotPromptBookSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -16976,6 +17127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPromptBookSettin
 ///
 /// CSDL: `microsoft.graph.security.copilotSessionSharingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotSessionSharingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17025,6 +17177,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotSessionSharingAu
 ///
 /// CSDL: `microsoft.graph.security.copilotSettingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17074,6 +17227,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotSettingAuditReco
 ///
 /// CSDL: `microsoft.graph.security.copilotWorkspaceSettingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CopilotWorkspaceSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17123,6 +17277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotWorkspaceSetting
 ///
 /// CSDL: `microsoft.graph.security.coreReportingSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CoreReportingSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17172,6 +17327,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CoreReportingSettingsAu
 ///
 /// CSDL: `microsoft.graph.security.cortanaBriefingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CortanaBriefingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17221,6 +17377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CortanaBriefingAuditRec
 ///
 /// CSDL: `microsoft.graph.security.criticalAssetManagementClassificationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CriticalAssetManagementClassificationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17274,6 +17431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.crmEntityOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrmEntityOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17323,6 +17481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrmEntityOperationAudit
 ///
 /// CSDL: `microsoft.graph.security.crossTenantAccessPolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CrossTenantAccessPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17372,6 +17531,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 ///
 /// CSDL: `microsoft.graph.security.customerKeyServiceEncryptionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CustomerKeyServiceEncryptionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17421,6 +17581,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomerKeyServiceEncry
 }
 /// CSDL: `microsoft.graph.security.cvssSummary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CvssSummary {
     /// Property `score` (not nullable: absent or a value).
     pub score: Option<::graph_model::edm::Double>,
@@ -17478,6 +17639,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CvssSummary {
 ///
 /// CSDL: `microsoft.graph.security.dataCenterSecurityCmdletAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataCenterSecurityCmdletAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17527,6 +17689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataCenterSecurityCmdle
 ///
 /// CSDL: `microsoft.graph.security.dataGovernanceAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataGovernanceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17576,6 +17739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataGovernanceAuditReco
 ///
 /// CSDL: `microsoft.graph.security.dataInsightsRestApiAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataInsightsRestApiAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17625,6 +17789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataInsightsRestApiAudi
 ///
 /// CSDL: `microsoft.graph.security.dataLakeExportOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataLakeExportOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17674,6 +17839,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataLakeExportOperation
 ///
 /// CSDL: `microsoft.graph.security.dataSecurityInvestigationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSecurityInvestigationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17723,6 +17889,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSecurityInvestigati
 ///
 /// CSDL: `microsoft.graph.security.dataShareOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataShareOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -17771,6 +17938,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataShareOperationAudit
 /// CSDL: `microsoft.graph.security.dataSource` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataSource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -17848,6 +18016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSource {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DataSourceAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::DataSource),
@@ -17932,6 +18101,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceAny {
 }
 /// CSDL: `microsoft.graph.security.dataSourceContainerStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataSourceContainerStatus {
     /// `active` = 1
     Active,
@@ -17985,6 +18155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainerStat
 }
 /// CSDL: `microsoft.graph.security.dataSourceHoldStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataSourceHoldStatus {
     /// `notApplied` = 1
     NotApplied,
@@ -18057,6 +18228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceHoldStatus {
 }
 /// CSDL: `microsoft.graph.security.dataSourceScopes`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataSourceScopes {
     /// `none` = 0
     None,
@@ -18131,6 +18303,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceScopes {
 ///
 /// CSDL: `microsoft.graph.security.defaultAuditData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefaultAuditData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -18178,6 +18351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultAuditData {
 }
 /// CSDL: `microsoft.graph.security.defaultRecordBehavior`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefaultRecordBehavior {
     /// `startLocked` = 0
     StartLocked,
@@ -18232,6 +18406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultRecordBehavior {
 }
 /// CSDL: `microsoft.graph.security.defenderAvStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DefenderAvStatus {
     /// `notReporting` = 0
     NotReporting,
@@ -18311,6 +18486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderAvStatus {
 ///
 /// CSDL: `microsoft.graph.security.defenderCaseManagementAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefenderCaseManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -18360,6 +18536,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderCaseManagementA
 ///
 /// CSDL: `microsoft.graph.security.defenderPreviewFeaturesRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefenderPreviewFeaturesRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -18409,6 +18586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderPreviewFeatures
 ///
 /// CSDL: `microsoft.graph.security.defenderSecurityForAIConfigurationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DefenderSecurityForAIConfigurationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -18460,6 +18638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.security.deliveryAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeliveryAction {
     /// `unknown` = 0
     Unknown,
@@ -18532,6 +18711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeliveryAction {
 }
 /// CSDL: `microsoft.graph.security.deliveryLocation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeliveryLocation {
     /// `unknown` = 0
     Unknown,
@@ -18626,6 +18806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeliveryLocation {
 }
 /// CSDL: `microsoft.graph.security.departmentTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DepartmentTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -18687,6 +18868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DepartmentTemplate {
 ///
 /// CSDL: `microsoft.graph.security.deployFeatureActivityRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeployFeatureActivityRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -18734,6 +18916,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeployFeatureActivityRe
 }
 /// CSDL: `microsoft.graph.security.deploymentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeploymentStatus {
     /// `upToDate` = 1
     UpToDate,
@@ -18826,6 +19009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeploymentStatus {
 }
 /// CSDL: `microsoft.graph.security.detectionSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DetectionSource {
     /// `unknown` = 0
     Unknown,
@@ -19124,6 +19308,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetectionSource {
 }
 /// CSDL: `microsoft.graph.security.detectionStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DetectionStatus {
     /// `detected` = 0
     Detected,
@@ -19186,6 +19371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetectionStatus {
 )]
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetonationBehaviourDetails {
     /// Property `actionStatus` (nullable: absent, `null` or a value).
     pub action_status: ::graph_model::Nullable<String>,
@@ -19281,6 +19467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationBehaviourDeta
 }
 /// CSDL: `microsoft.graph.security.detonationChain`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetonationChain {
     /// Property `childNodes` (nullable: absent, `null` or a value).
     pub child_nodes: ::graph_model::Nullable<Vec<super::DetonationChain>>,
@@ -19333,6 +19520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationChain {
 /// CSDL: `microsoft.graph.security.detonationDetails`.
 #[allow(deprecated)]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetonationDetails {
     /// Property `analysisDateTime` (nullable: absent, `null` or a value).
     pub analysis_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -19464,6 +19652,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationDetails {
 }
 /// CSDL: `microsoft.graph.security.detonationObservables`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetonationObservables {
     /// Property `contactedIps` (nullable: absent, `null` or a value).
     pub contacted_ips: ::graph_model::Nullable<Vec<String>>,
@@ -19521,6 +19710,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationObservables {
 ///
 /// CSDL: `microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceDiscoverySettingsAuthenticatedScansRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -19574,6 +19764,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.deviceDiscoverySettingsExclusionRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceDiscoverySettingsExclusionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -19625,6 +19816,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceDiscoverySettings
 ///
 /// CSDL: `microsoft.graph.security.deviceDiscoverySettingsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceDiscoverySettingsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -19672,6 +19864,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceDiscoverySettings
 }
 /// CSDL: `microsoft.graph.security.deviceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeviceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -19869,6 +20062,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEvidence {
 }
 /// CSDL: `microsoft.graph.security.deviceHealthStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceHealthStatus {
     /// `active` = 0
     Active,
@@ -19946,6 +20140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceHealthStatus {
 }
 /// CSDL: `microsoft.graph.security.deviceRiskScore`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeviceRiskScore {
     /// `none` = 0
     None,
@@ -20018,6 +20213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRiskScore {
 }
 /// CSDL: `microsoft.graph.security.dictionary`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Dictionary {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -20063,6 +20259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Dictionary {
 ///
 /// CSDL: `microsoft.graph.security.discoveryAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DiscoveryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20110,6 +20307,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DiscoveryAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.dispositionReviewStage`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DispositionReviewStage {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -20169,6 +20367,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DispositionReviewStage 
 ///
 /// CSDL: `microsoft.graph.security.dlpEndpointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DlpEndpointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20218,6 +20417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpEndpointAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.dlpImportResultAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DlpImportResultAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20267,6 +20467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpImportResultAuditRec
 ///
 /// CSDL: `microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DlpSensitiveInformationTypeRulePackageCmdletRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20318,6 +20519,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.security.dnsEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DnsEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -20419,6 +20621,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DnsEvidence {
 }
 /// CSDL: `microsoft.graph.security.documentVersion`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DocumentVersion {
     /// `latest` = 1
     Latest,
@@ -20488,6 +20691,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentVersion {
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotAccessRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DragonCopilotAccessRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20537,6 +20741,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotAccessReco
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotAdminRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DragonCopilotAdminRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20586,6 +20791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotAdminRecor
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotClinicalDataRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DragonCopilotClinicalDataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20635,6 +20841,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotClinicalDa
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotSessionRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DragonCopilotSessionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20684,6 +20891,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotSessionRec
 ///
 /// CSDL: `microsoft.graph.security.dynamics365BusinessCentralAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Dynamics365BusinessCentralAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -20733,6 +20941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Dynamics365BusinessCent
 }
 /// CSDL: `microsoft.graph.security.ediscoveryAddToReviewSetOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryAddToReviewSetOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -20863,6 +21072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryAddToReviewSe
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCase`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryCase {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21002,6 +21212,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCase {
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCaseMember`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryCaseMember {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21061,6 +21272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCaseMember {
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCaseSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryCaseSettings {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21140,6 +21352,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCaseSettings 
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCustodian`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryCustodian {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21258,6 +21471,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCustodian {
 }
 /// CSDL: `microsoft.graph.security.ediscoveryEstimateOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryEstimateOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21396,6 +21610,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryEstimateOpera
 }
 /// CSDL: `microsoft.graph.security.ediscoveryExportOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryExportOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21521,6 +21736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryExportOperati
 }
 /// CSDL: `microsoft.graph.security.ediscoveryHoldOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryHoldOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21607,6 +21823,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryHoldOperation
 }
 /// CSDL: `microsoft.graph.security.ediscoveryHoldPolicySyncOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryHoldPolicySyncOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21700,6 +21917,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryHoldPolicySyn
 }
 /// CSDL: `microsoft.graph.security.ediscoveryIndexOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryIndexOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21786,6 +22004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryIndexOperatio
 }
 /// CSDL: `microsoft.graph.security.ediscoveryNoncustodialDataSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryNoncustodialDataSource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21880,6 +22099,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryNoncustodialD
 }
 /// CSDL: `microsoft.graph.security.ediscoveryPurgeDataOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryPurgeDataOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -21973,6 +22193,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryPurgeDataOper
 }
 /// CSDL: `microsoft.graph.security.ediscoveryReviewSet`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryReviewSet {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22047,6 +22268,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryReviewSet {
 }
 /// CSDL: `microsoft.graph.security.ediscoveryReviewSetQuery`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryReviewSetQuery {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22133,6 +22355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryReviewSetQuer
 }
 /// CSDL: `microsoft.graph.security.ediscoveryReviewTag`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryReviewTag {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22223,6 +22446,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryReviewTag {
 }
 /// CSDL: `microsoft.graph.security.ediscoverySearch`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoverySearch {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22352,6 +22576,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoverySearch {
 }
 /// CSDL: `microsoft.graph.security.ediscoverySearchExportOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoverySearchExportOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22500,6 +22725,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoverySearchExportO
 }
 /// CSDL: `microsoft.graph.security.ediscoveryTagOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EdiscoveryTagOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -22588,6 +22814,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryTagOperation 
 ///
 /// CSDL: `microsoft.graph.security.ehrConnectorAuditBaseRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EhrConnectorAuditBaseRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -22635,6 +22862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EhrConnectorAuditBaseRe
 }
 /// CSDL: `microsoft.graph.security.emailSender`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EmailSender {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -22692,6 +22920,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailSender {
 ///
 /// CSDL: `microsoft.graph.security.eopSubmissionFeedEntityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EopSubmissionFeedEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -22739,6 +22968,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EopSubmissionFeedEntity
 }
 /// CSDL: `microsoft.graph.security.eventPropagationResult`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EventPropagationResult {
     /// Property `location` (nullable: absent, `null` or a value).
     pub location: ::graph_model::Nullable<String>,
@@ -22799,6 +23029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventPropagationResult 
 }
 /// CSDL: `microsoft.graph.security.eventPropagationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EventPropagationStatus {
     /// `none` = 0
     None,
@@ -22866,6 +23097,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventPropagationStatus 
 }
 /// CSDL: `microsoft.graph.security.eventQuery`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EventQuery {
     /// Property `query` (not nullable: absent or a value).
     pub query: Option<String>,
@@ -22917,6 +23149,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventQuery {
 }
 /// CSDL: `microsoft.graph.security.eventSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EventSource {
     /// `system` = 0
     System,
@@ -22974,6 +23207,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventSource {
 }
 /// CSDL: `microsoft.graph.security.eventStatusType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EventStatusType {
     /// `pending` = 0
     Pending,
@@ -23041,6 +23275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventStatusType {
 }
 /// CSDL: `microsoft.graph.security.evidenceRemediationStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EvidenceRemediationStatus {
     /// `none` = 0
     None,
@@ -23151,6 +23386,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EvidenceRemediationStat
 }
 /// CSDL: `microsoft.graph.security.evidenceRole`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EvidenceRole {
     /// `unknown` = 0
     Unknown,
@@ -23276,6 +23512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EvidenceRole {
 }
 /// CSDL: `microsoft.graph.security.evidenceVerdict`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EvidenceVerdict {
     /// `unknown` = 0
     Unknown,
@@ -23345,6 +23582,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EvidenceVerdict {
 ///
 /// CSDL: `microsoft.graph.security.exchangeAdminAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -23394,6 +23632,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAdminAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.exchangeAggregatedMailboxAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeAggregatedMailboxAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -23443,6 +23682,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAggregatedMailb
 ///
 /// CSDL: `microsoft.graph.security.exchangeAggregatedOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeAggregatedOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -23492,6 +23732,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAggregatedOpera
 ///
 /// CSDL: `microsoft.graph.security.exchangeMailboxAuditGroupRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeMailboxAuditGroupRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -23541,6 +23782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMailboxAuditGro
 ///
 /// CSDL: `microsoft.graph.security.exchangeMailboxAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExchangeMailboxAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -23588,6 +23830,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMailboxAuditRec
 }
 /// CSDL: `microsoft.graph.security.exportCriteria`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExportCriteria {
     /// `searchHits` = 1
     SearchHits,
@@ -23642,6 +23885,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportCriteria {
 }
 /// CSDL: `microsoft.graph.security.exportFileMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExportFileMetadata {
     /// Property `downloadUrl` (nullable: absent, `null` or a value).
     pub download_url: ::graph_model::Nullable<String>,
@@ -23697,6 +23941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportFileMetadata {
 }
 /// CSDL: `microsoft.graph.security.exportFileStructure`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExportFileStructure {
     /// `none` = 0
     None,
@@ -23760,6 +24005,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportFileStructure {
 }
 /// CSDL: `microsoft.graph.security.exportFormat`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExportFormat {
     /// `pst` = 0
     Pst,
@@ -23817,6 +24063,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportFormat {
 }
 /// CSDL: `microsoft.graph.security.exportLocation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExportLocation {
     /// `responsiveLocations` = 1
     ResponsiveLocations,
@@ -23874,6 +24121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportLocation {
 }
 /// CSDL: `microsoft.graph.security.exportOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExportOptions {
     /// `originalFiles` = 1
     OriginalFiles,
@@ -23969,6 +24217,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportOptions {
 ///
 /// CSDL: `microsoft.graph.security.fabricAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FabricAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -24018,6 +24267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FabricAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.fabricPolicyRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FabricPolicyRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -24065,6 +24315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FabricPolicyRecord {
 }
 /// CSDL: `microsoft.graph.security.fileDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileDetails {
     /// Property `fileName` (nullable: absent, `null` or a value).
     pub file_name: ::graph_model::Nullable<String>,
@@ -24159,6 +24410,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileDetails {
 }
 /// CSDL: `microsoft.graph.security.fileEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -24255,6 +24507,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileEvidence {
 }
 /// CSDL: `microsoft.graph.security.fileHash`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileHash {
     /// Property `algorithm` (not nullable: absent or a value).
     pub algorithm: Option<super::FileHashAlgorithm>,
@@ -24306,6 +24559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHash {
 }
 /// CSDL: `microsoft.graph.security.fileHashAlgorithm`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileHashAlgorithm {
     /// `unknown` = 0
     Unknown,
@@ -24378,6 +24632,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHashAlgorithm {
 }
 /// CSDL: `microsoft.graph.security.fileHashEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FileHashEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -24469,6 +24724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHashEvidence {
 }
 /// CSDL: `microsoft.graph.security.filePlanAppliedCategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanAppliedCategory {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -24520,6 +24776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanAppliedCategory
 }
 /// CSDL: `microsoft.graph.security.filePlanAuthority`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanAuthority {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -24567,6 +24824,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanAuthority {
 }
 /// CSDL: `microsoft.graph.security.filePlanCitation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanCitation {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -24624,6 +24882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanCitation {
 }
 /// CSDL: `microsoft.graph.security.filePlanDepartment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanDepartment {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -24671,6 +24930,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDepartment {
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanDescriptor {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24784,6 +25044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptor {
 }
 /// CSDL: `microsoft.graph.security.filePlanReference`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanReference {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -24831,6 +25092,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanReference {
 }
 /// CSDL: `microsoft.graph.security.filePlanReferenceTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanReferenceTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -24890,6 +25152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanReferenceTempla
 }
 /// CSDL: `microsoft.graph.security.filePlanSubcategory`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FilePlanSubcategory {
     /// Property `displayName` (nullable: absent, `null` or a value).
     pub display_name: ::graph_model::Nullable<String>,
@@ -24937,6 +25200,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanSubcategory {
 }
 /// CSDL: `microsoft.graph.security.formattedContent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FormattedContent {
     /// Property `content` (nullable: absent, `null` or a value).
     pub content: ::graph_model::Nullable<String>,
@@ -24988,6 +25252,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FormattedContent {
 }
 /// CSDL: `microsoft.graph.security.geoLocation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GeoLocation {
     /// Property `city` (nullable: absent, `null` or a value).
     pub city: ::graph_model::Nullable<String>,
@@ -25052,6 +25317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GeoLocation {
 }
 /// CSDL: `microsoft.graph.security.gitHubOrganizationEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GitHubOrganizationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -25163,6 +25429,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GitHubOrganizationEvide
 }
 /// CSDL: `microsoft.graph.security.gitHubRepoEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GitHubRepoEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -25269,6 +25536,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GitHubRepoEvidence {
 }
 /// CSDL: `microsoft.graph.security.gitHubUserEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GitHubUserEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -25375,6 +25643,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GitHubUserEvidence {
 }
 /// CSDL: `microsoft.graph.security.googleCloudLocationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GoogleCloudLocationType {
     /// `unknown` = 0
     Unknown,
@@ -25442,6 +25711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GoogleCloudLocationType
 }
 /// CSDL: `microsoft.graph.security.googleCloudResourceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GoogleCloudResourceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -25558,6 +25828,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GoogleCloudResourceEvid
 }
 /// CSDL: `microsoft.graph.security.healthIssue`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HealthIssue {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -25681,6 +25952,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthIssue {
 }
 /// CSDL: `microsoft.graph.security.healthIssueSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HealthIssueSeverity {
     /// `low` = 1
     Low,
@@ -25738,6 +26010,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthIssueSeverity {
 }
 /// CSDL: `microsoft.graph.security.healthIssueStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HealthIssueStatus {
     /// `open` = 1
     Open,
@@ -25796,6 +26069,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthIssueStatus {
 }
 /// CSDL: `microsoft.graph.security.healthIssueType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HealthIssueType {
     /// `sensor` = 1
     Sensor,
@@ -25851,6 +26125,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthIssueType {
 ///
 /// CSDL: `microsoft.graph.security.healthcareSignalRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HealthcareSignalRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -25899,6 +26174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthcareSignalRecord 
 /// CSDL: `microsoft.graph.security.host` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Host {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26047,6 +26323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Host {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum HostAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::Host),
@@ -26121,6 +26398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostAny {
 }
 /// CSDL: `microsoft.graph.security.hostComponent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostComponent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26203,6 +26481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostComponent {
 }
 /// CSDL: `microsoft.graph.security.hostCookie`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostCookie {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26280,6 +26559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostCookie {
 }
 /// CSDL: `microsoft.graph.security.hostLogonSessionEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostLogonSessionEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -26386,6 +26666,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostLogonSessionEvidenc
 }
 /// CSDL: `microsoft.graph.security.hostPair`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostPair {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26464,6 +26745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPair {
 }
 /// CSDL: `microsoft.graph.security.hostPort`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostPort {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26577,6 +26859,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPort {
 }
 /// CSDL: `microsoft.graph.security.hostPortBanner`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostPortBanner {
     /// Property `banner` (not nullable: absent or a value).
     pub banner: Option<String>,
@@ -26648,6 +26931,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPortBanner {
 }
 /// CSDL: `microsoft.graph.security.hostPortComponent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostPortComponent {
     /// Property `firstSeenDateTime` (nullable: absent, `null` or a value).
     pub first_seen_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -26715,6 +26999,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPortComponent {
 }
 /// CSDL: `microsoft.graph.security.hostPortProtocol`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HostPortProtocol {
     /// `tcp` = 0
     Tcp,
@@ -26768,6 +27053,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPortProtocol {
 }
 /// CSDL: `microsoft.graph.security.hostPortStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HostPortStatus {
     /// `open` = 0
     Open,
@@ -26825,6 +27111,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPortStatus {
 }
 /// CSDL: `microsoft.graph.security.hostReputation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostReputation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -26884,6 +27171,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostReputation {
 }
 /// CSDL: `microsoft.graph.security.hostReputationClassification`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HostReputationClassification {
     /// `unknown` = 0
     Unknown,
@@ -26951,6 +27239,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostReputationClassific
 }
 /// CSDL: `microsoft.graph.security.hostReputationRule`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostReputationRule {
     /// Property `description` (not nullable: absent or a value).
     pub description: Option<String>,
@@ -27013,6 +27302,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostReputationRule {
 }
 /// CSDL: `microsoft.graph.security.hostReputationRuleSeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HostReputationRuleSeverity {
     /// `unknown` = 0
     Unknown,
@@ -27075,6 +27365,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostReputationRuleSever
 }
 /// CSDL: `microsoft.graph.security.hostSslCertificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostSslCertificate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27153,6 +27444,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSslCertificate {
 }
 /// CSDL: `microsoft.graph.security.hostSslCertificatePort`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostSslCertificatePort {
     /// Property `firstSeenDateTime` (nullable: absent, `null` or a value).
     pub first_seen_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -27210,6 +27502,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSslCertificatePort 
 }
 /// CSDL: `microsoft.graph.security.hostTracker`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostTracker {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27289,6 +27582,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostTracker {
 ///
 /// CSDL: `microsoft.graph.security.hostedRpaAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HostedRpaAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -27336,6 +27630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostedRpaAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.hostname`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Hostname {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27488,6 +27783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Hostname {
 ///
 /// CSDL: `microsoft.graph.security.hrSignalAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HrSignalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -27537,6 +27833,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HrSignalAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.hygieneEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct HygieneEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -27584,6 +27881,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HygieneEventRecord {
 }
 /// CSDL: `microsoft.graph.security.hyperlink`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Hyperlink {
     /// Property `name` (not nullable: absent or a value).
     pub name: Option<String>,
@@ -27636,6 +27934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Hyperlink {
 /// CSDL: `microsoft.graph.security.identityAccounts` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityAccounts {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27730,6 +28029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityAccounts {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum IdentityAccountsAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::IdentityAccounts),
@@ -27796,6 +28096,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityAccountsAny {
 }
 /// CSDL: `microsoft.graph.security.identityContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentityContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -27883,6 +28184,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityContainer {
 }
 /// CSDL: `microsoft.graph.security.identityProvider`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IdentityProvider {
     /// `entraID` = 1
     EntraID,
@@ -27941,6 +28243,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProvider {
 }
 /// CSDL: `microsoft.graph.security.incident`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Incident {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28095,6 +28398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Incident {
 }
 /// CSDL: `microsoft.graph.security.incidentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IncidentStatus {
     /// `active` = 1
     Active,
@@ -28168,6 +28472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncidentStatus {
 }
 /// CSDL: `microsoft.graph.security.indicatorSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IndicatorSource {
     /// `microsoft` = 0
     Microsoft,
@@ -28228,6 +28533,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IndicatorSource {
 ///
 /// CSDL: `microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InformationBarrierPolicyApplicationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -28281,6 +28587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.informationWorkerProtectionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InformationWorkerProtectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -28332,6 +28639,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InformationWorkerProtec
 ///
 /// CSDL: `microsoft.graph.security.insiderRiskScopedUserInsightsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InsiderRiskScopedUserInsightsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -28381,6 +28689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsiderRiskScopedUserIn
 ///
 /// CSDL: `microsoft.graph.security.insiderRiskScopedUsersRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InsiderRiskScopedUsersRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -28430,6 +28739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsiderRiskScopedUsersR
 ///
 /// CSDL: `microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntegratedAppsAppAdminActivityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -28481,6 +28791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegratedAppsAppAdminA
 ///
 /// CSDL: `microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntegratedAppsAppSettingsAdminActivityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -28532,6 +28843,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfile`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntelligenceProfile {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28640,6 +28952,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntelligenceProfile {
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfileCountryOrRegionOfOrigin`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntelligenceProfileCountryOrRegionOfOrigin {
     /// Property `code` (not nullable: absent or a value).
     pub code: Option<String>,
@@ -28695,6 +29008,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfileIndicator`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IntelligenceProfileIndicator {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -28767,6 +29081,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntelligenceProfileIndi
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfileKind`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IntelligenceProfileKind {
     /// `actor` = 0
     Actor,
@@ -28820,6 +29135,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntelligenceProfileKind
 }
 /// CSDL: `microsoft.graph.security.investigationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InvestigationState {
     /// `unknown` = 0
     Unknown,
@@ -28960,6 +29276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvestigationState {
 }
 /// CSDL: `microsoft.graph.security.ioTDeviceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IoTDeviceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -29173,6 +29490,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IoTDeviceEvidence {
 }
 /// CSDL: `microsoft.graph.security.ioTDeviceImportanceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IoTDeviceImportanceType {
     /// `unknown` = 0
     Unknown,
@@ -29235,6 +29553,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IoTDeviceImportanceType
 }
 /// CSDL: `microsoft.graph.security.ipAddress`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IpAddress {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -29395,6 +29714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpAddress {
 }
 /// CSDL: `microsoft.graph.security.ipEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IpEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -29500,6 +29820,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpEvidence {
 ///
 /// CSDL: `microsoft.graph.security.irmActivityAuditTrailRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IrmActivityAuditTrailRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -29549,6 +29870,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IrmActivityAuditTrailRe
 ///
 /// CSDL: `microsoft.graph.security.irmUserDefinedDetectionRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IrmUserDefinedDetectionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -29596,6 +29918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IrmUserDefinedDetection
 }
 /// CSDL: `microsoft.graph.security.itemsToInclude`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ItemsToInclude {
     /// `searchHits` = 1
     SearchHits,
@@ -29652,6 +29975,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemsToInclude {
 ///
 /// CSDL: `microsoft.graph.security.kaizalaAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KaizalaAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -29699,6 +30023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KaizalaAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.kubernetesClusterEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesClusterEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -29805,6 +30130,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesClusterEviden
 }
 /// CSDL: `microsoft.graph.security.kubernetesControllerEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesControllerEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -29906,6 +30232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesControllerEvi
 }
 /// CSDL: `microsoft.graph.security.kubernetesNamespaceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesNamespaceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -30002,6 +30329,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesNamespaceEvid
 }
 /// CSDL: `microsoft.graph.security.kubernetesPlatform`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum KubernetesPlatform {
     /// `unknown` = 0
     Unknown,
@@ -30068,6 +30396,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesPlatform {
 }
 /// CSDL: `microsoft.graph.security.kubernetesPodEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesPodEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -30196,6 +30525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesPodEvidence {
 }
 /// CSDL: `microsoft.graph.security.kubernetesSecretEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesSecretEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -30292,6 +30622,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesSecretEvidenc
 }
 /// CSDL: `microsoft.graph.security.kubernetesServiceAccountEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesServiceAccountEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -30383,6 +30714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServiceAccoun
 }
 /// CSDL: `microsoft.graph.security.kubernetesServiceEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesServiceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -30504,6 +30836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServiceEviden
 }
 /// CSDL: `microsoft.graph.security.kubernetesServicePort`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct KubernetesServicePort {
     /// Property `appProtocol` (nullable: absent, `null` or a value).
     pub app_protocol: ::graph_model::Nullable<String>,
@@ -30578,6 +30911,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServicePort {
 }
 /// CSDL: `microsoft.graph.security.kubernetesServiceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum KubernetesServiceType {
     /// `unknown` = 0
     Unknown,
@@ -30652,6 +30986,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServiceType {
 ///
 /// CSDL: `microsoft.graph.security.labelAnalyticsAggregateAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LabelAnalyticsAggregateAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -30701,6 +31036,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelAnalyticsAggregate
 ///
 /// CSDL: `microsoft.graph.security.labelContentExplorerAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LabelContentExplorerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -30748,6 +31084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelContentExplorerAud
 }
 /// CSDL: `microsoft.graph.security.labelsRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LabelsRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -30831,6 +31168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelsRoot {
 ///
 /// CSDL: `microsoft.graph.security.largeContentMetadataAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LargeContentMetadataAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -30878,6 +31216,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LargeContentMetadataAud
 }
 /// CSDL: `microsoft.graph.security.loggedOnUser`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LoggedOnUser {
     /// Property `accountName` (nullable: absent, `null` or a value).
     pub account_name: ::graph_model::Nullable<String>,
@@ -30931,6 +31270,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoggedOnUser {
 ///
 /// CSDL: `microsoft.graph.security.m365ComplianceConnectorAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct M365ComplianceConnectorAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -30980,6 +31320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365ComplianceConnector
 ///
 /// CSDL: `microsoft.graph.security.m365SearchSectionsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct M365SearchSectionsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31029,6 +31370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365SearchSectionsRecor
 ///
 /// CSDL: `microsoft.graph.security.m365daadAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct M365daadAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31078,6 +31420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365daadAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.m365odspAssetMetadataRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct M365odspAssetMetadataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31127,6 +31470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365odspAssetMetadataRe
 ///
 /// CSDL: `microsoft.graph.security.mDASHAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MDASHAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31174,6 +31518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MDASHAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.mailClusterEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailClusterEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -31289,6 +31634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailClusterEvidence {
 ///
 /// CSDL: `microsoft.graph.security.mailSubmissionData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailSubmissionData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31336,6 +31682,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailSubmissionData {
 }
 /// CSDL: `microsoft.graph.security.mailboxConfigurationEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxConfigurationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -31454,6 +31801,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxConfigurationEvi
 }
 /// CSDL: `microsoft.graph.security.mailboxConfigurationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MailboxConfigurationType {
     /// `mailForwardingRule` = 0
     MailForwardingRule,
@@ -31526,6 +31874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxConfigurationTyp
 }
 /// CSDL: `microsoft.graph.security.mailboxEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MailboxEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -31627,6 +31976,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxEvidence {
 }
 /// CSDL: `microsoft.graph.security.malwareEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MalwareEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -31730,6 +32080,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareEvidence {
 ///
 /// CSDL: `microsoft.graph.security.managedServicesAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedServicesAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31779,6 +32130,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedServicesAuditRec
 ///
 /// CSDL: `microsoft.graph.security.managedTenantsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ManagedTenantsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31828,6 +32180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedTenantsAuditReco
 ///
 /// CSDL: `microsoft.graph.security.mapgAlertsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MapgAlertsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31877,6 +32230,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgAlertsAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.mapgOnboardAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MapgOnboardAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31926,6 +32280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgOnboardAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.mapgPolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MapgPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -31975,6 +32330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgPolicyAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.mapgRemediationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MapgRemediationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32024,6 +32380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgRemediationAuditRec
 ///
 /// CSDL: `microsoft.graph.security.mcasAlertsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct McasAlertsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32073,6 +32430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for McasAlertsAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.mdaAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MdaAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32122,6 +32480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdaAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.mdaDataSecuritySignalRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MdaDataSecuritySignalRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32171,6 +32530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdaDataSecuritySignalRe
 ///
 /// CSDL: `microsoft.graph.security.mdatpAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MdatpAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32220,6 +32580,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdatpAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.mdcEventsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MdcEventsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32269,6 +32630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdcEventsRecord {
 ///
 /// CSDL: `microsoft.graph.security.mdiAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MdiAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32318,6 +32680,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdiAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.meshWorldsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MeshWorldsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32367,6 +32730,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeshWorldsAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupBackupItemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Microsoft365BackupBackupItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32418,6 +32782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupBacku
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Microsoft365BackupBackupPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32469,6 +32834,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupBacku
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Microsoft365BackupGranularBrowseTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32522,6 +32888,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Microsoft365BackupRestoreItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32573,6 +32940,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupResto
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Microsoft365BackupRestoreTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32624,6 +32992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupResto
 ///
 /// CSDL: `microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Microsoft365CopilotScheduledPromptAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32677,6 +33046,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftDefenderExpertsXDRAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32728,6 +33098,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftDefenderExpert
 ///
 /// CSDL: `microsoft.graph.security.microsoftFlowAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftFlowAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32777,6 +33148,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftFlowAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.microsoftFormsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftFormsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32826,6 +33198,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftFormsAuditReco
 ///
 /// CSDL: `microsoft.graph.security.microsoftGraphDataConnectConsent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftGraphDataConnectConsent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32875,6 +33248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftGraphDataConne
 ///
 /// CSDL: `microsoft.graph.security.microsoftGraphDataConnectOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftGraphDataConnectOperation {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32924,6 +33298,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftGraphDataConne
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftPurviewDataCatalogOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -32977,6 +33352,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewDataMapOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftPurviewDataMapOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33028,6 +33404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftPurviewDataMap
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftPurviewMetadataPolicyOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33081,6 +33458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewPolicyOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftPurviewPolicyOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33132,6 +33510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftPurviewPolicyO
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewPrivacyAuditEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftPurviewPrivacyAuditEvent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33181,6 +33560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftPurviewPrivacy
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftPurviewUnifiedCatalogOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33234,6 +33614,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoftStreamAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftStreamAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33283,6 +33664,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStreamAuditRec
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsAdminAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33332,6 +33714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsAdminAudi
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsAnalyticsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33381,6 +33764,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsAnalytics
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33430,6 +33814,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsAuditReco
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsDeviceAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsDeviceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33479,6 +33864,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsDeviceAud
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsRetentionLabelActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33532,6 +33918,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsSensitivityLabelActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33585,6 +33972,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsShiftsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsShiftsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33634,6 +34022,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsShiftsAud
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsUserConcernAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MicrosoftTeamsUserConcernAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33683,6 +34072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsUserConce
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelExchangeItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33732,6 +34122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelExchangeIte
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelProgressFeedbackAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33783,6 +34174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelProgressFee
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelSharePointItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33834,6 +34226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelSharePointI
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelSharePointPolicyLocationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33887,6 +34280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelSimulationSharePointCompletionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33940,6 +34334,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelSimulationSharePointProgressRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -33993,6 +34388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipAutoLabelSimulationStatisticsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34044,6 +34440,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelSimulationS
 ///
 /// CSDL: `microsoft.graph.security.mipExactDataMatchAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipExactDataMatchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34093,6 +34490,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipExactDataMatchAuditR
 ///
 /// CSDL: `microsoft.graph.security.mipLabelAnalyticsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipLabelAnalyticsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34142,6 +34540,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipLabelAnalyticsAuditR
 ///
 /// CSDL: `microsoft.graph.security.mipLabelAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MipLabelAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34191,6 +34590,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipLabelAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.mosAgentInfoRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MosAgentInfoRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34240,6 +34640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MosAgentInfoRecord {
 ///
 /// CSDL: `microsoft.graph.security.mosAgentInfoRecordV2`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MosAgentInfoRecordV2 {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34289,6 +34690,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MosAgentInfoRecordV2 {
 ///
 /// CSDL: `microsoft.graph.security.ms365dCustomDetectionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Ms365dCustomDetectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34338,6 +34740,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Ms365dCustomDetectionAu
 ///
 /// CSDL: `microsoft.graph.security.ms365dIncidentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Ms365dIncidentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34387,6 +34790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Ms365dIncidentAuditReco
 ///
 /// CSDL: `microsoft.graph.security.ms365dSuppressionRuleAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Ms365dSuppressionRuleAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34436,6 +34840,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Ms365dSuppressionRuleAu
 ///
 /// CSDL: `microsoft.graph.security.msdeCustomCollectionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MsdeCustomCollectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34485,6 +34890,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeCustomCollectionAud
 ///
 /// CSDL: `microsoft.graph.security.msdeGeneralSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MsdeGeneralSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34534,6 +34940,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeGeneralSettingsAudi
 ///
 /// CSDL: `microsoft.graph.security.msdeIndicatorsSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MsdeIndicatorsSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34583,6 +34990,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeIndicatorsSettingsA
 ///
 /// CSDL: `microsoft.graph.security.msdeResponseActionsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MsdeResponseActionsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34632,6 +35040,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeResponseActionsAudi
 ///
 /// CSDL: `microsoft.graph.security.msdeRolesSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MsdeRolesSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34681,6 +35090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeRolesSettingsAuditR
 ///
 /// CSDL: `microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MspVectorSearchContentMetadataAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34732,6 +35142,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MspVectorSearchContentM
 ///
 /// CSDL: `microsoft.graph.security.msticNationStateNotificationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MsticNationStateNotificationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34781,6 +35192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsticNationStateNotific
 ///
 /// CSDL: `microsoft.graph.security.multiStageDispositionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MultiStageDispositionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34830,6 +35242,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiStageDispositionAu
 ///
 /// CSDL: `microsoft.graph.security.myAnalyticsSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MyAnalyticsSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -34877,6 +35290,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MyAnalyticsSettingsAudi
 }
 /// CSDL: `microsoft.graph.security.networkAdapter`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NetworkAdapter {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -34932,6 +35346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkAdapter {
 }
 /// CSDL: `microsoft.graph.security.networkConnectionEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NetworkConnectionEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -35040,6 +35455,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkConnectionEviden
 }
 /// CSDL: `microsoft.graph.security.nicEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NicEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -35138,6 +35554,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NicEvidence {
 ///
 /// CSDL: `microsoft.graph.security.noisyAlertPolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NoisyAlertPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35185,6 +35602,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoisyAlertPolicyAuditRe
 }
 /// CSDL: `microsoft.graph.security.oauthApplicationEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OauthApplicationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -35286,6 +35704,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OauthApplicationEvidenc
 }
 /// CSDL: `microsoft.graph.security.ocrSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OcrSettings {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -35343,6 +35762,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OcrSettings {
 ///
 /// CSDL: `microsoft.graph.security.officeNativeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OfficeNativeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35392,6 +35812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfficeNativeAuditRecord
 ///
 /// CSDL: `microsoft.graph.security.omePortalAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OmePortalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35441,6 +35862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmePortalAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.onDemandSharePointClassificationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnDemandSharePointClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35494,6 +35916,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesFileShareScannerDLPAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35545,6 +35968,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesFileShareScan
 ///
 /// CSDL: `microsoft.graph.security.onPremisesSharePointScannerDLPAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OnPremisesSharePointScannerDLPAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35594,6 +36018,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesSharePointSca
 }
 /// CSDL: `microsoft.graph.security.onboardingStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnboardingStatus {
     /// `insufficientInfo` = 0
     InsufficientInfo,
@@ -35663,6 +36088,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnboardingStatus {
 ///
 /// CSDL: `microsoft.graph.security.oneDriveAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OneDriveAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35712,6 +36138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.organizationalDataInM365AuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrganizationalDataInM365AuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35761,6 +36188,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalDataInM36
 ///
 /// CSDL: `microsoft.graph.security.outlookCopilotAutomationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OutlookCopilotAutomationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35810,6 +36238,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookCopilotAutomatio
 ///
 /// CSDL: `microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OwaGetAccessTokenForResourceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35861,6 +36290,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OwaGetAccessTokenForRes
 ///
 /// CSDL: `microsoft.graph.security.p4AIRiskScoreRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct P4AIRiskScoreRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35910,6 +36340,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4AIRiskScoreRecord {
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentCategoryRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct P4aiAssessmentCategoryRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -35959,6 +36390,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentCategoryR
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentFabricScannerRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct P4aiAssessmentFabricScannerRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36008,6 +36440,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentFabricSca
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentLocationResultRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct P4aiAssessmentLocationResultRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36057,6 +36490,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentLocationR
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct P4aiAssessmentRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36104,6 +36538,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentRecord {
 }
 /// CSDL: `microsoft.graph.security.passiveDnsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PassiveDnsRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -36191,6 +36626,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PassiveDnsRecord {
 ///
 /// CSDL: `microsoft.graph.security.peopleAdminSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PeopleAdminSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36240,6 +36676,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PeopleAdminSettingsAudi
 ///
 /// CSDL: `microsoft.graph.security.physicalBadgingSignalAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PhysicalBadgingSignalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36289,6 +36726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhysicalBadgingSignalAu
 ///
 /// CSDL: `microsoft.graph.security.placesDirectoryAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlacesDirectoryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36338,6 +36776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlacesDirectoryAuditRec
 ///
 /// CSDL: `microsoft.graph.security.plannerChatMessageAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerChatMessageAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36387,6 +36826,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChatMessageAudit
 ///
 /// CSDL: `microsoft.graph.security.plannerChatMessageListAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerChatMessageListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36436,6 +36876,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChatMessageListA
 ///
 /// CSDL: `microsoft.graph.security.plannerCopyPlanAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerCopyPlanAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36485,6 +36926,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerCopyPlanAuditRec
 ///
 /// CSDL: `microsoft.graph.security.plannerGoalAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerGoalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36534,6 +36976,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerGoalAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.plannerGoalListAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerGoalListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36583,6 +37026,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerGoalListAuditRec
 ///
 /// CSDL: `microsoft.graph.security.plannerPlanAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerPlanAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36632,6 +37076,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.plannerPlanListAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerPlanListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36681,6 +37126,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanListAuditRec
 ///
 /// CSDL: `microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerPlanSensitivityLabelAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36732,6 +37178,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanSensitivityL
 ///
 /// CSDL: `microsoft.graph.security.plannerRosterAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerRosterAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36781,6 +37228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerRosterAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerRosterSensitivityLabelAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36832,6 +37280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerRosterSensitivit
 ///
 /// CSDL: `microsoft.graph.security.plannerTaskAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36881,6 +37330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTaskAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.plannerTaskListAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerTaskListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36930,6 +37380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTaskListAuditRec
 ///
 /// CSDL: `microsoft.graph.security.plannerTenantSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlannerTenantSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -36979,6 +37430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTenantSettingsAu
 ///
 /// CSDL: `microsoft.graph.security.policyConfigChangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyConfigChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37028,6 +37480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyConfigChangeAudit
 ///
 /// CSDL: `microsoft.graph.security.powerAppsAuditAppRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerAppsAuditAppRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37077,6 +37530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerAppsAuditAppRecord
 ///
 /// CSDL: `microsoft.graph.security.powerAppsAuditPlanRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerAppsAuditPlanRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37126,6 +37580,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerAppsAuditPlanRecor
 ///
 /// CSDL: `microsoft.graph.security.powerAppsAuditResourceRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerAppsAuditResourceRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37175,6 +37630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerAppsAuditResourceR
 ///
 /// CSDL: `microsoft.graph.security.powerBIAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerBIAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37224,6 +37680,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerBIAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.powerBIDlpAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerBIDlpAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37273,6 +37730,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerBIDlpAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.powerPagesSiteAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPagesSiteAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37322,6 +37780,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPagesSiteAuditReco
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformAdminDlpAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformAdminDlpAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37371,6 +37830,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformAdminDlpAu
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformAdminEnvironmentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37422,6 +37882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformAdminEnvir
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformAdministratorActivityRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformAdministratorActivityRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37473,6 +37934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformAdministra
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformLockboxResourceAccessRequestAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37526,6 +37988,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformLockboxResourceCommandAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37579,6 +38042,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformServiceActivityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformServiceActivityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37630,6 +38094,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformServiceAct
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformTenantIsolationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PowerPlatformTenantIsolationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37679,6 +38144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformTenantIsol
 ///
 /// CSDL: `microsoft.graph.security.privaPrivacyAssessmentOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivaPrivacyAssessmentOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37730,6 +38196,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivaPrivacyAssessmentO
 ///
 /// CSDL: `microsoft.graph.security.privaPrivacyConsentOperationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivaPrivacyConsentOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37779,6 +38246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivaPrivacyConsentOper
 ///
 /// CSDL: `microsoft.graph.security.privacyDataMatchAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyDataMatchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37828,6 +38296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyDataMatchAuditRe
 ///
 /// CSDL: `microsoft.graph.security.privacyDataMinimizationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyDataMinimizationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37877,6 +38346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyDataMinimization
 ///
 /// CSDL: `microsoft.graph.security.privacyDigestEmailRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyDigestEmailRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37926,6 +38396,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyDigestEmailRecor
 ///
 /// CSDL: `microsoft.graph.security.privacyOpenAccessAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyOpenAccessAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -37975,6 +38446,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyOpenAccessAuditR
 ///
 /// CSDL: `microsoft.graph.security.privacyPortalAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyPortalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38024,6 +38496,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyPortalAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.privacyRemediationActionRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyRemediationActionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38073,6 +38546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyRemediationActio
 ///
 /// CSDL: `microsoft.graph.security.privacyRemediationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PrivacyRemediationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38120,6 +38594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyRemediationRecor
 }
 /// CSDL: `microsoft.graph.security.processEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProcessEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -38265,6 +38740,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessEvidence {
 ///
 /// CSDL: `microsoft.graph.security.projectAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38314,6 +38790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebAssignedToMeSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38367,6 +38844,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebProjectAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebProjectAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38416,6 +38894,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebProject
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebProjectSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38469,6 +38948,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebRoadmapAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebRoadmapAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38518,6 +38998,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebRoadmap
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebRoadmapItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38569,6 +39050,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebRoadmap
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebRoadmapSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38622,6 +39104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebTaskAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectForTheWebTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38669,6 +39152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebTaskAud
 }
 /// CSDL: `microsoft.graph.security.protocolType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProtocolType {
     /// `tcp` = 0
     Tcp,
@@ -38724,6 +39208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtocolType {
 ///
 /// CSDL: `microsoft.graph.security.publicFolderAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublicFolderAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38773,6 +39258,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicFolderAuditRecord
 ///
 /// CSDL: `microsoft.graph.security.purviewInsiderRiskAlertsRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PurviewInsiderRiskAlertsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38822,6 +39308,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewInsiderRiskAlert
 ///
 /// CSDL: `microsoft.graph.security.purviewInsiderRiskCasesRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PurviewInsiderRiskCasesRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38871,6 +39358,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewInsiderRiskCases
 ///
 /// CSDL: `microsoft.graph.security.purviewMCRecommendationRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PurviewMCRecommendationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38920,6 +39408,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewMCRecommendation
 ///
 /// CSDL: `microsoft.graph.security.purviewPostureAgentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PurviewPostureAgentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -38969,6 +39458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewPostureAgentAudi
 ///
 /// CSDL: `microsoft.graph.security.quarantineAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct QuarantineAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -39016,6 +39506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QuarantineAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.queryType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryType {
     /// `files` = 0
     Files,
@@ -39069,6 +39560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for QueryType {
 }
 /// CSDL: `microsoft.graph.security.recipientType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecipientType {
     /// `user` = 1
     User,
@@ -39124,6 +39616,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecipientType {
 ///
 /// CSDL: `microsoft.graph.security.recordsManagementAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecordsManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -39171,6 +39664,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordsManagementAuditR
 }
 /// CSDL: `microsoft.graph.security.redundancyDetectionSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RedundancyDetectionSettings {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
     pub is_enabled: ::graph_model::Nullable<bool>,
@@ -39233,6 +39727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RedundancyDetectionSett
 }
 /// CSDL: `microsoft.graph.security.registryKeyEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RegistryKeyEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -39324,6 +39819,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryKeyEvidence {
 }
 /// CSDL: `microsoft.graph.security.registryValueEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RegistryValueEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -39439,6 +39935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryValueEvidence {
 }
 /// CSDL: `microsoft.graph.security.reportFileMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReportFileMetadata {
     /// Property `downloadUrl` (nullable: absent, `null` or a value).
     pub download_url: ::graph_model::Nullable<String>,
@@ -39496,6 +39993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportFileMetadata {
 ///
 /// CSDL: `microsoft.graph.security.reportSubmission`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReportSubmission {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -39545,6 +40043,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportSubmission {
 ///
 /// CSDL: `microsoft.graph.security.reportSubmissionResultDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReportSubmissionResultDetail {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -39592,6 +40091,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportSubmissionResultD
 }
 /// CSDL: `microsoft.graph.security.resourceAccessEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceAccessEvent {
     /// Property `accessDateTime` (nullable: absent, `null` or a value).
     pub access_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -39660,6 +40160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccessEvent {
 ///
 /// CSDL: `microsoft.graph.security.restrictedModeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RestrictedModeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -39708,6 +40209,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictedModeAuditReco
 /// CSDL: `microsoft.graph.security.retentionDuration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionDuration {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -39759,6 +40261,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDuration {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RetentionDurationAny {
     /// No `@odata.type`, or the declared type itself.
     Base(super::RetentionDuration),
@@ -39837,6 +40340,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDurationAny {
 }
 /// CSDL: `microsoft.graph.security.retentionDurationForever`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionDurationForever {
     /// Properties not in the model and instance annotations, in the order read.
     pub extra: ::graph_model::Extra,
@@ -39880,6 +40384,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDurationForeve
 }
 /// CSDL: `microsoft.graph.security.retentionDurationInDays`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionDurationInDays {
     /// Property `days` (nullable: absent, `null` or a value).
     pub days: ::graph_model::Nullable<i32>,
@@ -39927,6 +40432,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDurationInDays
 }
 /// CSDL: `microsoft.graph.security.retentionEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionEvent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -40050,6 +40556,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionEvent {
 }
 /// CSDL: `microsoft.graph.security.retentionEventStatus`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionEventStatus {
     /// Property `error` (nullable: absent, `null` or a value).
     pub error: ::graph_model::Nullable<super::super::PublicError>,
@@ -40101,6 +40608,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionEventStatus {
 }
 /// CSDL: `microsoft.graph.security.retentionEventType`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionEventType {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -40182,6 +40690,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionEventType {
 }
 /// CSDL: `microsoft.graph.security.retentionLabel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionLabel {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -40342,6 +40851,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionLabel {
 ///
 /// CSDL: `microsoft.graph.security.retentionPolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RetentionPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40389,6 +40899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionPolicyAuditRec
 }
 /// CSDL: `microsoft.graph.security.retentionTrigger`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RetentionTrigger {
     /// `dateLabeled` = 0
     DateLabeled,
@@ -40456,6 +40967,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionTrigger {
 }
 /// CSDL: `microsoft.graph.security.reviewSetSettings`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReviewSetSettings {
     /// `none` = 0
     None,
@@ -40511,6 +41023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReviewSetSettings {
 ///
 /// CSDL: `microsoft.graph.security.rtiOperationsAgentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RtiOperationsAgentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40558,6 +41071,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RtiOperationsAgentAudit
 }
 /// CSDL: `microsoft.graph.security.sasTokenEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SasTokenEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -40695,6 +41209,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SasTokenEvidence {
 ///
 /// CSDL: `microsoft.graph.security.sbpConfigurationEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SbpConfigurationEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40744,6 +41259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SbpConfigurationEventRe
 ///
 /// CSDL: `microsoft.graph.security.sbpUsageEventRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SbpUsageEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40793,6 +41309,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SbpUsageEventRecord {
 ///
 /// CSDL: `microsoft.graph.security.scoreEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScoreEvidence {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40842,6 +41359,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScoreEvidence {
 ///
 /// CSDL: `microsoft.graph.security.scorePlatformGenericAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScorePlatformGenericAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40891,6 +41409,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScorePlatformGenericAud
 ///
 /// CSDL: `microsoft.graph.security.scriptRunAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScriptRunAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40940,6 +41459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScriptRunAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.searchAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -40989,6 +41509,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceAlertRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityComplianceAlertRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41038,6 +41559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceAlert
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityComplianceCenterEOPCmdletAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41091,6 +41613,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceInsightsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityComplianceInsightsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41142,6 +41665,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceInsig
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceRBACAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityComplianceRBACAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41191,6 +41715,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceRBACA
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceUserChangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityComplianceUserChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41242,6 +41767,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceUserC
 ///
 /// CSDL: `microsoft.graph.security.securityCopilotIdentityManagementAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityCopilotIdentityManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41295,6 +41821,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityDevelopmentLifecycleAILogAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41346,6 +41873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.security.securityGroupEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SecurityGroupEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -41464,6 +41992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityGroupEvidence {
 ///
 /// CSDL: `microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitiveInfoRemediationAgentDataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41515,6 +42044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitiveInfoRemediatio
 ///
 /// CSDL: `microsoft.graph.security.sensitivityLabelActionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitivityLabelActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41564,6 +42094,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelActionA
 ///
 /// CSDL: `microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitivityLabelPolicyMatchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41615,6 +42146,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelPolicyM
 ///
 /// CSDL: `microsoft.graph.security.sensitivityLabeledFileActionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensitivityLabeledFileActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -41664,6 +42196,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabeledFileA
 }
 /// CSDL: `microsoft.graph.security.sensor`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Sensor {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41771,6 +42304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Sensor {
 }
 /// CSDL: `microsoft.graph.security.sensorCandidate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensorCandidate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41842,6 +42376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorCandidate {
 }
 /// CSDL: `microsoft.graph.security.sensorCandidateActivationConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensorCandidateActivationConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -41895,6 +42430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorCandidateActivati
 }
 /// CSDL: `microsoft.graph.security.sensorCandidateActivationMode`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SensorCandidateActivationMode {
     /// `manual` = 1
     Manual,
@@ -41948,6 +42484,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorCandidateActivati
 }
 /// CSDL: `microsoft.graph.security.sensorHealthStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SensorHealthStatus {
     /// `healthy` = 1
     Healthy,
@@ -42015,6 +42552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorHealthStatus {
 }
 /// CSDL: `microsoft.graph.security.sensorSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SensorSettings {
     /// Property `description` (not nullable: absent or a value).
     pub description: Option<String>,
@@ -42089,6 +42627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorSettings {
 }
 /// CSDL: `microsoft.graph.security.sensorType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SensorType {
     /// `adConnectIntegrated` = 1
     AdConnectIntegrated,
@@ -42163,6 +42702,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorType {
 ///
 /// CSDL: `microsoft.graph.security.sentinelAIToolAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelAIToolAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42212,6 +42752,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelAIToolAuditReco
 ///
 /// CSDL: `microsoft.graph.security.sentinelGraphAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelGraphAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42261,6 +42802,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelGraphAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.sentinelJobAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelJobAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42310,6 +42852,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelJobAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.sentinelKQLOnLakeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelKQLOnLakeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42359,6 +42902,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelKQLOnLakeAuditR
 ///
 /// CSDL: `microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelLakeDataOnboardingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42410,6 +42954,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelLakeDataOnboard
 ///
 /// CSDL: `microsoft.graph.security.sentinelLakeEncryptionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelLakeEncryptionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42459,6 +43004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelLakeEncryptionA
 ///
 /// CSDL: `microsoft.graph.security.sentinelLakeOnboardingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelLakeOnboardingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42508,6 +43054,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelLakeOnboardingA
 ///
 /// CSDL: `microsoft.graph.security.sentinelNotebookOnLakeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelNotebookOnLakeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42557,6 +43104,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelNotebookOnLakeA
 ///
 /// CSDL: `microsoft.graph.security.sentinelPackageAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SentinelPackageAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -42604,6 +43152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelPackageAuditRec
 }
 /// CSDL: `microsoft.graph.security.servicePrincipalEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ServicePrincipalEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -42724,6 +43273,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalEvidenc
 }
 /// CSDL: `microsoft.graph.security.servicePrincipalType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServicePrincipalType {
     /// `unknown` = 0
     Unknown,
@@ -42791,6 +43341,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServicePrincipalType {
 }
 /// CSDL: `microsoft.graph.security.serviceSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceSource {
     /// `unknown` = 0
     Unknown,
@@ -42916,6 +43467,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceSource {
 }
 /// CSDL: `microsoft.graph.security.serviceStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceStatus {
     /// `stopped` = 1
     Stopped,
@@ -42993,6 +43545,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStatus {
 }
 /// CSDL: `microsoft.graph.security.settingsContainer`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SettingsContainer {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -43051,6 +43604,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SettingsContainer {
 ///
 /// CSDL: `microsoft.graph.security.sharePointAppPermissionOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointAppPermissionOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43104,6 +43658,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.sharePointAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43153,6 +43708,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.sharePointCommentOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointCommentOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43204,6 +43760,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointCommentOperat
 ///
 /// CSDL: `microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointContentSecurityPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43257,6 +43814,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.sharePointContentTypeOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointContentTypeOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43308,6 +43866,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointContentTypeOp
 ///
 /// CSDL: `microsoft.graph.security.sharePointESignatureAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointESignatureAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43357,6 +43916,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointESignatureAud
 ///
 /// CSDL: `microsoft.graph.security.sharePointFieldOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointFieldOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43406,6 +43966,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointFieldOperatio
 ///
 /// CSDL: `microsoft.graph.security.sharePointFileOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointFileOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43455,6 +44016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointFileOperation
 ///
 /// CSDL: `microsoft.graph.security.sharePointListItemOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointListItemOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43506,6 +44068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointListItemOpera
 ///
 /// CSDL: `microsoft.graph.security.sharePointListOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointListOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43555,6 +44118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointListOperation
 ///
 /// CSDL: `microsoft.graph.security.sharePointSharingOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SharePointSharingOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43604,6 +44168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointSharingOperat
 }
 /// CSDL: `microsoft.graph.security.siteSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SiteSource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -43681,6 +44246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteSource {
 ///
 /// CSDL: `microsoft.graph.security.skypeForBusinessCmdletsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SkypeForBusinessCmdletsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43730,6 +44296,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessCmdlets
 ///
 /// CSDL: `microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SkypeForBusinessPSTNUsageAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43779,6 +44346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessPSTNUsa
 ///
 /// CSDL: `microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SkypeForBusinessUsersBlockedAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43830,6 +44398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessUsersBl
 ///
 /// CSDL: `microsoft.graph.security.sonarDetonationContentMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SonarDetonationContentMetadata {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43879,6 +44448,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarDetonationContentM
 ///
 /// CSDL: `microsoft.graph.security.sonarDetonationEntityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SonarDetonationEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43928,6 +44498,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarDetonationEntityAu
 ///
 /// CSDL: `microsoft.graph.security.sonarFileDetonationEntityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SonarFileDetonationEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -43977,6 +44548,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarFileDetonationEnti
 ///
 /// CSDL: `microsoft.graph.security.sonarSubmissionEntityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SonarSubmissionEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44026,6 +44598,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarSubmissionEntityAu
 ///
 /// CSDL: `microsoft.graph.security.sonarUrlDetonationEntityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SonarUrlDetonationEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44073,6 +44646,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarUrlDetonationEntit
 }
 /// CSDL: `microsoft.graph.security.sourceType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SourceType {
     /// `mailbox` = 1
     Mailbox,
@@ -44128,6 +44702,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SourceType {
 ///
 /// CSDL: `microsoft.graph.security.sparkCoreCustomLivePoolRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SparkCoreCustomLivePoolRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44175,6 +44750,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SparkCoreCustomLivePool
 }
 /// CSDL: `microsoft.graph.security.sslCertificate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SslCertificate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -44279,6 +44855,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SslCertificate {
 }
 /// CSDL: `microsoft.graph.security.sslCertificateEntity`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SslCertificateEntity {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<super::super::PhysicalAddress>,
@@ -44370,6 +44947,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SslCertificateEntity {
 }
 /// CSDL: `microsoft.graph.security.statisticsOptions`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum StatisticsOptions {
     /// `includeRefiners` = 1
     IncludeRefiners,
@@ -44442,6 +45020,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StatisticsOptions {
 }
 /// CSDL: `microsoft.graph.security.stream`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Stream {
     /// Property `name` (nullable: absent, `null` or a value).
     pub name: ::graph_model::Nullable<String>,
@@ -44489,6 +45068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Stream {
 }
 /// CSDL: `microsoft.graph.security.subcategoryTemplate`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubcategoryTemplate {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -44548,6 +45128,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubcategoryTemplate {
 }
 /// CSDL: `microsoft.graph.security.subdomain`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Subdomain {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -44608,6 +45189,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Subdomain {
 ///
 /// CSDL: `microsoft.graph.security.submissionEntityAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubmissionEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44655,6 +45237,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubmissionEntityAuditRe
 }
 /// CSDL: `microsoft.graph.security.submissionMailEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SubmissionMailEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -44785,6 +45368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubmissionMailEvidence 
 ///
 /// CSDL: `microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SupervisoryReviewDayXInsightsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44836,6 +45420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SupervisoryReviewDayXIn
 ///
 /// CSDL: `microsoft.graph.security.syntheticProbeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SyntheticProbeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44885,6 +45470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SyntheticProbeAuditReco
 ///
 /// CSDL: `microsoft.graph.security.teamCopilotInteractionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamCopilotInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -44932,6 +45518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamCopilotInteractionA
 }
 /// CSDL: `microsoft.graph.security.teamsDeliveryLocation`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsDeliveryLocation {
     /// `unknown` = 0
     Unknown,
@@ -45001,6 +45588,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsDeliveryLocation {
 ///
 /// CSDL: `microsoft.graph.security.teamsEasyApprovalsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsEasyApprovalsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45050,6 +45638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsEasyApprovalsAudit
 ///
 /// CSDL: `microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsEvalDataHubAdminOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45101,6 +45690,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsEvalDataHubAdminOp
 ///
 /// CSDL: `microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsEvalDataHubDataAccessAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45152,6 +45742,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsEvalDataHubDataAcc
 ///
 /// CSDL: `microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsEvalDataHubPermissionChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45205,6 +45796,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.teamsHealthcareAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsHealthcareAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45252,6 +45844,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsHealthcareAuditRec
 }
 /// CSDL: `microsoft.graph.security.teamsMessageDeliveryAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsMessageDeliveryAction {
     /// `unknown` = 0
     Unknown,
@@ -45324,6 +45917,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsMessageDeliveryAct
 }
 /// CSDL: `microsoft.graph.security.teamsMessageEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsMessageEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -45533,6 +46127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsMessageEvidence {
 ///
 /// CSDL: `microsoft.graph.security.teamsUpdatesAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsUpdatesAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45582,6 +46177,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsUpdatesAuditRecord
 ///
 /// CSDL: `microsoft.graph.security.tenantAllowBlockListAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TenantAllowBlockListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45629,6 +46225,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantAllowBlockListAud
 }
 /// CSDL: `microsoft.graph.security.threatDetectionDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatDetectionDetail {
     /// Property `confidenceLevel` (nullable: absent, `null` or a value).
     pub confidence_level: ::graph_model::Nullable<String>,
@@ -45692,6 +46289,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatDetectionDetail {
 ///
 /// CSDL: `microsoft.graph.security.threatFinderAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatFinderAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45739,6 +46337,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatFinderAuditRecord
 }
 /// CSDL: `microsoft.graph.security.threatIntelligence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatIntelligence {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -45887,6 +46486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligence {
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceAtpContentData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatIntelligenceAtpContentData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45936,6 +46536,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceAtpCo
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceExportAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatIntelligenceExportAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -45985,6 +46586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceExpor
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceMailData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatIntelligenceMailData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46034,6 +46636,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceMailD
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceObjectAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatIntelligenceObjectAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46083,6 +46686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceObjec
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceUrlClickData`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ThreatIntelligenceUrlClickData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46130,6 +46734,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceUrlCl
 }
 /// CSDL: `microsoft.graph.security.threatType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ThreatType {
     /// `unknown` = 0
     Unknown,
@@ -46202,6 +46807,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatType {
 }
 /// CSDL: `microsoft.graph.security.timelineEvent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TimelineEvent {
     /// Property `eventDateTime` (nullable: absent, `null` or a value).
     pub event_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -46276,6 +46882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimelineEvent {
 }
 /// CSDL: `microsoft.graph.security.timelineEventType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimelineEventType {
     /// `originalDelivery` = 0
     OriginalDelivery,
@@ -46370,6 +46977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimelineEventType {
 ///
 /// CSDL: `microsoft.graph.security.todoAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TodoAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46417,6 +47025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TodoAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.topicModelingSettings`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TopicModelingSettings {
     /// Property `dynamicallyAdjustTopicCount` (nullable: absent, `null` or a value).
     pub dynamically_adjust_topic_count: ::graph_model::Nullable<bool>,
@@ -46488,6 +47097,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TopicModelingSettings {
 ///
 /// CSDL: `microsoft.graph.security.trainableClassifierAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TrainableClassifierAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46535,6 +47145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainableClassifierAudi
 }
 /// CSDL: `microsoft.graph.security.triggerTypesRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TriggerTypesRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -46588,6 +47199,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggerTypesRoot {
 }
 /// CSDL: `microsoft.graph.security.triggersRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TriggersRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -46641,6 +47253,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggersRoot {
 ///
 /// CSDL: `microsoft.graph.security.uamOperationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UamOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46690,6 +47303,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UamOperationAuditRecord
 ///
 /// CSDL: `microsoft.graph.security.unifiedGroupAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedGroupAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46737,6 +47351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedGroupAuditRecord
 }
 /// CSDL: `microsoft.graph.security.unifiedGroupSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedGroupSource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -46819,6 +47434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedGroupSource {
 ///
 /// CSDL: `microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedSimulationMatchedItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46870,6 +47486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedSimulationMatche
 ///
 /// CSDL: `microsoft.graph.security.unifiedSimulationSummaryAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnifiedSimulationSummaryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46919,6 +47536,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedSimulationSummar
 ///
 /// CSDL: `microsoft.graph.security.universalPrintManagementAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UniversalPrintManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -46968,6 +47586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UniversalPrintManagemen
 ///
 /// CSDL: `microsoft.graph.security.universalPrintPrintJobAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UniversalPrintPrintJobAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47017,6 +47636,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UniversalPrintPrintJobA
 ///
 /// CSDL: `microsoft.graph.security.urbacAssignmentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrbacAssignmentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47066,6 +47686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrbacAssignmentAuditRec
 ///
 /// CSDL: `microsoft.graph.security.urbacEnableStateAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrbacEnableStateAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47115,6 +47736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrbacEnableStateAuditRe
 ///
 /// CSDL: `microsoft.graph.security.urbacRoleAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrbacRoleAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47162,6 +47784,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrbacRoleAuditRecord {
 }
 /// CSDL: `microsoft.graph.security.urlEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UrlEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -47248,6 +47871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlEvidence {
 }
 /// CSDL: `microsoft.graph.security.user`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct User {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -47346,6 +47970,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for User {
 }
 /// CSDL: `microsoft.graph.security.userAccount`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserAccount {
     /// Property `accountName` (nullable: absent, `null` or a value).
     pub account_name: ::graph_model::Nullable<String>,
@@ -47444,6 +48069,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAccount {
 }
 /// CSDL: `microsoft.graph.security.userEvidence`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
     pub created_date_time: Option<::graph_model::edm::DateTimeOffset>,
@@ -47535,6 +48161,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserEvidence {
 }
 /// CSDL: `microsoft.graph.security.userSource`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserSource {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -47621,6 +48248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSource {
 ///
 /// CSDL: `microsoft.graph.security.userTrainingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UserTrainingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47670,6 +48298,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingAuditRecord
 ///
 /// CSDL: `microsoft.graph.security.usxWorkspaceOnboardingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UsxWorkspaceOnboardingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47717,6 +48346,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UsxWorkspaceOnboardingA
 }
 /// CSDL: `microsoft.graph.security.verdictCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VerdictCategory {
     /// `none` = 0
     None,
@@ -47811,6 +48441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerdictCategory {
 ///
 /// CSDL: `microsoft.graph.security.vfamCreatePolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VfamCreatePolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47860,6 +48491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VfamCreatePolicyAuditRe
 ///
 /// CSDL: `microsoft.graph.security.vfamDeletePolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VfamDeletePolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47909,6 +48541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VfamDeletePolicyAuditRe
 ///
 /// CSDL: `microsoft.graph.security.vfamUpdatePolicyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VfamUpdatePolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -47958,6 +48591,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VfamUpdatePolicyAuditRe
 ///
 /// CSDL: `microsoft.graph.security.vivaAmplifyAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaAmplifyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48007,6 +48641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaAmplifyAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.vivaEngageEventsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaEngageEventsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48056,6 +48691,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaEngageEventsAuditRe
 ///
 /// CSDL: `microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaEngageNetworkAssociationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48107,6 +48743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaEngageNetworkAssoci
 ///
 /// CSDL: `microsoft.graph.security.vivaEngageSegmentAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaEngageSegmentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48156,6 +48793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaEngageSegmentAuditR
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintAdvancedConfigurationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48207,6 +48845,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintAdvancedConfig
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintAgenticCampaignAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48256,6 +48895,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintAgenticCampaig
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintFeedbackProgramAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48305,6 +48945,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintFeedbackProgra
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintOrganizationalDataAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48356,6 +48997,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintOrganizational
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintPulseProgramAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintPulseProgramAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48405,6 +49047,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintPulseProgramAu
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintPulseProgramRespondentRateAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48458,6 +49101,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintQuestionAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintQuestionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48507,6 +49151,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintQuestionAuditR
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintRoleAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintRoleAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48556,6 +49201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintRoleAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintRubiconAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintRubiconAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48605,6 +49251,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintRubiconAuditRe
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintSupportAccessAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintSupportAccessAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48654,6 +49301,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintSupportAccessA
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintSystemAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintSystemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48703,6 +49351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintSystemAuditRec
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintUserAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintUserAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48752,6 +49401,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintUserAuditRecor
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintUserGroupAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGlintUserGroupAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48801,6 +49451,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintUserGroupAudit
 ///
 /// CSDL: `microsoft.graph.security.vivaGoalsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaGoalsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48850,6 +49501,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGoalsAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.vivaLearningAdminAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaLearningAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48899,6 +49551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaLearningAdminAuditR
 ///
 /// CSDL: `microsoft.graph.security.vivaLearningAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaLearningAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48948,6 +49601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaLearningAuditRecord
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseAdminAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaPulseAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -48997,6 +49651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseAdminAuditReco
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseOrganizerAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaPulseOrganizerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -49046,6 +49701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseOrganizerAudit
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseReportAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaPulseReportAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -49095,6 +49751,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseReportAuditRec
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseResponseAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VivaPulseResponseAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -49142,6 +49799,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseResponseAuditR
 }
 /// CSDL: `microsoft.graph.security.vmCloudProvider`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VmCloudProvider {
     /// `unknown` = 0
     Unknown,
@@ -49195,6 +49853,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VmCloudProvider {
 }
 /// CSDL: `microsoft.graph.security.vmMetadata`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VmMetadata {
     /// Property `cloudProvider` (not nullable: absent or a value).
     pub cloud_provider: Option<super::VmCloudProvider>,
@@ -49255,6 +49914,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VmMetadata {
 }
 /// CSDL: `microsoft.graph.security.vulnerability`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Vulnerability {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -49401,6 +50061,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Vulnerability {
 }
 /// CSDL: `microsoft.graph.security.vulnerabilityComponent`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct VulnerabilityComponent {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -49452,6 +50113,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VulnerabilityComponent 
 }
 /// CSDL: `microsoft.graph.security.vulnerabilitySeverity`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VulnerabilitySeverity {
     /// `none` = 0
     None,
@@ -49526,6 +50188,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VulnerabilitySeverity {
 ///
 /// CSDL: `microsoft.graph.security.wdatpAlertsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WdatpAlertsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -49575,6 +50238,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WdatpAlertsAuditRecord 
 ///
 /// CSDL: `microsoft.graph.security.webContentFilteringAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WebContentFilteringAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -49622,6 +50286,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebContentFilteringAudi
 }
 /// CSDL: `microsoft.graph.security.whoisContact`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WhoisContact {
     /// Property `address` (nullable: absent, `null` or a value).
     pub address: ::graph_model::Nullable<super::super::PhysicalAddress>,
@@ -49696,6 +50361,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisContact {
 }
 /// CSDL: `microsoft.graph.security.whoisHistoryRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WhoisHistoryRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -49844,6 +50510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisHistoryRecord {
 }
 /// CSDL: `microsoft.graph.security.whoisNameserver`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WhoisNameserver {
     /// Property `firstSeenDateTime` (nullable: absent, `null` or a value).
     pub first_seen_date_time: ::graph_model::Nullable<::graph_model::edm::DateTimeOffset>,
@@ -49902,6 +50569,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisNameserver {
 }
 /// CSDL: `microsoft.graph.security.whoisRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WhoisRecord {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -50058,6 +50726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisRecord {
 ///
 /// CSDL: `microsoft.graph.security.windows365CustomerLockboxAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Windows365CustomerLockboxAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -50107,6 +50776,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows365CustomerLockb
 ///
 /// CSDL: `microsoft.graph.security.workplaceAnalyticsAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WorkplaceAnalyticsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -50156,6 +50826,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkplaceAnalyticsAudit
 ///
 /// CSDL: `microsoft.graph.security.yammerAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct YammerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,
@@ -50205,6 +50876,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for YammerAuditRecord {
 ///
 /// CSDL: `microsoft.graph.security.yammerUserHidingAuditRecord`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct YammerUserHidingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
     pub dynamic_properties: ::graph_model::Nullable<super::AuditRecordTypeDictionary>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.security.behaviorDuringRetentionPeriod`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BehaviorDuringRetentionPeriod {
     /// `doNotRetain` = 0
     DoNotRetain,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.teamsAdministration.accountType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AccountType {
     /// `user` = 0
     User,
@@ -80,6 +81,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountType {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.activationState`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ActivationState {
     /// `activated` = 0
     Activated,
@@ -152,6 +154,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationState {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.assignedTelephoneNumber`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AssignedTelephoneNumber {
     /// Property `assignmentCategory` (not nullable: absent or a value).
     pub assignment_category: Option<super::AssignmentCategory>,
@@ -205,6 +208,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedTelephoneNumber
 }
 /// CSDL: `microsoft.graph.teamsAdministration.assignmentCategory`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentCategory {
     /// `primary` = 0
     Primary,
@@ -263,6 +267,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignmentCategory {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.assignmentStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentStatus {
     /// `unassigned` = 0
     Unassigned,
@@ -345,6 +350,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignmentStatus {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.assignmentType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssignmentType {
     /// `direct` = 0
     Direct,
@@ -398,6 +404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignmentType {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.customerAction`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomerAction {
     /// `locationUpdate` = 0
     LocationUpdate,
@@ -451,6 +458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomerAction {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.effectivePolicyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EffectivePolicyAssignment {
     /// Property `policyAssignment` (not nullable: absent or a value).
     pub policy_assignment: Option<super::PolicyAssignment>,
@@ -502,6 +510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EffectivePolicyAssignme
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NumberAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -647,6 +656,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberAssignment {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberCapability`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NumberCapability {
     /// `conferenceAssignment` = 0
     ConferenceAssignment,
@@ -714,6 +724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberCapability {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberSource`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NumberSource {
     /// `online` = 0
     Online,
@@ -767,6 +778,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberSource {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NumberType {
     /// `internalError` = 0
     InternalError,
@@ -834,6 +846,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberType {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.policyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyAssignment {
     /// Property `assignmentType` (not nullable: absent or a value).
     pub assignment_type: Option<super::AssignmentType>,
@@ -894,6 +907,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyAssignment {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.portInStatus`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PortInStatus {
     /// `completed` = 0
     Completed,
@@ -951,6 +965,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PortInStatus {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.reverseNumberLookupOption`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReverseNumberLookupOption {
     /// `skipInternalVoip` = 0
     SkipInternalVoip,
@@ -1000,6 +1015,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReverseNumberLookupOpti
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsAdminRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsAdminRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1071,6 +1087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAdminRoot {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsPolicyAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1122,6 +1139,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsPolicyAssignment {
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsPolicyUserAssignment`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsPolicyUserAssignment {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1181,6 +1199,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsPolicyUserAssignme
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsUserConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamsUserConfiguration {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1294,6 +1313,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsUserConfiguration 
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TelephoneNumberLongRunningOperation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -1355,6 +1375,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TelephoneNumberLongRunn
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TelephoneNumberLongRunningOperationDetails {
     /// Property `resourceLocation` (nullable: absent, `null` or a value).
     pub resource_location: ::graph_model::Nullable<String>,
@@ -1414,6 +1435,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberManagementRoot`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TelephoneNumberManagementRoot {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

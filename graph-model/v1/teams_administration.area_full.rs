@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.teamsAdministration.policyIdentifierDetail`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PolicyIdentifierDetail {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,

@@ -2,6 +2,7 @@
 
 /// CSDL: `microsoft.graph.termStore.group`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Group {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -81,6 +82,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Group {
 }
 /// CSDL: `microsoft.graph.termStore.localizedDescription`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocalizedDescription {
     /// Property `description` (nullable: absent, `null` or a value).
     pub description: ::graph_model::Nullable<String>,
@@ -132,6 +134,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedDescription {
 }
 /// CSDL: `microsoft.graph.termStore.localizedLabel`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocalizedLabel {
     /// Property `isDefault` (nullable: absent, `null` or a value).
     pub is_default: ::graph_model::Nullable<bool>,
@@ -187,6 +190,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedLabel {
 }
 /// CSDL: `microsoft.graph.termStore.localizedName`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct LocalizedName {
     /// Property `languageTag` (nullable: absent, `null` or a value).
     pub language_tag: ::graph_model::Nullable<String>,
@@ -238,6 +242,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedName {
 }
 /// CSDL: `microsoft.graph.termStore.relation`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Relation {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -304,6 +309,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Relation {
 }
 /// CSDL: `microsoft.graph.termStore.relationType`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RelationType {
     /// `pin` = 0
     Pin,
@@ -357,6 +363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RelationType {
 }
 /// CSDL: `microsoft.graph.termStore.set`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Set {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -446,6 +453,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Set {
 }
 /// CSDL: `microsoft.graph.termStore.store`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Store {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -512,6 +520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Store {
 }
 /// CSDL: `microsoft.graph.termStore.term`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Term {
     /// Property `id` (not nullable: absent or a value).
     pub id: Option<String>,
@@ -604,6 +613,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Term {
 }
 /// CSDL: `microsoft.graph.termStore.termGroupScope`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TermGroupScope {
     /// `global` = 0
     Global,

@@ -49,14 +49,12 @@ fn target(url: &str) -> (String, bool, Option<String>) {
 }
 
 fn create_body() -> CreateBody {
-    CreateBody {
-        data: Some(DataAny::AccessReviewContextData(AccessReviewContextData {
-            review_definition_id: Some("f5744a40-bca0-4506-a286-a8afac513d1c".into()),
-            review_instance_id: Some("dd1a7e3b-0d7f-4a6c-8f0b-5b3a1e2c9d4f".into()),
-            ..Default::default()
-        })),
-        ..Default::default()
-    }
+    let mut data = AccessReviewContextData::default();
+    data.review_definition_id = Some("f5744a40-bca0-4506-a286-a8afac513d1c".into());
+    data.review_instance_id = Some("dd1a7e3b-0d7f-4a6c-8f0b-5b3a1e2c9d4f".into());
+    let mut body = CreateBody::default();
+    body.data = Some(DataAny::AccessReviewContextData(data));
+    body
 }
 
 #[test]

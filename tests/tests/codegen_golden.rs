@@ -280,7 +280,9 @@ fn several_inputs_extra_derives_and_module_overrides() {
         "{ext}"
     );
     assert!(
-        ext.contains("#[derive(Clone, Debug, Default, PartialEq, Eq)]\npub struct Report {"),
+        ext.contains(
+            "#[derive(Clone, Debug, Default, PartialEq, Eq)]\n#[non_exhaustive]\npub struct Report {"
+        ),
         "{ext}"
     );
     assert!(
@@ -305,7 +307,7 @@ fn several_inputs_extra_derives_and_module_overrides() {
         "{root}"
     );
     // Enums derive `Eq` already: not twice.
-    assert!(get("graph.rs").contains("#[derive(Clone, Debug, PartialEq, Eq, Hash)]\npub enum CustomDataProvidedResourceUploadStatus"));
+    assert!(get("graph.rs").contains("#[derive(Clone, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum CustomDataProvidedResourceUploadStatus"));
 
     let err = Builder::new()
         .input(workspace_root().join("graph-model/metadata/graph-seed.xml"))

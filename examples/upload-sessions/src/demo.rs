@@ -22,7 +22,8 @@ fn id_of(s: &SessionAny) -> String {
     match s {
         SessionAny::Base(s) => s.id.clone(),
         SessionAny::CustomDataProvidedResourceAccessReviewUploadSession(s) => s.id.clone(),
-        SessionAny::Unknown(_) => None,
+        // An unknown subtype, or one the model gains later.
+        _ => None,
     }
     .unwrap_or_default()
 }
@@ -33,7 +34,7 @@ fn file_names(s: &SessionAny) -> Vec<String> {
         SessionAny::CustomDataProvidedResourceAccessReviewUploadSession(s) => {
             s.files.value().cloned()
         }
-        SessionAny::Unknown(_) => None,
+        _ => None,
     };
     files
         .unwrap_or_default()
@@ -55,14 +56,13 @@ pub fn run() -> Result<Vec<String>, String> {
     );
     let mut log = Vec::new();
 
-    let body = CreateBody {
-        data: Some(DataAny::AccessReviewContextData(AccessReviewContextData {
-            review_definition_id: Some("f5744a40-bca0-4506-a286-a8afac513d1c".into()),
-            review_instance_id: Some("dd1a7e3b-0d7f-4a6c-8f0b-5b3a1e2c9d4f".into()),
-            ..Default::default()
-        })),
-        ..Default::default()
-    };
+    // Generated types are `#[non_exhaustive]` (a property Graph adds is a
+    // minor release): built from `Default`, fields assigned.
+    let mut data = AccessReviewContextData::default();
+    data.review_definition_id = Some("f5744a40-bca0-4506-a286-a8afac513d1c".into());
+    data.review_instance_id = Some("dd1a7e3b-0d7f-4a6c-8f0b-5b3a1e2c9d4f".into());
+    let mut body = CreateBody::default();
+    body.data = Some(DataAny::AccessReviewContextData(data));
     let session: SessionAny = decode(&send(api.create(&body))).map_err(err)?;
     let id = id_of(&session);
     log.push(format!("created {id}"));

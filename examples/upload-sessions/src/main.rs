@@ -53,6 +53,8 @@ fn row(any: &SessionAny) -> (String, String, usize, String) {
             0,
             "-".into(),
         ),
+        // A subtype the model gains in a later release.
+        _ => ("(a newer subtype)".into(), "-".into(), 0, "-".into()),
     }
 }
 
@@ -103,15 +105,11 @@ fn list_body(path: &str, text: String) -> Result<String, String> {
 }
 
 fn create(source: &str, definition: &str, instance: &str) -> String {
-    let data = AccessReviewContextData {
-        review_definition_id: Some(definition.into()),
-        review_instance_id: Some(instance.into()),
-        ..Default::default()
-    };
-    let mut body = Session {
-        data: Nullable::Value(DataAny::AccessReviewContextData(data)),
-        ..Default::default()
-    };
+    let mut data = AccessReviewContextData::default();
+    data.review_definition_id = Some(definition.into());
+    data.review_instance_id = Some(instance.into());
+    let mut body = Session::default();
+    body.data = Nullable::Value(DataAny::AccessReviewContextData(data));
     // `source` is documented for the request but is not in the metadata: it
     // goes in the extra properties and is written as given.
     body.extra.insert("source".into(), source.into());

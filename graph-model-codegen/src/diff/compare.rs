@@ -105,15 +105,15 @@ impl Cx<'_> {
         }
         for (name, n) in &new {
             let Some(o) = old.get(name) else {
-                // A subtype of a type the old model has?
-                let derived = n.structured().and_then(|s| s.base).is_some_and(|b| {
-                    let base = self.new.get(b).name.to_string();
-                    old.contains_key(&base)
-                });
-                let rule = if derived {
-                    rules::DERIVED_TYPE_ADDED
-                } else {
-                    rules::TYPE_ADDED
+                // A subtype of a type the old model has: one that was
+                // polymorphic already, or its first?
+                let base = n.structured().and_then(|s| s.base);
+                let old_base =
+                    base.and_then(|b| self.old.lookup(&self.new.get(b).name.to_string()));
+                let rule = match old_base {
+                    Some(b) if self.old.is_polymorphic(b) => rules::DERIVED_TYPE_ADDED,
+                    Some(_) => rules::FIRST_DERIVED_TYPE_ADDED,
+                    None => rules::TYPE_ADDED,
                 };
                 let detail = format!("{} added", n.kind_name());
                 self.push(rule, name.clone(), None, Some(&n.span), detail);

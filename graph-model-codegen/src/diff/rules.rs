@@ -17,9 +17,10 @@ pub enum Wire {
     Breaking,
 }
 
-/// The semver bump a crate of generated types needs (for the code this
-/// project generates today: structs with public fields and no
-/// `#[non_exhaustive]`, exhaustive `…Any` enums, open enums with `Other`).
+/// The semver bump a crate of generated types needs, for the code this
+/// project generates: `#[non_exhaustive]` structs with public fields
+/// (built from `Default`, fields assigned), `#[non_exhaustive]` enums and
+/// `…Any` enums.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Bump {
     /// Documentation only.
@@ -62,8 +63,10 @@ macro_rules! rules {
 rules! {
     TYPE_ADDED: "type-added", Safe, Safe, Minor,
         "A new type: nothing old refers to it. (A new subtype of an old type has its own rule.)";
-    DERIVED_TYPE_ADDED: "derived-type-added", Caution, Safe, Major,
-        "A new subtype: old types read it as an unknown subtype, kept whole (Graph's API guidelines allow new subtypes); the generated `…Any` enum gains a variant, which breaks exhaustive matches.";
+    DERIVED_TYPE_ADDED: "derived-type-added", Caution, Safe, Minor,
+        "A new subtype of a type that had subtypes or was abstract: old types read it as an unknown subtype, kept whole (Graph's API guidelines allow new subtypes); the `#[non_exhaustive]` `…Any` enum gains a variant.";
+    FIRST_DERIVED_TYPE_ADDED: "first-derived-type-added", Caution, Safe, Major,
+        "The first subtype of a concrete type: read as an unknown subtype by old types; the base becomes polymorphic, so every field declared as it changes type from the struct to its new `…Any` enum.";
     TYPE_REMOVED: "type-removed", Breaking, Breaking, Major,
         "A type removed: old code and payloads that name it lose it (OData CSDL 4.01 §3, Graph breaking-change policy).";
     TYPE_KIND_CHANGED: "type-kind-changed", Breaking, Breaking, Major,
@@ -71,17 +74,17 @@ rules! {
     BASE_TYPE_CHANGED: "base-type-changed", Breaking, Breaking, Major,
         "The base type changed: inherited properties and `@odata.type` dispatch move.";
     ABSTRACT_ADDED: "abstract-added", Safe, Breaking, Major,
-        "The type became abstract: a request may no longer send it without a subtype's `@odata.type`.";
-    ABSTRACT_REMOVED: "abstract-removed", Caution, Safe, Minor,
-        "The type is no longer abstract: values of the type itself may now come.";
+        "The type became abstract: a request may no longer send it without a subtype's `@odata.type`; a type without subtypes becomes polymorphic (fields of it become its `…Any`).";
+    ABSTRACT_REMOVED: "abstract-removed", Caution, Safe, Major,
+        "The type is no longer abstract: values of the type itself may now come; a type without subtypes stops being polymorphic (its `…Any` goes).";
     OPEN_ADDED: "open-type-added", Safe, Safe, Patch,
         "The type became open: dynamic properties were kept as extra members already.";
     OPEN_REMOVED: "open-type-removed", Safe, Breaking, Patch,
         "The type is no longer open: a request's dynamic properties may be refused.";
     HAS_STREAM_CHANGED: "has-stream-changed", Caution, Caution, Patch,
         "Media entity or not: `$value` and the media control information change.";
-    PROPERTY_ADDED: "property-added", Safe, Safe, Major,
-        "A new property: old types keep it as an extra member (OData JSON 4.01 §4.5.13, clients must accept unknown properties); a struct field is added, which breaks struct literals and exhaustive patterns.";
+    PROPERTY_ADDED: "property-added", Safe, Safe, Minor,
+        "A new property: old types keep it as an extra member (OData JSON 4.01 §4.5.13, clients must accept unknown properties); a field of a `#[non_exhaustive]` struct (built from `Default`, fields assigned).";
     PROPERTY_REMOVED: "property-removed", Caution, Breaking, Major,
         "A property removed: responses stop sending it; a request that sends it may be refused; the field goes away.";
     PROPERTY_TYPE_CHANGED: "property-type-changed", Breaking, Breaking, Major,
@@ -96,8 +99,8 @@ rules! {
         "MaxLength, Precision, Scale, SRID or Unicode changed: values outside the new facets are refused one way or the other.";
     PROPERTY_DEFAULT_CHANGED: "property-default-changed", Safe, Caution, Patch,
         "A default value changed: a request that leaves the property out gets another value.";
-    NAVIGATION_ADDED: "navigation-added", Safe, Safe, Major,
-        "A new navigation property: read as an extra member when expanded; a struct field is added.";
+    NAVIGATION_ADDED: "navigation-added", Safe, Safe, Minor,
+        "A new navigation property: read as an extra member when expanded; a field of a `#[non_exhaustive]` struct.";
     NAVIGATION_REMOVED: "navigation-removed", Caution, Breaking, Major,
         "A navigation property removed: URLs and `$expand` naming it fail; the field goes away.";
     NAVIGATION_TYPE_CHANGED: "navigation-type-changed", Breaking, Breaking, Major,
@@ -108,18 +111,18 @@ rules! {
         "`ContainsTarget` changed: the URL subtree and the generated field (typed or untyped in the v1 areas) change.";
     NAVIGATION_NULLABILITY_CHANGED: "navigation-nullability-changed", Caution, Caution, Patch,
         "A navigation property's nullability changed.";
-    MEMBER_ADDED_AFTER_SENTINEL: "member-added-after-sentinel", Safe, Safe, Major,
-        "A member after `unknownFutureValue`: evolvable, not sent without `Prefer: include-unknown-enum-members` (Graph API guidelines, evolvable enums); the generated enum gains a variant (what `Other` held), which breaks exhaustive matches.";
-    MEMBER_ADDED_BEFORE_SENTINEL: "member-added-before-sentinel", Breaking, Safe, Major,
-        "A member inserted before `unknownFutureValue`: sent to every client, preference or not, against the evolvable-enum contract (Graph API guidelines: new members go after the sentinel); this project's types keep it as `Other`, but a client may rely on the members before the sentinel being all; a variant is added.";
-    MEMBER_ADDED: "member-added", Caution, Safe, Major,
-        "A member of an enum without the sentinel (flags included): a new service sends it to old clients (kept as `Other`, an unknown-enum-value warning); a variant is added to the generated enum, which breaks exhaustive matches.";
+    MEMBER_ADDED_AFTER_SENTINEL: "member-added-after-sentinel", Safe, Safe, Minor,
+        "A member after `unknownFutureValue`: evolvable, not sent without `Prefer: include-unknown-enum-members` (Graph API guidelines, evolvable enums); a variant of a `#[non_exhaustive]` enum (what `Other` held).";
+    MEMBER_ADDED_BEFORE_SENTINEL: "member-added-before-sentinel", Breaking, Safe, Minor,
+        "A member inserted before `unknownFutureValue`: sent to every client, preference or not, against the evolvable-enum contract (Graph API guidelines: new members go after the sentinel); this project's types keep it as `Other`, but a client may rely on the members before the sentinel being all; a variant of a `#[non_exhaustive]` enum.";
+    MEMBER_ADDED: "member-added", Caution, Safe, Minor,
+        "A member of an enum without the sentinel (flags included): a new service sends it to old clients (kept as `Other`, an unknown-enum-value warning); a variant of a `#[non_exhaustive]` enum.";
     MEMBER_REMOVED: "member-removed", Safe, Breaking, Major,
         "A member removed: a request that sends it is refused; the variant goes away.";
     MEMBER_VALUE_CHANGED: "member-value-changed", Caution, Caution, Patch,
         "A member's numeric value changed: names are what JSON carries, but `$orderby` and flags combinations follow values.";
-    SENTINEL_ADDED: "sentinel-added", Safe, Safe, Major,
-        "`unknownFutureValue` added: the enum becomes evolvable; the generated enum gains a variant.";
+    SENTINEL_ADDED: "sentinel-added", Safe, Safe, Minor,
+        "`unknownFutureValue` added: the enum becomes evolvable; a variant of a `#[non_exhaustive]` enum.";
     SENTINEL_MOVED: "sentinel-moved", Breaking, Breaking, Major,
         "The sentinel moved or was removed: which members are evolvable changes (Graph API guidelines: the sentinel is never moved).";
     FLAGS_CHANGED: "flags-changed", Breaking, Breaking, Major,
@@ -154,7 +157,7 @@ rules! {
 
 impl fmt::Display for Wire {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Wire::Safe => "safe",
             Wire::Caution => "caution",
             Wire::Breaking => "breaking",
@@ -164,7 +167,7 @@ impl fmt::Display for Wire {
 
 impl fmt::Display for Bump {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Bump::Patch => "patch",
             Bump::Minor => "minor",
             Bump::Major => "major",

@@ -22,6 +22,9 @@ pub fn emit(cx: &Cx, w: &mut Writer, e: &Enum) {
     let deprecated = e.deprecated.is_some();
     cx.allow_deprecated(w, 0, deprecated);
     cx.derive(w, &["Clone", "Debug", "PartialEq", "Eq", "Hash"]);
+    // Semver: what Graph calls additive (a property, a member, a subtype)
+    // is a minor change of the generated API.
+    w.line(0, "#[non_exhaustive]");
     w.line(0, &format!("pub enum {name} {{"));
     for v in &e.variants {
         let mut notes = vec![format!("`{}` = {}", v.wire, v.value)];

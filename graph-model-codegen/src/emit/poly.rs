@@ -44,6 +44,9 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
         w.line(0, "#[allow(clippy::large_enum_variant)]");
     }
     cx.derive(w, &["Clone", "Debug", "PartialEq"]);
+    // Semver: what Graph calls additive (a property, a member, a subtype)
+    // is a minor change of the generated API.
+    w.line(0, "#[non_exhaustive]");
     w.line(0, &format!("pub enum {name} {{"));
     w.doc_line(4, "No `@odata.type`, or the declared type itself.");
     w.tuple_variant(4, base, &atom(&base_ty));

@@ -29,6 +29,9 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     let deprecated = in_definition || s.fields.iter().any(|f| f.deprecated.is_some());
     cx.allow_deprecated(w, 0, in_definition);
     cx.derive(w, &["Clone", "Debug", "Default", "PartialEq"]);
+    // Semver: what Graph calls additive (a property, a member, a subtype)
+    // is a minor change of the generated API.
+    w.line(0, "#[non_exhaustive]");
     w.line(0, &format!("pub struct {name} {{"));
     for f in &s.fields {
         field(cx, w, f);

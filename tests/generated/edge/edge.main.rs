@@ -2,6 +2,7 @@
 
 /// CSDL: `edge.main.circle`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Circle {
     /// Property `label` (nullable: absent, `null` or a value).
     pub label: ::graph_model::Nullable<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Circle {
 }
 /// CSDL: `edge.main.dayOfWeek`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DayOfWeek {
     /// `sunday` = 1
     Sunday,
@@ -105,6 +107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DayOfWeek {
 }
 /// CSDL: `edge.main.empty`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Empty {
     /// A value that is not a member of the model's enum, exactly as received.
     Other(String),
@@ -142,6 +145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Empty {
 }
 /// CSDL: `edge.main.group`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Group {
     /// Property `label` (nullable: absent, `null` or a value).
     pub label: ::graph_model::Nullable<String>,
@@ -197,6 +201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Group {
 }
 /// CSDL: `edge.main.keywords`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Keywords {
     /// Property `type` (nullable: absent, `null` or a value).
     pub r#type: ::graph_model::Nullable<String>,
@@ -315,6 +320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Keywords {
 }
 /// CSDL: `edge.main.node`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Node {
     /// Property `next` (nullable: absent, `null` or a value).
     pub next: ::graph_model::Nullable<Box<Node>>,
@@ -372,6 +378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Node {
 ///
 /// CSDL: `edge.main.old`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Old {
     /// Property `value` (nullable: absent, `null` or a value).
     #[deprecated(note = "use newValue; deprecated since 2024-01-01")]
@@ -424,6 +431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Old {
 }
 /// CSDL: `edge.main.primitives`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Primitives {
     /// Property `binary` (nullable: absent, `null` or a value).
     pub binary: ::graph_model::Nullable<::graph_model::edm::Binary>,
@@ -589,6 +597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Primitives {
 }
 /// CSDL: `edge.main.riskLevel`. Open: a value the model does not list is kept in [`Self::Other2`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RiskLevel {
     /// `unknown` = 0
     Unknown,
@@ -663,6 +672,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskLevel {
 /// CSDL: `edge.main.shape` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Shape {
     /// Property `label` (nullable: absent, `null` or a value).
     pub label: ::graph_model::Nullable<String>,
@@ -718,6 +728,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shape {
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ShapeAny {
     /// No `@odata.type`, or the declared type itself.
     Base(Shape),
@@ -778,6 +789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShapeAny {
 pub type ShortText = String;
 /// CSDL: `edge.main.signed`. Open: a value the model does not list is kept in [`Self::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Signed {
     /// `negative` = -1
     Negative,

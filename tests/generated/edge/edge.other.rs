@@ -2,6 +2,7 @@
 
 /// CSDL: `edge.other.circle`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Circle {
     /// Property `label` (nullable: absent, `null` or a value).
     pub label: ::graph_model::Nullable<String>,
@@ -53,6 +54,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Circle {
 }
 /// CSDL: `edge.other.holder`.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Holder {
     /// Property `main` (nullable: absent, `null` or a value).
     pub main: ::graph_model::Nullable<super::main::Circle>,
