@@ -82,6 +82,13 @@ enum Command {
         /// OLD is a folder: a table of counts per consecutive pair.
         #[arg(long)]
         history: bool,
+        /// Only the changes that reach these types (repeatable), as
+        /// `generate` would include them, each with the path by which it
+        /// does.
+        #[arg(long = "root")]
+        roots: Vec<String>,
+        #[command(flatten)]
+        closure: ClosureArgs,
     },
     /// Generate Rust types from a CSDL file into a directory.
     Generate {
@@ -227,12 +234,19 @@ fn areas(file: PathBuf, out: PathBuf, prefix: &str, runtime: String, rustfmt: bo
 }
 
 /// `graph-model-codegen diff`.
+/// How `diff` limits itself to the user's types.
+struct Reach {
+    roots: Vec<String>,
+    closure: ClosureArgs,
+}
+
 fn diff_command(
     old: PathBuf,
     new: Option<PathBuf>,
     format: &str,
     fail_on: Option<&str>,
     history: bool,
+    reach: Reach,
 ) -> ExitCode {
     use graph_model_codegen::diff::{self, Bump, Wire};
     let load = |p: &std::path::Path| load_file(p, LoadOptions::default());
@@ -296,7 +310,30 @@ fn diff_command(
             return ExitCode::FAILURE;
         }
     };
-    let d = diff::diff(&old_model, &new_model);
+    let mut d = diff::diff(&old_model, &new_model);
+    if !reach.roots.is_empty() {
+        let c = &reach.closure;
+        // A root missing from one side (added or removed) limits the other.
+        let spec = |m: &graph_model_codegen::Model| {
+            Spec::from_names(
+                m,
+                &reach.roots,
+                c.navigation(),
+                &c.navigation_paths,
+                &c.excluded,
+            )
+        };
+        let (so, sn) = match (spec(&old_model), spec(&new_model)) {
+            (Err(e), Err(_)) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+            (Ok(o), Ok(n)) => (o, n),
+            (Ok(o), Err(_)) => (o, Spec::default()),
+            (Err(_), Ok(n)) => (Spec::default(), n),
+        };
+        d = diff::reaching(&d, (&old_model, &so), (&new_model, &sn));
+    }
     match format {
         "markdown" => print!("{}", d.markdown()),
         "json" => println!(
@@ -329,7 +366,16 @@ fn main() -> ExitCode {
             format,
             fail_on,
             history,
-        } => diff_command(old, new, &format, fail_on.as_deref(), history),
+            roots,
+            closure,
+        } => diff_command(
+            old,
+            new,
+            &format,
+            fail_on.as_deref(),
+            history,
+            Reach { roots, closure },
+        ),
         Command::Areas {
             file,
             out,

@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use graph_model_codegen::closure::{Navigation, Spec};
 use graph_model_codegen::diff::{self, Diff, RULES};
 use graph_model_codegen::{load_file, LoadOptions, Model};
 use graph_model_tests::trial_needing;
@@ -64,6 +65,53 @@ fn synthetic() -> Result<(), Failed> {
     assert_eq!(json["counts"]["changes"], d.changes.len());
     assert_eq!(json["changes"][0]["rule"], d.changes[0].rule.id);
     assert!(d.markdown().lines().count() > d.changes.len());
+    // For a user's closure: `note` without navigation reaches its new
+    // subtype and nothing of `user`; `user` with navigation reaches `note`
+    // through `notes`, and the bound action through its binding.
+    let (old_m, new_m) = (load(&old_path), load(&new_path));
+    let spec = |m: &Model, root: &str, nav| {
+        Spec::from_names(m, &[root.to_string()], nav, &[], &[]).unwrap()
+    };
+    let reached = |root: &str, nav| {
+        let r = diff::reaching(
+            &d,
+            (&old_m, &spec(&old_m, root, nav)),
+            (&new_m, &spec(&new_m, root, nav)),
+        );
+        r.changes
+            .iter()
+            .map(|c| format!("{} via {}", c.subject, c.via.as_deref().unwrap_or("?")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        reached("microsoft.graph.note", Navigation::None),
+        ["microsoft.graph.stickyNote via microsoft.graph.note/microsoft.graph.stickyNote"]
+    );
+    let from_user = reached("microsoft.graph.user", Navigation::All);
+    assert!(
+        from_user.contains(&"microsoft.graph.user/age via microsoft.graph.user".to_string()),
+        "{from_user:?}"
+    );
+    assert!(
+        from_user.contains(
+            &"microsoft.graph.stickyNote via microsoft.graph.user/notes/microsoft.graph.stickyNote"
+                .to_string()
+        ),
+        "{from_user:?}"
+    );
+    assert!(
+        from_user.contains(
+            &"microsoft.graph.send(microsoft.graph.user)/urgent via microsoft.graph.user"
+                .to_string()
+        ),
+        "{from_user:?}"
+    );
+    assert!(
+        !from_user
+            .iter()
+            .any(|c| c.starts_with("microsoft.graph.plain")),
+        "{from_user:?}"
+    );
     Ok(())
 }
 

@@ -75,6 +75,7 @@ impl Cx<'_> {
             old: old.cloned(),
             new: new.cloned(),
             detail,
+            via: None,
         });
     }
 

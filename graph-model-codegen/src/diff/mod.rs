@@ -14,7 +14,10 @@
 //! ```
 
 mod compare;
+mod reach;
 pub mod rules;
+
+pub use reach::reaching;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -38,6 +41,9 @@ pub struct Change {
     pub new: Option<Span>,
     /// The change in a few words (`Edm.String → Edm.Int32`).
     pub detail: String,
+    /// With [`reaching`]: the path from a root to what changed
+    /// (`microsoft.graph.user/authentication/methods`).
+    pub via: Option<String>,
 }
 
 /// Every change between two models.
@@ -133,9 +139,14 @@ impl Diff {
                     (None, Some(n)) => format!("{n}"),
                     (None, None) => String::new(),
                 };
+                let via = ch
+                    .via
+                    .as_ref()
+                    .map(|v| format!(" via {v}"))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "  read {:<8} send {:<8} rust {:<5} [{}] {}: {} ({place})",
+                    "  read {:<8} send {:<8} rust {:<5} [{}] {}: {} ({place}){via}",
                     ch.rule.read, ch.rule.send, ch.rule.rust, ch.rule.id, ch.subject, ch.detail
                 );
             }
@@ -166,8 +177,9 @@ impl Diff {
     }
 
     /// JSON: `{"bump", "counts", "changes": [{"rule", "subject", "detail",
-    /// "read", "send", "rust", "old", "new"}]}`, places as `file:line:col`
-    /// or `null`. The field names are stable.
+    /// "read", "send", "rust", "old", "new", "via"}]}`, places as
+    /// `file:line:col` or `null`, `via` the path from a root or `null`. The
+    /// field names are stable.
     pub fn json(&self) -> serde_json::Value {
         let c = self.counts();
         let place = |s: &Option<Span>| s.as_ref().map(|s| s.to_string());
@@ -190,6 +202,7 @@ impl Diff {
                 "rust": ch.rule.rust.to_string(),
                 "old": place(&ch.old),
                 "new": place(&ch.new),
+                "via": ch.via,
             })).collect::<Vec<_>>(),
         })
     }

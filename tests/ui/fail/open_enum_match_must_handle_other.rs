@@ -1,4 +1,5 @@
-// Enums are open: a match must handle values the model does not list.
+// Enums are open and `#[non_exhaustive]`: a match must handle values the
+// model does not list (`Other`) and members a later model adds.
 use graph_model::graph::CustomDataProvidedResourceUploadStatus as Status;
 
 fn describe(s: &Status) -> &'static str {

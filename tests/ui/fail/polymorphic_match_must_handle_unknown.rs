@@ -1,4 +1,5 @@
-// A polymorphic value may carry an `@odata.type` the model does not know.
+// A polymorphic value may carry an `@odata.type` the model does not know, or
+// one a later model adds (`#[non_exhaustive]`): a match needs a `_` arm.
 use graph_model::graph::custom_data_provided_resource_payloads::DataAny;
 
 fn kind(d: &DataAny) -> &'static str {
