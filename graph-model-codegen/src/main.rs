@@ -340,7 +340,10 @@ fn diff_command(
             "{}",
             serde_json::to_string_pretty(&d.json()).unwrap_or_default()
         ),
-        _ => print!("{}", d.text()),
+        _ => {
+            use std::io::IsTerminal;
+            print!("{}", d.text_with(std::io::stdout().is_terminal()));
+        }
     }
     let fails = match fail_on {
         Some("wire") => d

@@ -65,6 +65,9 @@ fn synthetic() -> Result<(), Failed> {
     assert_eq!(json["counts"]["changes"], d.changes.len());
     assert_eq!(json["changes"][0]["rule"], d.changes[0].rule.id);
     assert!(d.markdown().lines().count() > d.changes.len());
+    // Colour only when asked (a terminal): breaking in red.
+    assert!(d.text_with(true).contains("\x1b[31mbreaking"));
+    assert!(!d.text().contains('\x1b'));
     // For a user's closure: `note` without navigation reaches its new
     // subtype and nothing of `user`; `user` with navigation reaches `note`
     // through `notes`, and the bound action through its binding.

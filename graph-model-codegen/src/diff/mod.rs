@@ -125,6 +125,24 @@ impl Diff {
     /// Human text: a summary line, then each group with its changes
     /// (`read/send/rust [rule] subject: detail (old → new place)`).
     pub fn text(&self) -> String {
+        self.text_with(false)
+    }
+
+    /// [`Diff::text`], with breaking verdicts in red and cautions and major
+    /// bumps in yellow (ANSI colours) when `colour` (a terminal).
+    pub fn text_with(&self, colour: bool) -> String {
+        let paint = |text: String, wire: Option<Wire>, bump: Option<Bump>| {
+            let code = match (wire, bump) {
+                (Some(Wire::Breaking), _) => "31",
+                (Some(Wire::Caution), _) | (_, Some(Bump::Major)) => "33",
+                _ => return text,
+            };
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text
+            }
+        };
         let c = self.counts();
         let mut out = format!(
             "{} changes: {} can break reading responses, {} sending requests; generated crate: {} major, {} minor, {} patch → {} bump\n",
@@ -144,10 +162,13 @@ impl Diff {
                     .as_ref()
                     .map(|v| format!(" via {v}"))
                     .unwrap_or_default();
+                let read = paint(format!("{:<8}", ch.rule.read), Some(ch.rule.read), None);
+                let send = paint(format!("{:<8}", ch.rule.send), Some(ch.rule.send), None);
+                let rust = paint(format!("{:<5}", ch.rule.rust), None, Some(ch.rule.rust));
                 let _ = writeln!(
                     out,
-                    "  read {:<8} send {:<8} rust {:<5} [{}] {}: {} ({place}){via}",
-                    ch.rule.read, ch.rule.send, ch.rule.rust, ch.rule.id, ch.subject, ch.detail
+                    "  read {read} send {send} rust {rust} [{}] {}: {} ({place}){via}",
+                    ch.rule.id, ch.subject, ch.detail
                 );
             }
         }
