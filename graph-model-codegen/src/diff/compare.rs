@@ -24,6 +24,7 @@ pub(super) fn changes(old: &Model, new: &Model) -> Vec<Change> {
     cx.types();
     cx.entity_sets();
     cx.operations();
+    cx.external_capabilities();
     let mut out = cx.out;
     out.sort_by(|a, b| (&a.subject, a.rule.id).cmp(&(&b.subject, b.rule.id)));
     out
@@ -33,6 +34,39 @@ struct Cx<'m> {
     old: &'m Model,
     new: &'m Model,
     out: Vec<Change>,
+}
+
+/// A capability annotation: term, qualifier, value.
+type Capability<'a> = (&'a str, Option<&'a str>, Option<&'a crate::csdl::raw::Expr>);
+
+/// The `Org.OData.Capabilities.V1` annotations among `annotations`, sorted.
+fn capabilities(annotations: &[crate::csdl::raw::Annotation]) -> Vec<Capability<'_>> {
+    let mut out: Vec<Capability<'_>> = annotations
+        .iter()
+        .filter(|a| a.term.contains("Capabilities"))
+        .map(|a| (a.term.as_str(), a.qualifier.as_deref(), a.value.as_ref()))
+        .collect();
+    out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    out
+}
+
+/// Which capability terms were added, removed or changed.
+fn capability_detail(old: &[Capability<'_>], new: &[Capability<'_>]) -> String {
+    let short = |t: &str| t.rsplit('.').next().unwrap_or(t).to_string();
+    let mut parts = Vec::new();
+    for o in old {
+        match new.iter().find(|n| (n.0, n.1) == (o.0, o.1)) {
+            None => parts.push(format!("{} removed", short(o.0))),
+            Some(n) if n.2 != o.2 => parts.push(format!("{} changed", short(o.0))),
+            Some(_) => {}
+        }
+    }
+    for n in new {
+        if !old.iter().any(|o| (o.0, o.1) == (n.0, n.1)) {
+            parts.push(format!("{} added", short(n.0)));
+        }
+    }
+    parts.join(", ")
 }
 
 /// A type reference as a stable name: `Collection(ns.T)`, `Edm.String`.
@@ -165,6 +199,12 @@ impl Cx<'_> {
                 Some(ns),
                 d.note(),
             );
+        }
+        let (oc, nc) = (capabilities(oa), capabilities(na));
+        if oc != nc {
+            let detail = capability_detail(&oc, &nc);
+            let rule = rules::CAPABILITY_CHANGED;
+            self.push(rule, subject.to_string(), Some(os), Some(ns), detail);
         }
         if Documentation::of(oa) != Documentation::of(na) {
             let detail = "description changed".to_string();
@@ -403,6 +443,41 @@ impl Cx<'_> {
             };
             let detail = format!("member = {} added", nm.value);
             self.push(rule, subject, None, Some(&nm.span), detail);
+        }
+    }
+
+    /// Capability annotations whose target is not a type or property
+    /// (entity sets, singletons, navigation paths): by target.
+    fn external_capabilities(&mut self) {
+        type Caps<'a> = BTreeMap<&'a str, (Vec<Capability<'a>>, &'a Span)>;
+        let by_target = |m: &'_ Model| -> BTreeMap<String, Vec<crate::csdl::raw::Annotation>> {
+            let mut out: BTreeMap<String, Vec<crate::csdl::raw::Annotation>> = BTreeMap::new();
+            for (target, a) in &m.other_annotations {
+                if a.term.contains("Capabilities") {
+                    out.entry(target.clone()).or_default().push(a.clone());
+                }
+            }
+            out
+        };
+        let (old, new) = (by_target(self.old), by_target(self.new));
+        fn caps(m: &BTreeMap<String, Vec<crate::csdl::raw::Annotation>>) -> Caps<'_> {
+            m.iter()
+                .map(|(t, a)| (t.as_str(), (capabilities(a), &a[0].span)))
+                .collect()
+        }
+        let (oc, nc) = (caps(&old), caps(&new));
+        let targets: std::collections::BTreeSet<&str> =
+            oc.keys().chain(nc.keys()).copied().collect();
+        for t in targets {
+            let (o, n) = (oc.get(t), nc.get(t));
+            let empty = Vec::new();
+            let (ov, nv) = (o.map_or(&empty, |x| &x.0), n.map_or(&empty, |x| &x.0));
+            if ov != nv {
+                let detail = capability_detail(ov, nv);
+                let subject = format!("annotations/{t}");
+                let rule = rules::CAPABILITY_CHANGED;
+                self.push(rule, subject, o.map(|x| x.1), n.map(|x| x.1), detail);
+            }
         }
     }
 

@@ -73,9 +73,15 @@ pub fn reaching(diff: &Diff, old: (&Model, &Spec), new: (&Model, &Spec)) -> Diff
     }
     let owner_of = |c: &Change| -> Option<String> {
         let head = c.subject.split('/').next().unwrap_or_default();
-        if head == "container" {
-            // `container/set`: the set's type, in the model that has it.
-            let set = c.subject.split('/').nth(1)?;
+        if head == "container" || head == "annotations" {
+            // `container/set`, `annotations/ns.Container/set[/…]`: the set's
+            // type, in the model that has it.
+            let mut segs = c.subject.split('/').skip(1);
+            let set = if head == "container" {
+                segs.next()?
+            } else {
+                segs.nth(1)?
+            };
             [old.0, new.0].iter().find_map(|m| {
                 m.containers
                     .iter()

@@ -149,6 +149,8 @@ rules! {
         "An operation's return type changed: its response is read as the old type.";
     COMPOSABLE_CHANGED: "composable-changed", Safe, Caution, Patch,
         "`IsComposable` changed: URLs that continue after the function may fail.";
+    CAPABILITY_CHANGED: "capability-changed", Safe, Caution, Patch,
+        "A capability restriction (`Org.OData.Capabilities.V1`: insert, update, delete, filter, sort, select, expand, navigation, count, search) was added, removed or changed: a request the old model allowed may be refused, or one it refused accepted.";
     DEPRECATED: "deprecated", Safe, Safe, Patch,
         "`Org.OData.Core.V1.Revisions` marks it deprecated (with a date and a removal date): a warning, and `#[deprecated]` in the generated code.";
     DESCRIPTION_CHANGED: "description-changed", Safe, Safe, Patch,
