@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use super::rules::{self, Rule};
 use super::Change;
 use crate::model::{
-    Deprecation, Documentation, EntitySet, Enum, Model, Operation, Structured, Target, TypeDef,
-    TypeKind, TypeRef,
+    Deprecation, Documentation, EntitySet, Enum, Model, NavigationProperty, Operation, Property,
+    Structured, Target, TypeDef, TypeKind, TypeRef,
 };
 use crate::Span;
 
@@ -81,17 +81,6 @@ fn ref_name(model: &Model, t: &TypeRef) -> String {
     } else {
         inner
     }
-}
-
-fn element_name(model: &Model, t: &TypeRef) -> String {
-    ref_name(
-        model,
-        &TypeRef {
-            collection: false,
-            target: t.target.clone(),
-            written: String::new(),
-        },
-    )
 }
 
 impl Cx<'_> {
@@ -265,31 +254,62 @@ impl Cx<'_> {
         self.navigation(name, o, n);
     }
 
-    fn properties(&mut self, name: &str, o: &Structured, n: &Structured) {
-        for op in &o.properties {
-            let subject = format!("{name}/{}", op.name);
-            let Some(np) = n.properties.iter().find(|p| p.name == op.name) else {
-                let detail = format!("{} removed", ref_name(self.old, &op.ty));
-                self.push(
-                    rules::PROPERTY_REMOVED,
-                    subject,
-                    Some(&op.span),
-                    None,
-                    detail,
-                );
+    /// Members of two versions of a type matched by name: removed and added
+    /// ones reported with `rules.0` and `rules.3`, a collection turned into
+    /// a value or back with `rules.1`, another type with `rules.2`; the
+    /// pairs found in both are returned for the member's own checks.
+    fn matched<'a, T>(
+        &mut self,
+        name: &str,
+        (old, new): (&'a [T], &'a [T]),
+        key: fn(&T) -> (&str, &TypeRef, &Span),
+        rules: [&'static Rule; 4],
+    ) -> Vec<(String, &'a T, &'a T)> {
+        let [removed, collection, retyped, added] = rules;
+        let mut pairs = Vec::new();
+        for o in old {
+            let (member, ty, span) = key(o);
+            let subject = format!("{name}/{member}");
+            let Some(n) = new.iter().find(|n| key(n).0 == member) else {
+                let detail = format!("{} removed", ref_name(self.old, ty));
+                self.push(removed, subject, Some(span), None, detail);
                 continue;
             };
-            let spans = (Some(&op.span), Some(&np.span));
-            let (ot, nt) = (ref_name(self.old, &op.ty), ref_name(self.new, &np.ty));
-            if op.ty.collection != np.ty.collection {
+            let (_, nty, nspan) = key(n);
+            let (ot, nt) = (ref_name(self.old, ty), ref_name(self.new, nty));
+            let rule = if ty.collection != nty.collection {
+                Some(collection)
+            } else {
+                (ot != nt).then_some(retyped)
+            };
+            if let Some(rule) = rule {
                 let detail = format!("{ot} → {nt}");
-                let rule = rules::PROPERTY_COLLECTION_CHANGED;
-                self.push(rule, subject.clone(), spans.0, spans.1, detail);
-            } else if ot != nt {
-                let detail = format!("{ot} → {nt}");
-                let rule = rules::PROPERTY_TYPE_CHANGED;
-                self.push(rule, subject.clone(), spans.0, spans.1, detail);
+                self.push(rule, subject.clone(), Some(span), Some(nspan), detail);
             }
+            pairs.push((subject, o, n));
+        }
+        for n in new {
+            let (member, ty, span) = key(n);
+            if !old.iter().any(|o| key(o).0 == member) {
+                let detail = format!("{} added", ref_name(self.new, ty));
+                self.push(added, format!("{name}/{member}"), None, Some(span), detail);
+            }
+        }
+        pairs
+    }
+
+    fn properties(&mut self, name: &str, o: &Structured, n: &Structured) {
+        let rules = [
+            rules::PROPERTY_REMOVED,
+            rules::PROPERTY_COLLECTION_CHANGED,
+            rules::PROPERTY_TYPE_CHANGED,
+            rules::PROPERTY_ADDED,
+        ];
+        fn key(p: &Property) -> (&str, &TypeRef, &Span) {
+            (&p.name, &p.ty, &p.span)
+        }
+        for (subject, op, np) in self.matched(name, (&o.properties, &n.properties), key, rules) {
+            let spans = (Some(&op.span), Some(&np.span));
             if op.nullable != np.nullable {
                 let rule = if np.nullable {
                     rules::PROPERTY_NOW_NULLABLE
@@ -315,50 +335,20 @@ impl Cx<'_> {
                 (&np.annotations, &np.span),
             );
         }
-        for np in &n.properties {
-            if !o.properties.iter().any(|p| p.name == np.name) {
-                let subject = format!("{name}/{}", np.name);
-                let detail = format!("{} added", ref_name(self.new, &np.ty));
-                self.push(rules::PROPERTY_ADDED, subject, None, Some(&np.span), detail);
-            }
-        }
     }
 
     fn navigation(&mut self, name: &str, o: &Structured, n: &Structured) {
-        for on in &o.navigation {
-            let subject = format!("{name}/{}", on.name);
-            let Some(nn) = n.navigation.iter().find(|p| p.name == on.name) else {
-                let detail = format!("{} removed", ref_name(self.old, &on.ty));
-                self.push(
-                    rules::NAVIGATION_REMOVED,
-                    subject,
-                    Some(&on.span),
-                    None,
-                    detail,
-                );
-                continue;
-            };
+        let rules = [
+            rules::NAVIGATION_REMOVED,
+            rules::NAVIGATION_COLLECTION_CHANGED,
+            rules::NAVIGATION_TYPE_CHANGED,
+            rules::NAVIGATION_ADDED,
+        ];
+        fn key(p: &NavigationProperty) -> (&str, &TypeRef, &Span) {
+            (&p.name, &p.ty, &p.span)
+        }
+        for (subject, on, nn) in self.matched(name, (&o.navigation, &n.navigation), key, rules) {
             let spans = (Some(&on.span), Some(&nn.span));
-            let (ot, nt) = (ref_name(self.old, &on.ty), ref_name(self.new, &nn.ty));
-            if on.ty.collection != nn.ty.collection {
-                let rule = rules::NAVIGATION_COLLECTION_CHANGED;
-                self.push(
-                    rule,
-                    subject.clone(),
-                    spans.0,
-                    spans.1,
-                    format!("{ot} → {nt}"),
-                );
-            } else if element_name(self.old, &on.ty) != element_name(self.new, &nn.ty) {
-                let rule = rules::NAVIGATION_TYPE_CHANGED;
-                self.push(
-                    rule,
-                    subject.clone(),
-                    spans.0,
-                    spans.1,
-                    format!("{ot} → {nt}"),
-                );
-            }
             if on.contains_target != nn.contains_target {
                 let detail = format!(
                     "ContainsTarget {} → {}",
@@ -370,20 +360,7 @@ impl Cx<'_> {
             if on.nullable != nn.nullable {
                 let detail = format!("Nullable {} → {}", on.nullable, nn.nullable);
                 let rule = rules::NAVIGATION_NULLABILITY_CHANGED;
-                self.push(rule, subject.clone(), spans.0, spans.1, detail);
-            }
-        }
-        for nn in &n.navigation {
-            if !o.navigation.iter().any(|p| p.name == nn.name) {
-                let subject = format!("{name}/{}", nn.name);
-                let detail = format!("{} added", ref_name(self.new, &nn.ty));
-                self.push(
-                    rules::NAVIGATION_ADDED,
-                    subject,
-                    None,
-                    Some(&nn.span),
-                    detail,
-                );
+                self.push(rule, subject, spans.0, spans.1, detail);
             }
         }
     }
