@@ -9,7 +9,7 @@ use super::rules::{self, Rule};
 use super::Change;
 use crate::model::{
     Deprecation, Documentation, EntitySet, Enum, Model, NavigationProperty, Operation, Property,
-    Structured, Target, TypeDef, TypeKind, TypeRef,
+    Structured, TypeDef, TypeKind, TypeRef,
 };
 use crate::Span;
 
@@ -67,20 +67,6 @@ fn capability_detail(old: &[Capability<'_>], new: &[Capability<'_>]) -> String {
         }
     }
     parts.join(", ")
-}
-
-/// A type reference as a stable name: `Collection(ns.T)`, `Edm.String`.
-fn ref_name(model: &Model, t: &TypeRef) -> String {
-    let inner = match &t.target {
-        Target::Named(id) => model.get(*id).name.to_string(),
-        Target::Primitive(p) => format!("Edm.{p:?}"),
-        Target::Unresolved(s) => s.clone(),
-    };
-    if t.collection {
-        format!("Collection({inner})")
-    } else {
-        inner
-    }
 }
 
 impl Cx<'_> {
@@ -271,12 +257,12 @@ impl Cx<'_> {
             let (member, ty, span) = key(o);
             let subject = format!("{name}/{member}");
             let Some(n) = new.iter().find(|n| key(n).0 == member) else {
-                let detail = format!("{} removed", ref_name(self.old, ty));
+                let detail = format!("{} removed", self.old.type_ref_name(ty));
                 self.push(removed, subject, Some(span), None, detail);
                 continue;
             };
             let (_, nty, nspan) = key(n);
-            let (ot, nt) = (ref_name(self.old, ty), ref_name(self.new, nty));
+            let (ot, nt) = (self.old.type_ref_name(ty), self.new.type_ref_name(nty));
             let rule = if ty.collection != nty.collection {
                 Some(collection)
             } else {
@@ -291,7 +277,7 @@ impl Cx<'_> {
         for n in new {
             let (member, ty, span) = key(n);
             if !old.iter().any(|o| key(o).0 == member) {
-                let detail = format!("{} added", ref_name(self.new, ty));
+                let detail = format!("{} added", self.new.type_ref_name(ty));
                 self.push(added, format!("{name}/{member}"), None, Some(span), detail);
             }
         }
@@ -488,7 +474,7 @@ impl Cx<'_> {
                     );
                 }
                 Some(n) => {
-                    let (ot, nt) = (ref_name(self.old, &o.ty), ref_name(self.new, &n.ty));
+                    let (ot, nt) = (self.old.type_ref_name(&o.ty), self.new.type_ref_name(&n.ty));
                     if ot != nt || o.singleton != n.singleton {
                         let detail = format!("{} of {ot} → {} of {nt}", what(o), what(n));
                         let rule = rules::ENTITY_SET_TYPE_CHANGED;
@@ -500,7 +486,7 @@ impl Cx<'_> {
         for (name, n) in &new {
             if !old.contains_key(name) {
                 let subject = format!("container/{name}");
-                let detail = format!("{} of {} added", what(n), ref_name(self.new, &n.ty));
+                let detail = format!("{} of {} added", what(n), self.new.type_ref_name(&n.ty));
                 self.push(
                     rules::ENTITY_SET_ADDED,
                     subject,
@@ -515,7 +501,10 @@ impl Cx<'_> {
     /// An operation's overload key: its name, its binding, and (functions
     /// overload on them) its parameter names.
     fn op_key(model: &Model, op: &Operation) -> String {
-        let binding = op.binding().map(|b| ref_name(model, b)).unwrap_or_default();
+        let binding = op
+            .binding()
+            .map(|b| model.type_ref_name(b))
+            .unwrap_or_default();
         let mut key = format!("{}({binding})", op.name);
         if op.kind == crate::csdl::raw::OperationKind::Function {
             let names: Vec<&str> = op
@@ -543,8 +532,8 @@ impl Cx<'_> {
                 // find it by name and binding to report the parameters.
                 let same = new.values().find(|n| {
                     n.name == o.name
-                        && n.binding().map(|b| ref_name(self.new, b))
-                            == o.binding().map(|b| ref_name(self.old, b))
+                        && n.binding().map(|b| self.new.type_ref_name(b))
+                            == o.binding().map(|b| self.old.type_ref_name(b))
                         && !old.contains_key(&Self::op_key(self.new, n))
                 });
                 match same {
@@ -570,8 +559,8 @@ impl Cx<'_> {
             }
             let paired = old.values().any(|o| {
                 o.name == n.name
-                    && o.binding().map(|b| ref_name(self.old, b))
-                        == n.binding().map(|b| ref_name(self.new, b))
+                    && o.binding().map(|b| self.old.type_ref_name(b))
+                        == n.binding().map(|b| self.new.type_ref_name(b))
                     && !new.contains_key(&Self::op_key(self.old, o))
             });
             if !paired {
@@ -595,7 +584,7 @@ impl Cx<'_> {
             let subject = format!("{key}/{}", op.name);
             match n.parameters[skip_n..].iter().find(|p| p.name == op.name) {
                 None => {
-                    let detail = format!("{} removed", ref_name(self.old, &op.ty));
+                    let detail = format!("{} removed", self.old.type_ref_name(&op.ty));
                     self.push(
                         rules::PARAMETER_REMOVED,
                         subject,
@@ -605,7 +594,10 @@ impl Cx<'_> {
                     );
                 }
                 Some(np) => {
-                    let (ot, nt) = (ref_name(self.old, &op.ty), ref_name(self.new, &np.ty));
+                    let (ot, nt) = (
+                        self.old.type_ref_name(&op.ty),
+                        self.new.type_ref_name(&np.ty),
+                    );
                     if ot != nt || op.nullable != np.nullable {
                         let detail = format!(
                             "{ot} (Nullable {}) → {nt} (Nullable {})",
@@ -625,14 +617,14 @@ impl Cx<'_> {
                 } else {
                     rules::PARAMETER_ADDED
                 };
-                let detail = format!("{} added", ref_name(self.new, &np.ty));
+                let detail = format!("{} added", self.new.type_ref_name(&np.ty));
                 self.push(rule, subject, None, Some(&np.span), detail);
             }
         }
         let ret = |m: &Model, op: &Operation| {
             op.return_type
                 .as_ref()
-                .map(|(t, nullable)| format!("{} (Nullable {nullable})", ref_name(m, t)))
+                .map(|(t, nullable)| format!("{} (Nullable {nullable})", m.type_ref_name(t)))
         };
         let (or, nr) = (ret(self.old, o), ret(self.new, n));
         if or != nr {

@@ -174,15 +174,6 @@ pub struct PlanOptions {
     pub areas: BTreeMap<TypeId, Vec<String>>,
 }
 
-/// A type reference's qualified name.
-fn target_name(model: &Model, t: &Target) -> String {
-    match t {
-        Target::Named(id) => model.get(*id).name.to_string(),
-        Target::Primitive(p) => format!("Edm.{p:?}"),
-        Target::Unresolved(s) => s.clone(),
-    }
-}
-
 /// Untyped JSON in the shape of `t` (a `Vec` of it for a collection).
 fn untyped_like(t: &TypeRef) -> RustType {
     if t.collection {
@@ -322,7 +313,7 @@ pub fn plan(model: &Model, types: &BTreeSet<TypeId>, opts: PlanOptions) -> Plan 
                         let untyped = if uncontained {
                             Some(format!(
                                 "Untyped: a navigation property that is not containment (`{}`); the JSON is kept exactly as read and the validator checks it against the model.",
-                                target_name(model, &src.ty.target)
+                                model.target_name(&src.ty.target)
                             ))
                         } else {
                             cx.untyped_note(src.ty, src.navigation)

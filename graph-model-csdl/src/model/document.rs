@@ -58,11 +58,7 @@ pub enum Document {
 impl Document {
     /// A short description: the type (and whether a collection), for reports.
     pub fn describe(&self, model: &Model) -> String {
-        let name = |t: &Target| match t {
-            Target::Named(id) => model.get(*id).name.to_string(),
-            Target::Primitive(p) => format!("Edm.{p:?}"),
-            Target::Unresolved(s) => s.clone(),
-        };
+        let name = |t: &Target| model.target_name(t);
         match self {
             Document::Structured {
                 id,

@@ -96,6 +96,27 @@ impl Model {
         &self.types[id.0 as usize]
     }
 
+    /// A type reference's target as written in messages and reports:
+    /// `microsoft.graph.user`, `Edm.String`, or an unresolved name as given.
+    pub fn target_name(&self, t: &Target) -> String {
+        match t {
+            Target::Named(id) => self.get(*id).name.to_string(),
+            Target::Primitive(p) => format!("Edm.{p:?}"),
+            Target::Unresolved(s) => s.clone(),
+        }
+    }
+
+    /// [`Model::target_name`] of a type reference, `Collection(…)` around
+    /// it for a collection.
+    pub fn type_ref_name(&self, t: &TypeRef) -> String {
+        let inner = self.target_name(&t.target);
+        if t.collection {
+            format!("Collection({inner})")
+        } else {
+            inner
+        }
+    }
+
     /// Every type id, in document order.
     pub fn ids(&self) -> impl Iterator<Item = TypeId> + '_ {
         (0..self.types.len() as u32).map(TypeId)

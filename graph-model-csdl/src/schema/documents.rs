@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::structured::annotations;
 use super::{Def, Defs, Mode};
 use crate::csdl::raw::OperationKind;
-use crate::model::{Document, Model, Target, TypeRef};
+use crate::model::{Document, Model, TypeRef};
 
 /// Definition name of an entity reference (`{"@odata.id": …}`).
 pub(super) const REFERENCE: &str = "odata-entity-reference";
@@ -21,18 +21,9 @@ const LINK_MEMBERS: [&str; 3] = ["source", "relationship", "target"];
 /// `ns.name()-parameters` when unbound.
 pub(super) fn parameters_name(model: &Model, operation: usize) -> String {
     let op = &model.operations[operation];
-    let binding = op.binding().map_or(String::new(), |b| {
-        let name = match &b.target {
-            Target::Named(id) => model.get(*id).name.to_string(),
-            Target::Primitive(p) => format!("Edm.{p:?}"),
-            Target::Unresolved(s) => s.clone(),
-        };
-        if b.collection {
-            format!("Collection({name})")
-        } else {
-            name
-        }
-    });
+    let binding = op
+        .binding()
+        .map_or(String::new(), |b| model.type_ref_name(b));
     format!("{}({binding})-parameters", op.name)
 }
 

@@ -266,11 +266,7 @@ impl Resource<'_> {
         collection: bool,
     ) {
         let model = self.model;
-        let declared = match target {
-            Target::Named(id) => model.get(*id).name.to_string(),
-            Target::Primitive(p) => format!("Edm.{p:?}"),
-            Target::Unresolved(s) => s.clone(),
-        };
+        let declared = model.target_name(target);
         let declared = if collection {
             format!("Collection({declared})")
         } else {

@@ -59,7 +59,7 @@ impl Resolved {
         let mut out = match &self.target {
             None => "nothing".to_string(),
             Some(t) => {
-                let name = target_name(model, t);
+                let name = model.target_name(t);
                 if self.collection {
                     format!("Collection({name})")
                 } else {
@@ -103,7 +103,7 @@ pub fn resolve(model: &Model, url: &str) -> Result<Resolved, crate::Error> {
 }
 
 /// [`resolve`], its error as text.
-pub(super) fn resolve_url(model: &Model, url: &str) -> Result<Resolved, String> {
+fn resolve_url(model: &Model, url: &str) -> Result<Resolved, String> {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     let path = match path.find("://") {
         Some(i) => path[i + 3..].split_once('/').map(|(_, p)| p).unwrap_or(""),
@@ -172,7 +172,7 @@ pub(super) fn resolve_url(model: &Model, url: &str) -> Result<Resolved, String> 
             Some(t) => {
                 return Err(format!(
                     "`{seg}` follows a value of type `{}`, which has no segments",
-                    target_name(model, t)
+                    model.target_name(t)
                 ))
             }
             None => return Err(format!("`{seg}` follows an operation that returns nothing")),
@@ -233,14 +233,6 @@ fn special_name(s: Special) -> &'static str {
     }
 }
 
-pub(super) fn target_name(model: &Model, t: &Target) -> String {
-    match t {
-        Target::Named(id) => model.get(*id).name.to_string(),
-        Target::Primitive(p) => format!("Edm.{p:?}"),
-        Target::Unresolved(s) => s.clone(),
-    }
-}
-
 /// What calling `op` addresses (its return type).
 fn returned(model: &Model, op: &Operation, key: Option<&str>) -> Resolved {
     let _ = key; // the parameters of a function call
@@ -270,7 +262,7 @@ fn import<'m>(model: &'m Model, name: &str) -> Option<&'m Operation> {
 }
 
 /// `users('id')` → (`users`, Some(`'id'`)).
-pub(super) fn split_key(seg: &str) -> (&str, Option<&str>) {
+fn split_key(seg: &str) -> (&str, Option<&str>) {
     match seg.split_once('(') {
         Some((name, rest)) => (name, Some(rest.trim_end_matches(')'))),
         None => (seg, None),
