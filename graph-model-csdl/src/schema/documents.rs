@@ -138,20 +138,7 @@ impl Defs<'_> {
     /// string if the type has no such property, `reason`.
     pub(super) fn deleted_entity(&mut self, id: crate::model::TypeId) -> Value {
         let model = self.model;
-        let mut properties = Map::new();
-        for p in model.properties(id) {
-            let p = p.property;
-            if !p.name.contains('@') && !properties.contains_key(&p.name) {
-                let schema = self.value(&p.ty, p.nullable, Some(&p.facets));
-                properties.insert(p.name.clone(), schema);
-            }
-        }
-        for (n, _) in model.navigation(id) {
-            if !n.name.contains('@') && !properties.contains_key(&n.name) {
-                let schema = self.value(&n.ty, true, None);
-                properties.insert(n.name.clone(), schema);
-            }
-        }
+        let mut properties = self.members(id, false);
         properties
             .entry("id")
             .or_insert_with(|| json!({ "type": "string" }));

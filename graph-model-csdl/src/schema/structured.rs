@@ -153,28 +153,7 @@ impl Defs<'_> {
     /// open, nothing else but annotations (`@…`, `name@…`).
     pub(super) fn shape(&mut self, id: TypeId) -> Value {
         let model = self.model;
-        let mut properties = Map::new();
-        for p in model.properties(id) {
-            let p = p.property;
-            if p.name.contains('@') || properties.contains_key(&p.name) {
-                continue; // the validator reads such a key as an annotation / the first one
-            }
-            let mut schema = self.value(&p.ty, p.nullable, Some(&p.facets));
-            if let Value::Object(o) = &mut schema {
-                describe(o, &p.annotations);
-            }
-            properties.insert(p.name.clone(), schema);
-        }
-        for (n, _) in model.navigation(id) {
-            if n.name.contains('@') || properties.contains_key(&n.name) {
-                continue;
-            }
-            let mut schema = self.value(&n.ty, true, None);
-            if let Value::Object(o) = &mut schema {
-                describe(o, &n.annotations);
-            }
-            properties.insert(n.name.clone(), schema);
-        }
+        let properties = self.members(id, true);
         let open = model.get(id).structured().is_some_and(|s| s.open_type);
         let mut o = Map::new();
         o.insert(
@@ -193,6 +172,33 @@ impl Defs<'_> {
             o.insert("additionalProperties".into(), json!({ "not": {} }));
         }
         Value::Object(o)
+    }
+
+    /// The schemas of `id`'s properties (inherited first) and navigation
+    /// properties by name, with their descriptions when `documented`.
+    pub(super) fn members(&mut self, id: TypeId, documented: bool) -> Map<String, Value> {
+        let model = self.model;
+        let mut properties = Map::new();
+        let props = model.properties(id);
+        let navs = model.navigation(id);
+        let props = props.iter().map(|p| {
+            let p = p.property;
+            (&p.name, &p.ty, p.nullable, Some(&p.facets), &p.annotations)
+        });
+        let navs = navs
+            .iter()
+            .map(|(n, _)| (&n.name, &n.ty, true, None, &n.annotations));
+        for (name, ty, nullable, facets, annotations) in props.chain(navs) {
+            if name.contains('@') || properties.contains_key(name) {
+                continue; // the validator reads such a key as an annotation / the first one
+            }
+            let mut schema = self.value(ty, nullable, facets);
+            if let (true, Value::Object(o)) = (documented, &mut schema) {
+                describe(o, annotations);
+            }
+            properties.insert(name.clone(), schema);
+        }
+        properties
     }
 
     /// A property value: a collection (never `null` items; the collection

@@ -60,23 +60,8 @@ impl Checker<'_> {
                         "`reason` of a deleted entity is \"deleted\" or \"changed\"",
                     );
                 }
-            } else if let Some(prop) = props.iter().find(|x| x.property.name == *k) {
-                let pr = prop.property;
-                let e = Expect {
-                    target: &pr.ty.target,
-                    collection: pr.ty.collection,
-                    nullable: pr.nullable,
-                    facets: Some(&pr.facets),
-                };
-                self.value(&p, v, e, &pr.name);
-            } else if let Some((nav, _)) = navs.iter().find(|(n, _)| n.name == *k) {
-                let e = Expect {
-                    target: &nav.ty.target,
-                    collection: nav.ty.collection,
-                    nullable: true,
-                    facets: None,
-                };
-                self.value(&p, v, e, &nav.name);
+            } else if self.member((&props, &navs), &p, k, v) {
+                continue;
             } else if k == "id" {
                 if !matches!(v, Json::String(_)) {
                     self.push(

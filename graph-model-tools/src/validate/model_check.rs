@@ -1,7 +1,9 @@
 //! Checks a JSON value against a resolved model, by qualified type name.
 //! This is the one engine behind both typed and dynamic validation.
 
-use graph_model_csdl::model::{Enum, Model, Primitive, Target, TypeId, TypeKind};
+use graph_model_csdl::model::{
+    Enum, InheritedProperty, Model, NavigationProperty, Primitive, Target, TypeId, TypeKind,
+};
 
 use super::context::{Context, Method};
 use super::control;
@@ -173,32 +175,10 @@ impl Checker<'_> {
                 }
                 continue;
             }
-            if let Some(prop) = props.iter().find(|x| x.property.name == *key) {
-                let pr = prop.property;
-                self.value(
-                    &p,
-                    v,
-                    Expect {
-                        target: &pr.ty.target,
-                        collection: pr.ty.collection,
-                        nullable: pr.nullable,
-                        facets: Some(&pr.facets),
-                    },
-                    &pr.name,
-                );
-            } else if let Some((nav, _)) = navs.iter().find(|(n, _)| n.name == *key) {
-                self.value(
-                    &p,
-                    v,
-                    Expect {
-                        target: &nav.ty.target,
-                        collection: nav.ty.collection,
-                        nullable: true,
-                        facets: None,
-                    },
-                    &nav.name,
-                );
-            } else if know_all_properties && !open {
+            if self.member((&props, &navs), &p, key, v) {
+                continue;
+            }
+            if know_all_properties && !open {
                 let msg = format!(
                     "`{key}` is not a property of `{}`; kept as an extra property",
                     model.get(actual).name
@@ -206,6 +186,39 @@ impl Checker<'_> {
                 self.push(&p, Kind::NotInModel, msg);
             }
         }
+    }
+
+    /// Checks `v` as the property or navigation property `key` among
+    /// `members` (a type's, as `Model::properties` and `Model::navigation`
+    /// give them); `false` when `key` is neither.
+    pub(super) fn member(
+        &mut self,
+        (props, navs): (&[InheritedProperty<'_>], &[(&NavigationProperty, TypeId)]),
+        pointer: &str,
+        key: &str,
+        v: &Json,
+    ) -> bool {
+        if let Some(prop) = props.iter().find(|x| x.property.name == key) {
+            let pr = prop.property;
+            let e = Expect {
+                target: &pr.ty.target,
+                collection: pr.ty.collection,
+                nullable: pr.nullable,
+                facets: Some(&pr.facets),
+            };
+            self.value(pointer, v, e, &pr.name);
+        } else if let Some((nav, _)) = navs.iter().find(|(n, _)| n.name == key) {
+            let e = Expect {
+                target: &nav.ty.target,
+                collection: nav.ty.collection,
+                nullable: true,
+                facets: None,
+            };
+            self.value(pointer, v, e, &nav.name);
+        } else {
+            return false;
+        }
+        true
     }
 
     /// A control-information member: its JSON type per the OData JSON format.
