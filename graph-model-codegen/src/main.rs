@@ -262,40 +262,12 @@ fn diff_command(
             }
         };
         files.sort();
-        println!("| old | new | changes | read breaking | send breaking | major | minor | patch | bump |");
-        println!("|---|---|---:|---:|---:|---:|---:|---:|---|");
-        let mut previous = None;
-        for f in files {
-            let model = match load(&f) {
-                Ok(m) => m,
-                Err(d) => {
-                    eprint!("{d}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            if let Some((pf, pm)) = previous.take() {
-                let d = diff::diff(&pm, &model);
-                let c = d.counts();
-                let name = |p: &PathBuf| {
-                    p.file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned()
-                };
-                println!(
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                    name(&pf),
-                    name(&f),
-                    c.changes,
-                    c.read_breaking,
-                    c.send_breaking,
-                    c.major,
-                    c.minor,
-                    c.patch,
-                    d.bump()
-                );
+        match diff::history(&files) {
+            Ok(table) => print!("{table}"),
+            Err(d) => {
+                eprint!("{d}");
+                return ExitCode::FAILURE;
             }
-            previous = Some((f, model));
         }
         return ExitCode::SUCCESS;
     }

@@ -9,7 +9,6 @@
 //! v1.0 snapshots in `../shared/metadata/history/` diffs without a panic
 //! into the counts of `history.md` (`UPDATE_EXPECT=1` rewrites it).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use graph_model_codegen::closure::{Navigation, Spec};
@@ -138,23 +137,7 @@ fn history(dir: &Path) -> Result<(), Failed> {
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
     files.sort();
-    let mut table = String::from(
-        "| old | new | changes | read breaking | send breaking | major | minor | patch |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
-    );
-    let mut previous: Option<(String, Model)> = None;
-    for f in &files {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        let model = load_file(f, LoadOptions::default()).unwrap_or_else(|d| panic!("{d}"));
-        if let Some((pname, pmodel)) = previous.take() {
-            let c = diff::diff(&pmodel, &model).counts();
-            let _ = writeln!(
-                table,
-                "| {pname} | {name} | {} | {} | {} | {} | {} | {} |",
-                c.changes, c.read_breaking, c.send_breaking, c.major, c.minor, c.patch
-            );
-        }
-        previous = Some((name, model));
-    }
+    let table = diff::history(&files).unwrap_or_else(|d| panic!("{d}"));
     if files.len() < 33 {
         return Err(format!("{} snapshots, expected 33", files.len()).into());
     }

@@ -60,6 +60,43 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
     }
 }
 
+/// The Markdown table of a series of snapshots: for each consecutive pair
+/// (in the order given), the counts per verdict and the bump. Each file is
+/// read once.
+pub fn history(files: &[std::path::PathBuf]) -> Result<String, crate::Diagnostics> {
+    let mut out = String::from(
+        "| old | new | changes | read breaking | send breaking | major | minor | patch | bump |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n",
+    );
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut previous: Option<(String, Model)> = None;
+    for f in files {
+        let model = crate::load_file(f, crate::LoadOptions::default())?;
+        if let Some((old_name, old)) = previous.take() {
+            let d = diff(&old, &model);
+            let c = d.counts();
+            let _ = writeln!(
+                out,
+                "| {old_name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                name(f),
+                c.changes,
+                c.read_breaking,
+                c.send_breaking,
+                c.major,
+                c.minor,
+                c.patch,
+                d.bump()
+            );
+        }
+        previous = Some((name(f), model));
+    }
+    Ok(out)
+}
+
 /// Counts per verdict, for a summary line or a table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
