@@ -184,15 +184,21 @@ fn parse_module(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// Loads a CSDL file; on failure prints its diagnostics and gives the exit
+/// code to return.
+fn load(file: &std::path::Path, strict: bool) -> Result<graph_model_codegen::Model, ExitCode> {
+    load_file(file, LoadOptions { strict }).map_err(|diags| {
+        eprint!("{diags}");
+        ExitCode::FAILURE
+    })
+}
+
 /// `graph-model-codegen areas`.
 fn areas(file: PathBuf, out: PathBuf, prefix: &str, runtime: String, rustfmt: bool) -> ExitCode {
     use graph_model_codegen::areas;
-    let model = match load_file(&file, LoadOptions::default()) {
+    let model = match load(&file, false) {
         Ok(m) => m,
-        Err(diags) => {
-            eprint!("{diags}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let source = file.file_name().map_or_else(
         || file.display().to_string(),
@@ -249,7 +255,6 @@ fn diff_command(
     reach: Reach,
 ) -> ExitCode {
     use graph_model_codegen::diff::{self, Bump, Wire};
-    let load = |p: &std::path::Path| load_file(p, LoadOptions::default());
     if history {
         let mut files: Vec<PathBuf> = match std::fs::read_dir(&old) {
             Ok(d) => d
@@ -275,12 +280,9 @@ fn diff_command(
         eprintln!("error: give OLD and NEW");
         return ExitCode::FAILURE;
     };
-    let (old_model, new_model) = match (load(&old), load(&new)) {
+    let (old_model, new_model) = match (load(&old, false), load(&new, false)) {
         (Ok(a), Ok(b)) => (a, b),
-        (Err(d), _) | (_, Err(d)) => {
-            eprint!("{d}");
-            return ExitCode::FAILURE;
-        }
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let mut d = diff::diff(&old_model, &new_model);
     if !reach.roots.is_empty() {
@@ -363,12 +365,9 @@ fn main() -> ExitCode {
             roots,
             closure,
         } => {
-            let model = match load_file(&file, LoadOptions::default()) {
+            let model = match load(&file, false) {
                 Ok(m) => m,
-                Err(diags) => {
-                    eprint!("{diags}");
-                    return ExitCode::FAILURE;
-                }
+                Err(code) => return code,
             };
             let spec = Spec::from_names(
                 &model,
@@ -448,12 +447,9 @@ fn main() -> ExitCode {
             type_name,
             strict,
         } => {
-            let model = match load_file(&file, LoadOptions { strict }) {
+            let model = match load(&file, strict) {
                 Ok(m) => m,
-                Err(diags) => {
-                    eprint!("{diags}");
-                    return ExitCode::FAILURE;
-                }
+                Err(code) => return code,
             };
             eprint!("{}", model.diagnostics);
             match type_name {
